@@ -3,6 +3,8 @@ package io.consilium.platform.http;
 import io.consilium.platform.problem.ProblemException;
 import io.consilium.platform.problem.Violation;
 
+import jakarta.ws.rs.core.EntityTag;
+
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -15,8 +17,9 @@ public final class EntityTags {
     private EntityTags() {
     }
 
-    public static String of(long version) {
-        return "\"" + version + "\"";
+    /** The ETag of an entity version, for {@code Response.ResponseBuilder#tag}. */
+    public static EntityTag of(long version) {
+        return new EntityTag(Long.toString(version));
     }
 
     /** The version named by an {@code If-Match} header; empty when the header is absent or {@code *}. */

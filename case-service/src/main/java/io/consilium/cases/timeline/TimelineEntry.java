@@ -1,0 +1,34 @@
+package io.consilium.cases.timeline;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One event in the life of a case, as seen on the topics (metadata only: type, source, time). */
+@Entity
+@Table(name = "case_timeline_entry")
+public class TimelineEntry extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "event_id")
+    public UUID eventId;
+    @Column(name = "case_id", nullable = false)
+    public UUID caseId;
+    public String tenant;
+    @Column(nullable = false)
+    public String type;
+    @Column(nullable = false)
+    public String source;
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+
+    public static List<TimelineEntry> ofCase(UUID caseId) {
+        return list("caseId = ?1 order by occurredAt, eventId", caseId);
+    }
+}
