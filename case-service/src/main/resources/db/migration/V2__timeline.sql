@@ -1,6 +1,8 @@
 -- Every event of a case, in order, as consumed from the case topics (see timeline/).
+-- Redeliveries are filtered by the platform inbox in the same transaction as the insert.
 create table case_timeline_entry (
-    event_id     uuid         primary key,
+    id           bigserial    primary key,
+    event_id     uuid         not null,
     case_id      uuid         not null,
     tenant       varchar(100),
     type         varchar(200) not null,
@@ -8,4 +10,4 @@ create table case_timeline_entry (
     occurred_at  timestamptz  not null,
     recorded_at  timestamptz  not null default now()
 );
-create index case_timeline_case on case_timeline_entry (case_id, occurred_at, recorded_at);
+create index case_timeline_case on case_timeline_entry (case_id, occurred_at, id);

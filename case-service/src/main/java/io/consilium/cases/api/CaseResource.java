@@ -12,6 +12,7 @@ import io.consilium.cases.timeline.TimelineEntry;
 import io.consilium.platform.audit.AuditTrail;
 import io.consilium.platform.audit.AuditedAccess;
 import io.consilium.platform.http.EntityTags;
+import io.consilium.platform.http.QueryValues;
 import io.consilium.platform.paging.Page;
 import io.consilium.platform.paging.PageRequest;
 import io.consilium.platform.problem.Problem;
@@ -46,7 +47,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -120,15 +120,17 @@ public class CaseResource {
             description = "Patients see their own cases, partners their tenant's, personal doctors the cases assigned to them, ops all. Newest first.")
     @APIResponse(responseCode = "200", description = "One page of cases")
     public Page<CaseSummary> list(@BeanParam @Valid PageRequest page,
-                                  @QueryParam("state") CaseState state,
+                                  @Parameter(description = "One of the case states, e.g. SUBMITTED") @QueryParam("state") String state,
                                   @Parameter(description = "Ops only: narrow to one tenant")
                                   @QueryParam("tenant") @Size(max = 100) String tenant,
                                   @QueryParam("specialty") @Size(max = 64) @Pattern(regexp = "[a-z][a-z0-9-]*") String specialty,
-                                  @QueryParam("urgency") Urgency urgency,
-                                  @Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("createdFrom") Instant createdFrom,
-                                  @Parameter(description = "ISO-8601 instant, exclusive") @QueryParam("createdTo") Instant createdTo) {
-        return search.search(caller(), new CaseFilter(state, tenant, specialty, urgency, createdFrom, createdTo), page)
-                .map(CaseSummary::of);
+                                  @Parameter(description = "ROUTINE or URGENT") @QueryParam("urgency") String urgency,
+                                  @Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("createdFrom") String createdFrom,
+                                  @Parameter(description = "ISO-8601 instant, exclusive") @QueryParam("createdTo") String createdTo) {
+        CaseFilter filter = new CaseFilter(QueryValues.enumValue("state", state, CaseState.class), tenant, specialty,
+                QueryValues.enumValue("urgency", urgency, Urgency.class),
+                QueryValues.instant("createdFrom", createdFrom), QueryValues.instant("createdTo", createdTo));
+        return search.search(caller(), filter, page).map(CaseSummary::of);
     }
 
     @POST

@@ -3,6 +3,8 @@ package io.consilium.cases.timeline;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -16,7 +18,9 @@ import java.util.UUID;
 public class TimelineEntry extends PanacheEntityBase {
 
     @Id
-    @Column(name = "event_id")
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "event_id", nullable = false)
     public UUID eventId;
     @Column(name = "case_id", nullable = false)
     public UUID caseId;
@@ -29,6 +33,6 @@ public class TimelineEntry extends PanacheEntityBase {
     public Instant occurredAt;
 
     public static List<TimelineEntry> ofCase(UUID caseId) {
-        return list("caseId = ?1 order by occurredAt, eventId", caseId);
+        return list("caseId = ?1 order by occurredAt, id", caseId);
     }
 }

@@ -51,6 +51,12 @@ public class ProblemMappers {
         return respond(unreadable(e, path(uri)));
     }
 
+    /** Declared for the subtype too: quarkus-rest-jackson has its own (non-problem) mapper for it. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return respond(unreadable(e, path(uri)));
+    }
+
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
         return unauthenticated(path(uri));

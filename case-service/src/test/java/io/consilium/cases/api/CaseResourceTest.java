@@ -1,0 +1,270 @@
+package io.consilium.cases.api;
+
+import io.consilium.cases.support.Intakes;
+import io.consilium.cases.support.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.consilium.cases.support.CaseApi.open;
+import static io.consilium.cases.support.CaseApi.openAndSubmit;
+import static io.consilium.cases.support.CaseApi.submit;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+/** Who may open, read, list and submit which case, over HTTP with real tokens and the real database. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class CaseResourceTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    private final String tenant = "t-" + UUID.randomUUID();
+    private final String otherTenant = "t-" + UUID.randomUUID();
+    private final String patient = "p-" + UUID.randomUUID();
+
+    @Test
+    void requestWithoutTokenIsUnauthenticated() {
+        given().when().get("/api/v1/cases")
+                .then().statusCode(401)
+                .contentType(PROBLEM)
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("status", equalTo(401))
+                .body("type", equalTo("urn:consilium:problem:unauthenticated"))
+                .body("instance", equalTo("/api/v1/cases"));
+    }
+
+    @Test
+    void forgedTokenIsUnauthenticated() {
+        String forged = Tokens.patient(patient, tenant).replaceAll(".$", "x");
+        given().auth().oauth2(forged).when().get("/api/v1/cases")
+                .then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
+    void specialistMayNotOpenOrListCases() {
+        given().auth().oauth2(Tokens.specialist("s-1")).contentType(ContentType.JSON).body(Intakes.valid("M-1"))
+                .when().post("/api/v1/cases")
+                .then().statusCode(403).contentType(PROBLEM).body("title", equalTo("Not allowed"));
+        given().auth().oauth2(Tokens.specialist("s-1")).when().get("/api/v1/cases")
+                .then().statusCode(403).contentType(PROBLEM);
+    }
+
+    @Test
+    void opsMayNotOpenCases() {
+        given().auth().oauth2(Tokens.ops("o-1")).contentType(ContentType.JSON).body(Intakes.valid("M-1"))
+                .when().post("/api/v1/cases")
+                .then().statusCode(403).contentType(PROBLEM);
+    }
+
+    @Test
+    void patientOpensOwnCaseAndSeesTheIntake() {
+        String token = Tokens.patient(patient, tenant);
+        String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(Intakes.valid("M-100"))
+                .when().post("/api/v1/cases")
+                .then().statusCode(201)
+                .header("Location", containsString("/api/v1/cases/"))
+                .header("ETag", equalTo("\"0\""))
+                .body("state", equalTo("DRAFT"))
+                .body("tenant", equalTo(tenant))
+                .body("patientId", equalTo(patient))
+                .body("intake.diagnosis.icd10Code", equalTo("C61"))
+                .extract().path("id");
+
+        given().auth().oauth2(token).when().get("/api/v1/cases/{id}", id)
+                .then().statusCode(200)
+                .header("ETag", equalTo("\"0\""))
+                .body("id", equalTo(id))
+                .body("reasons", hasItem("CONFIRM_DIAGNOSIS"))
+                .body("intake.patient.email", equalTo("ana@example.org"))
+                .body("intake.questions", hasItem("SURGERY_NECESSARY"))
+                .body("intake.otherQuestions[0]", equalTo("Can I keep working during treatment?"));
+    }
+
+    @Test
+    void patientCannotReadAnotherPatientsCase() {
+        String id = open(Tokens.patient(patient, tenant), Intakes.valid("M-101"));
+        given().auth().oauth2(Tokens.patient("someone-else", tenant)).when().get("/api/v1/cases/{id}", id)
+                .then().statusCode(404).contentType(PROBLEM)
+                .body("detail", equalTo("Case " + id + " not found"));
+    }
+
+    @Test
+    void unknownAndForeignCasesAnswerAlike() {
+        String id = open(Tokens.patient(patient, tenant), Intakes.valid("M-102"));
+        String unknown = UUID.randomUUID().toString();
+        String partnerOfOtherTenant = Tokens.partner(otherTenant);
+        String foreignTitle = given().auth().oauth2(partnerOfOtherTenant).when().get("/api/v1/cases/{id}", id)
+                .then().statusCode(404).contentType(PROBLEM).extract().path("title");
+        String unknownTitle = given().auth().oauth2(partnerOfOtherTenant).when().get("/api/v1/cases/{id}", unknown)
+                .then().statusCode(404).contentType(PROBLEM).extract().path("title");
+        org.assertj.core.api.Assertions.assertThat(foreignTitle).isEqualTo(unknownTitle);
+    }
+
+    @Test
+    void partnerSeesItsTenantsCaseWithoutClinicalContent() {
+        String id = open(Tokens.patient(patient, tenant), Intakes.valid("M-103"));
+        given().auth().oauth2(Tokens.partner(tenant)).when().get("/api/v1/cases/{id}", id)
+                .then().statusCode(200)
+                .body("state", equalTo("DRAFT"))
+                .body("memberId", equalTo("M-103"))
+                .body("intake", nullValue())
+                .body("patientId", nullValue());
+    }
+
+    @Test
+    void opsSeeMetadataOnlyAndUnassignedCaseManagerSeesNothing() {
+        String id = open(Tokens.patient(patient, tenant), Intakes.valid("M-104"));
+        given().auth().oauth2(Tokens.ops("olivia")).when().get("/api/v1/cases/{id}", id)
+                .then().statusCode(200).body("intake", nullValue()).body("tenant", equalTo(tenant));
+        given().auth().oauth2(Tokens.caseManager("dr-x", tenant)).when().get("/api/v1/cases/{id}", id)
+                .then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void partnerOpensCaseForMemberOfItsOwnTenant() {
+        Map<String, Object> body = Intakes.valid("M-200");
+        body.put("patientId", patient);
+        body.put("tenant", otherTenant); // ignored: the tenant comes from the token only
+        String id = given().auth().oauth2(Tokens.partner(tenant)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/cases")
+                .then().statusCode(201)
+                .body("tenant", equalTo(tenant))
+                .body("intake", nullValue())
+                .extract().path("id");
+        given().auth().oauth2(Tokens.patient(patient, tenant)).when().get("/api/v1/cases/{id}", id)
+                .then().statusCode(200).body("intake.diagnosis.text", notNullValue());
+    }
+
+    @Test
+    void patientCannotOpenACaseForSomeoneElse() {
+        Map<String, Object> body = Intakes.valid("M-201");
+        body.put("patientId", "another-patient");
+        given().auth().oauth2(Tokens.patient(patient, tenant)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/cases")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("violations[0].field", equalTo("patientId"));
+    }
+
+    @Test
+    void submitMovesDraftToSubmittedOnceOnly() {
+        String token = Tokens.patient(patient, tenant);
+        String id = open(token, Intakes.valid("M-300"));
+        given().auth().oauth2(token).header("If-Match", "\"0\"")
+                .when().post("/api/v1/cases/{id}/submit", id)
+                .then().statusCode(200)
+                .header("ETag", equalTo("\"1\""))
+                .body("state", equalTo("SUBMITTED"))
+                .body("submittedAt", notNullValue());
+        submit(token, id).statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("urn:consilium:problem:conflict"))
+                .body("detail", containsString("SUBMITTED"));
+    }
+
+    @Test
+    void submitWithStaleIfMatchIsRefusedAndChangesNothing() {
+        String token = Tokens.patient(patient, tenant);
+        String id = open(token, Intakes.valid("M-301"));
+        given().auth().oauth2(token).header("If-Match", "\"7\"")
+                .when().post("/api/v1/cases/{id}/submit", id)
+                .then().statusCode(412).contentType(PROBLEM)
+                .body("type", equalTo("urn:consilium:problem:precondition-failed"));
+        given().auth().oauth2(token).when().get("/api/v1/cases/{id}", id)
+                .then().statusCode(200).body("state", equalTo("DRAFT")).header("ETag", equalTo("\"0\""));
+    }
+
+    @Test
+    void malformedIfMatchIsABadRequest() {
+        String token = Tokens.patient(patient, tenant);
+        String id = open(token, Intakes.valid("M-302"));
+        given().auth().oauth2(token).header("If-Match", "\"abc\"")
+                .when().post("/api/v1/cases/{id}/submit", id)
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("If-Match"));
+    }
+
+    @Test
+    void partnerOfAnotherTenantCannotSubmit() {
+        String id = open(Tokens.patient(patient, tenant), Intakes.valid("M-303"));
+        submit(Tokens.partner(otherTenant), id).statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(Tokens.partner(tenant)).when().get("/api/v1/cases/{id}", id)
+                .then().body("state", equalTo("DRAFT"));
+    }
+
+    @Test
+    void opsCannotSubmitOnBehalfOfThePatient() {
+        String id = open(Tokens.patient(patient, tenant), Intakes.valid("M-304"));
+        submit(Tokens.ops("olivia"), id).statusCode(403).contentType(PROBLEM);
+    }
+
+    @Test
+    void listShowsOnlyTheCallersScopeWhateverTheFilters() {
+        String mine = open(Tokens.patient(patient, tenant), Intakes.valid("M-400"));
+        String otherPatients = open(Tokens.patient("p-other-" + UUID.randomUUID(), tenant), Intakes.valid("M-401"));
+        String otherTenants = open(Tokens.patient(patient, otherTenant), Intakes.valid("M-402"));
+
+        given().auth().oauth2(Tokens.patient(patient, tenant)).when().get("/api/v1/cases?size=100")
+                .then().statusCode(200)
+                .body("items.id", hasItem(mine))
+                .body("items.id", hasItem(otherTenants)) // the same patient, insured by two tenants
+                .body("items.id", not(hasItem(otherPatients)));
+
+        given().auth().oauth2(Tokens.partner(tenant)).queryParam("tenant", otherTenant).queryParam("size", 100)
+                .when().get("/api/v1/cases")
+                .then().statusCode(200)
+                .body("total", equalTo(0));
+
+        given().auth().oauth2(Tokens.partner(tenant)).queryParam("size", 100).when().get("/api/v1/cases")
+                .then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.tenant", everyItem(equalTo(tenant)))
+                .body("items[0].diagnosis", nullValue());
+
+        given().auth().oauth2(Tokens.ops("olivia")).queryParam("tenant", otherTenant).when().get("/api/v1/cases")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(otherTenants));
+    }
+
+    @Test
+    void listFiltersByStateAndPages() {
+        String partner = Tokens.partner(tenant);
+        Map<String, Object> body = Intakes.valid("M-500");
+        String submitted = openAndSubmit(partner, body);
+        open(partner, Intakes.valid("M-501"));
+        open(partner, Intakes.valid("M-502"));
+
+        given().auth().oauth2(partner).queryParam("state", "SUBMITTED").when().get("/api/v1/cases")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(submitted));
+        given().auth().oauth2(partner).queryParam("size", 2).queryParam("page", 1).when().get("/api/v1/cases")
+                .then().statusCode(200)
+                .body("total", equalTo(3)).body("page", equalTo(1)).body("size", equalTo(2))
+                .body("items.size()", equalTo(1));
+    }
+
+    @Test
+    void listRefusesBadPagingAndFilters() {
+        String partner = Tokens.partner(tenant);
+        given().auth().oauth2(partner).queryParam("size", 1000).when().get("/api/v1/cases")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("size"));
+        given().auth().oauth2(partner).queryParam("state", "NOT_A_STATE").when().get("/api/v1/cases")
+                .then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(partner).queryParam("createdFrom", "yesterday").when().get("/api/v1/cases")
+                .then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void unknownPathAnswersProblemJson() {
+        given().auth().oauth2(Tokens.ops("olivia")).when().get("/api/v1/cases/{id}", "not-a-uuid")
+                .then().statusCode(404).contentType(PROBLEM);
+    }
+}

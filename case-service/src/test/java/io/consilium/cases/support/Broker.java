@@ -1,0 +1,87 @@
+package io.consilium.cases.support;
+
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The real Kafka broker of {@code deploy/local}: a companion to read and write topics, and the broker's own
+ * start and stop scripts for outage tests.
+ */
+public final class Broker {
+
+    private static final Path SCRIPT = Path.of("..", "deploy", "local", "kafka.sh").toAbsolutePath().normalize();
+
+    private Broker() {
+    }
+
+    public static KafkaCompanion companion() {
+        return new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    /**
+     * Reads the whole topic from the beginning (fresh group) until {@code until} holds for the records seen;
+     * fails the test when it does not hold within {@code timeout}.
+     */
+    public static List<ConsumerRecord<String, String>> readUntil(KafkaCompanion companion, String topic,
+                                                                  Predicate<List<ConsumerRecord<String, String>>> until,
+                                                                  Duration timeout) {
+        var task = companion.consumeStrings()
+                .withGroupId("test-" + UUID.randomUUID())
+                .withAutoCommit()
+                .fromTopics(topic);
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(100))
+                    .until(() -> until.test(List.copyOf(task.getRecords())));
+            return List.copyOf(task.getRecords());
+        } finally {
+            task.stop();
+        }
+    }
+
+    /** Whether {@code deploy/local/kafka.sh} started the broker (only then may a test stop it). */
+    public static boolean managedByScripts() {
+        return Files.exists(SCRIPT) && run("status").contains("started by kafka.sh");
+    }
+
+    public static void stop() {
+        run("stop");
+    }
+
+    public static void start() {
+        run("start");
+    }
+
+    private static String run(String command) {
+        try {
+            Process process = new ProcessBuilder("bash", SCRIPT.toString(), command)
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("kafka.sh " + command + " timed out");
+            }
+            if (process.exitValue() != 0 && !command.equals("status")) {
+                throw new IllegalStateException("kafka.sh " + command + " failed: " + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.consilium.platform.http;
+
+import io.consilium.platform.problem.ProblemException;
+import io.consilium.platform.problem.Violation;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Parses typed query parameters from their raw strings. JAX-RS answers a query parameter it cannot convert with
+ * 404, which tells a client nothing; these answer 400 problem+json naming the parameter and what it accepts.
+ */
+public final class QueryValues {
+
+    private QueryValues() {
+    }
+
+    public static <E extends Enum<E>> E enumValue(String name, String raw, Class<E> type) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, raw.trim());
+        } catch (IllegalArgumentException e) {
+            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+            throw invalid(name, "must be one of " + allowed);
+        }
+    }
+
+    public static Instant instant(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            throw invalid(name, "must be an ISO-8601 UTC instant such as 2026-11-25T09:00:00Z");
+        }
+    }
+
+    private static ProblemException invalid(String name, String message) {
+        return new ProblemException.InvalidRequest("Query parameter " + name + " is not valid",
+                List.of(new Violation(name, message)));
+    }
+}
