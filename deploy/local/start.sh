@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Starts the whole local stack in order: PostgreSQL -> Kafka -> Keycloak -> services.
+# Options are passed to services.sh start (e.g. --no-build). Each step is idempotent.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+LOG_TAG=start
+
+t0="$(now_s)"
+step() {
+  local name="$1"
+  shift
+  local s
+  s="$(now_s)"
+  log "---- $name"
+  local r=0
+  "$@" || r=$?
+  if ((r != 0)); then
+    log "---- $name FAILED (exit $r) after $(elapsed "$s")s"
+    return "$r"
+  fi
+  log "---- $name done in $(elapsed "$s")s"
+}
+step postgres "$DEPLOY_LOCAL/postgres.sh" start
+step kafka "$DEPLOY_LOCAL/kafka.sh" start
+step keycloak "$DEPLOY_LOCAL/keycloak.sh" start
+# A service that fails to become ready should not hide the table: remember and exit non-zero at the end.
+rc=0
+step services "$DEPLOY_LOCAL/services.sh" start "$@" || rc=$?
+
+row() { printf '  %-22s %-58s %s\n' "$@"; }
+echo
+echo "Consilium local stack"
+row "COMPONENT" "ADDRESS" "NOTES"
+row "PostgreSQL" "127.0.0.1:$PG_PORT" "user consilium / consilium, db consilium_<service>[_test]"
+row "Kafka" "127.0.0.1:$KAFKA_PORT" "KRaft, topics consilium.*.events, consilium.audit, *.dlq"
+row "Keycloak" "http://127.0.0.1:$KEYCLOAK_PORT/realms/consilium" "tokens: deploy/local/token.sh <user>"
+row "Keycloak admin console" "http://127.0.0.1:$KEYCLOAK_PORT/admin/" "admin / admin"
+for entry in gateway:8080 case-service:8081 document-service:8082 specialist-service:8083 \
+  report-service:8084 notification-service:8085; do
+  module="${entry%%:*}"
+  port="${entry##*:}"
+  if is_running "$LOCAL/services/$module.pid"; then
+    row "$module" "http://127.0.0.1:$port" "/q/swagger-ui  /q/openapi  /q/health"
+  else
+    row "$module" "(not running)" ""
+  fi
+done
+echo
+if ((rc != 0)); then
+  log "local stack started in $(elapsed "$t0")s, but some services are NOT ready (see above; logs in .local/services/)"
+  exit "$rc"
+fi
+log "local stack up in $(elapsed "$t0")s (status: deploy/local/status.sh, stop: deploy/local/stop.sh)"

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The project's test command: makes sure PostgreSQL (role + databases) and Kafka (topics) run,
+# starting them when they do not, then runs `./mvnw -B verify` from the repository root with the
+# given arguments (e.g. deploy/local/test.sh -pl case-service -am).
+# Keycloak is not needed: service tests use Quarkus' OIDC test server.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+LOG_TAG="test"
+
+t0="$(now_s)"
+"$DEPLOY_LOCAL/postgres.sh" start
+"$DEPLOY_LOCAL/kafka.sh" start
+log "infrastructure ready in $(elapsed "$t0")s; running: ./mvnw -B verify $*"
+cd "$ROOT"
+exec ./mvnw -B verify "$@"
