@@ -1,0 +1,144 @@
+package io.consilium.specialist.consumers;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consilium.platform.cloudevents.IncomingEvent;
+import io.consilium.platform.inbox.Inbox;
+import io.consilium.specialist.domain.CaseConsent;
+import io.consilium.specialist.domain.ConditionCodes;
+import io.consilium.specialist.domain.PanelRequest;
+import io.consilium.specialist.domain.PanelState;
+import io.consilium.specialist.service.PanelAssembly;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.faulttolerance.Retry;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Applies the case events specialist-service cares about, each exactly once per event id (platform inbox) and in
+ * the same transaction as its effect: review requested opens a panel and invites, consents are recorded for the
+ * specialist view, cancellation and closing give capacity back.
+ */
+@ApplicationScoped
+public class CaseEventHandler {
+
+    static final String CONSUMER = "specialist-case-events";
+    static final String REVIEW_REQUESTED = "consilium.case.review-requested.v1";
+    static final String CONSENT_GRANTED = "consilium.case.consent-granted.v1";
+    static final String CONSENT_REVOKED = "consilium.case.consent-revoked.v1";
+    static final String CANCELLED = "consilium.case.cancelled.v1";
+    static final String CLOSED = "consilium.case.closed.v1";
+    static final Set<String> HANDLED = Set.of(REVIEW_REQUESTED, CONSENT_GRANTED, CONSENT_REVOKED, CANCELLED, CLOSED);
+
+    private final Inbox inbox;
+    private final PanelAssembly assembly;
+    private final ObjectMapper json;
+
+    CaseEventHandler(Inbox inbox, PanelAssembly assembly, ObjectMapper json) {
+        this.inbox = inbox;
+        this.assembly = assembly;
+        this.json = json;
+    }
+
+    public static boolean handles(String type) {
+        return HANDLED.contains(type);
+    }
+
+    /** @return false when the event was applied before (a redelivery) and nothing changed */
+    @Retry(maxRetries = 3, delay = 200, delayUnit = ChronoUnit.MILLIS, abortOn = InvalidCaseEvent.class)
+    @Transactional
+    public boolean apply(IncomingEvent event, String payload) {
+        UUID caseId = UUID.fromString(event.subject());
+        if (!inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
+            return false;
+        }
+        switch (event.type()) {
+            case REVIEW_REQUESTED -> assembly.open(panelRequest(caseId, event, read(payload, ReviewRequested.class)));
+            case CONSENT_GRANTED -> grant(caseId, read(payload, ConsentGranted.class), event.time());
+            case CONSENT_REVOKED -> revoke(read(payload, ConsentRevoked.class), event.time());
+            case CANCELLED -> assembly.end(caseId, PanelState.CANCELLED);
+            case CLOSED -> assembly.end(caseId, PanelState.CLOSED);
+            default -> throw new IllegalStateException("Not a handled type: " + event.type());
+        }
+        return true;
+    }
+
+    private static PanelRequest panelRequest(UUID caseId, IncomingEvent event, ReviewRequested r) {
+        List<String> problems = new ArrayList<>();
+        if (r.requestedSpecialty() == null || r.requestedSpecialty().isBlank()) {
+            problems.add("requestedSpecialty is missing");
+        }
+        if (r.panelSize() == null || r.panelSize() < 1 || r.panelSize() > 3) {
+            problems.add("panelSize must be 1 to 3");
+        }
+        if (r.preferredLanguage() == null || r.countryOfResidence() == null) {
+            problems.add("preferredLanguage and countryOfResidence are required");
+        }
+        if (r.diagnosisIcd10() != null && !ConditionCodes.isCode(r.diagnosisIcd10().toUpperCase(Locale.ROOT))) {
+            problems.add("diagnosisIcd10 is not an ICD-10 code");
+        }
+        String tenant = r.tenant() != null ? r.tenant() : event.tenant();
+        if (tenant == null) {
+            problems.add("tenant is missing");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidCaseEvent("Review request " + event.id() + " is not valid: " + String.join("; ", problems));
+        }
+        PanelRequest p = new PanelRequest();
+        p.caseId = caseId;
+        p.tenant = tenant;
+        p.specialty = r.requestedSpecialty();
+        p.subspecialty = r.subspecialty();
+        p.diagnosisIcd10 = r.diagnosisIcd10() == null ? null : r.diagnosisIcd10().toUpperCase(Locale.ROOT);
+        p.preferredLanguage = r.preferredLanguage();
+        p.countryOfResidence = r.countryOfResidence();
+        p.treatingInstitution = r.treatingInstitution();
+        p.panelSize = r.panelSize();
+        p.allowedCountries = r.allowedCountries() == null ? new ArrayList<>() : new ArrayList<>(r.allowedCountries());
+        p.dueBy = r.dueBy();
+        p.requestedAt = r.requestedAt() != null ? r.requestedAt() : event.time();
+        return p;
+    }
+
+    private static void grant(UUID caseId, ConsentGranted g, Instant eventTime) {
+        if (g.consentId() == null || g.purpose() == null) {
+            throw new InvalidCaseEvent("A consent needs consentId and purpose");
+        }
+        CaseConsent consent = CaseConsent.findById(g.consentId());
+        if (consent == null) {
+            consent = new CaseConsent();
+            consent.consentId = g.consentId();
+        }
+        consent.caseId = caseId;
+        consent.purpose = g.purpose();
+        consent.specialistSubjects = g.specialistSubjects() == null ? new ArrayList<>() : new ArrayList<>(g.specialistSubjects());
+        consent.countries = g.countries() == null ? new ArrayList<>() : new ArrayList<>(g.countries());
+        consent.grantedAt = g.grantedAt() != null ? g.grantedAt() : eventTime;
+        consent.persist();
+    }
+
+    private static void revoke(ConsentRevoked r, Instant eventTime) {
+        if (r.consentId() == null) {
+            throw new InvalidCaseEvent("A revocation needs consentId");
+        }
+        CaseConsent consent = CaseConsent.findById(r.consentId());
+        if (consent != null) {
+            consent.revokedAt = r.revokedAt() != null ? r.revokedAt() : eventTime;
+        }
+    }
+
+    private <T> T read(String payload, Class<T> type) {
+        try {
+            return json.readValue(payload, type);
+        } catch (JsonProcessingException e) {
+            throw new InvalidCaseEvent("Payload is not a " + type.getSimpleName(), e);
+        }
+    }
+}

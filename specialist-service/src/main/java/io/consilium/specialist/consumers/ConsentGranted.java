@@ -1,0 +1,10 @@
+package io.consilium.specialist.consumers;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The fields of {@code consilium.case.consent-granted.v1} this service reads. */
+public record ConsentGranted(UUID caseId, UUID consentId, String purpose, List<String> specialistSubjects,
+                             List<String> countries, Instant grantedAt) {
+}

@@ -1,0 +1,101 @@
+package io.consilium.specialist.domain;
+
+import io.consilium.platform.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** A case's request for a panel of specialists, as case-service asked for it, and where the panel stands. */
+@Entity
+@Table(name = "panel_request")
+public class PanelRequest extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "case_id")
+    public UUID caseId;
+    @Column(nullable = false)
+    public String tenant;
+    @Column(nullable = false)
+    public String specialty;
+    public String subspecialty;
+    @Column(name = "diagnosis_icd10")
+    public String diagnosisIcd10;
+    @Column(name = "preferred_language", nullable = false)
+    public String preferredLanguage;
+    @Column(name = "country_of_residence", nullable = false)
+    public String countryOfResidence;
+    @Column(name = "treating_institution")
+    public String treatingInstitution;
+    @Column(name = "panel_size", nullable = false)
+    public int panelSize;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "allowed_countries", nullable = false)
+    public List<String> allowedCountries = new ArrayList<>();
+    @Column(name = "due_by")
+    public Instant dueBy;
+    @Column(name = "requested_at", nullable = false)
+    public Instant requestedAt;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PanelState state;
+    /** Seats ops were last alerted about ({@code no-candidate}); an alert is repeated only when this changes. */
+    @Column(name = "unfilled_seats", nullable = false)
+    public int unfilledSeats;
+    @Column(name = "assembled_at")
+    public Instant assembledAt;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+    @Version
+    public long version;
+
+    public ReviewRequest toReviewRequest(Set<UUID> alreadyInvited) {
+        return new ReviewRequest(specialty, subspecialty, diagnosisIcd10, preferredLanguage, countryOfResidence,
+                treatingInstitution, panelSize, new HashSet<>(allowedCountries), alreadyInvited);
+    }
+
+    public void assemble(Instant now) {
+        if (!state.acceptsInvitations()) {
+            throw new ProblemException.Conflict("A panel in state " + state + " cannot be assembled");
+        }
+        state = PanelState.ASSEMBLED;
+        assembledAt = now;
+        unfilledSeats = 0;
+        updatedAt = now;
+    }
+
+    /** Nothing pending and no candidate left: the panel waits for ops. */
+    public void markUnfilled(Instant now) {
+        state = PanelState.UNFILLED;
+        updatedAt = now;
+    }
+
+    /** An invitation went out again (ops' override): the panel is being filled. */
+    public void reopen(Instant now) {
+        if (state == PanelState.UNFILLED) {
+            state = PanelState.OPEN;
+            updatedAt = now;
+        }
+    }
+
+    public void end(PanelState finalState, Instant now) {
+        if (finalState != PanelState.CANCELLED && finalState != PanelState.CLOSED) {
+            throw new IllegalArgumentException("Not a final state: " + finalState);
+        }
+        state = finalState;
+        updatedAt = now;
+    }
+}

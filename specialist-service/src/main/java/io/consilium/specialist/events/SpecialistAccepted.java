@@ -1,0 +1,9 @@
+package io.consilium.specialist.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** {@code consilium.specialist.accepted.v1}: the specialist took a seat on the panel (country: where they practise). */
+public record SpecialistAccepted(UUID caseId, String tenant, UUID invitationId, UUID specialistId,
+                                 String specialistSubject, String country, Instant acceptedAt) {
+}

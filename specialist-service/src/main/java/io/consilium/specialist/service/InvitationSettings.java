@@ -1,0 +1,15 @@
+package io.consilium.specialist.service;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** {@code consilium.invitations.*}: how long a specialist has to answer, and how often deadlines are checked. */
+@ConfigMapping(prefix = "consilium.invitations")
+public interface InvitationSettings {
+
+    /** Time from invitation to deadline. */
+    @WithDefault("PT48H")
+    Duration deadline();
+}

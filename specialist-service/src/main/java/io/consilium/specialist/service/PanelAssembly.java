@@ -1,0 +1,256 @@
+package io.consilium.specialist.service;
+
+import io.consilium.platform.http.EntityTags;
+import io.consilium.platform.outbox.Outbox;
+import io.consilium.platform.outbox.OutgoingEvent;
+import io.consilium.platform.problem.ProblemException;
+import io.consilium.platform.security.Caller;
+import io.consilium.specialist.domain.Candidate;
+import io.consilium.specialist.domain.Exclusion;
+import io.consilium.specialist.domain.Invitation;
+import io.consilium.specialist.domain.InvitationState;
+import io.consilium.specialist.domain.PanelRequest;
+import io.consilium.specialist.domain.PanelState;
+import io.consilium.specialist.domain.Ranking;
+import io.consilium.specialist.domain.Specialist;
+import io.consilium.specialist.domain.SpecialistRanking;
+import io.consilium.specialist.events.InvitationExpired;
+import io.consilium.specialist.events.NoCandidate;
+import io.consilium.specialist.events.PanelAssembled;
+import io.consilium.specialist.events.SpecialistAccepted;
+import io.consilium.specialist.events.SpecialistDeclined;
+import io.consilium.specialist.events.SpecialistEvents;
+import io.consilium.specialist.events.SpecialistInvited;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Fills a case's panel: invites the best candidates for the free seats, moves on to the next candidate after a
+ * decline or an expiry, reserves capacity on accept and gives it back when the case ends, and publishes every step
+ * through the outbox in the same transaction. Every change locks the panel row first, so changes to one case
+ * are serialised (and their events keep their order).
+ */
+@ApplicationScoped
+public class PanelAssembly {
+
+    private static final Logger LOG = Logger.getLogger(PanelAssembly.class);
+    private static final Set<Exclusion> NOT_OVERRIDABLE = Set.of(Exclusion.INACTIVE, Exclusion.NO_ACCOUNT,
+            Exclusion.CONFLICT_OF_INTEREST, Exclusion.COUNTRY_NOT_ALLOWED);
+
+    private final Outbox outbox;
+    private final CandidatePool pool;
+    private final Clock clock;
+    private final InvitationSettings settings;
+    private final InvitationLookup lookup;
+
+    PanelAssembly(Outbox outbox, CandidatePool pool, Clock clock, InvitationSettings settings,
+                  InvitationLookup lookup) {
+        this.lookup = lookup;
+        this.outbox = outbox;
+        this.pool = pool;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** A case asks for a panel: record the request and invite the top candidates. A second request is ignored. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void open(PanelRequest request) {
+        if (PanelRequest.findById(request.caseId) != null) {
+            LOG.infof("Case %s already has a panel request; the new one is ignored", request.caseId);
+            return;
+        }
+        Instant now = clock.instant();
+        request.state = PanelState.OPEN;
+        request.updatedAt = now;
+        request.persist();
+        request.flush();
+        fillSeats(request, now);
+    }
+
+    @Transactional
+    public Invitation accept(Caller caller, UUID invitationId, String ifMatch) {
+        Instant now = clock.instant();
+        Invitation invitation = lookup.answerable(caller, invitationId, "ACCEPT");
+        PanelRequest panel = lockedPanel(invitation.caseId);
+        EntityTags.checkIfMatch(ifMatch, invitation.version);
+        if (!panel.state.acceptsInvitations()) {
+            throw new ProblemException.Conflict("The case's panel is " + panel.state + " and takes no more answers");
+        }
+        invitation.accept(now);
+        Specialist specialist = Specialist.findById(invitation.specialistId, LockModeType.PESSIMISTIC_WRITE);
+        specialist.reserveSeat();
+        Invitation.flush();
+        publish(panel, SpecialistEvents.ACCEPTED, new SpecialistAccepted(panel.caseId, panel.tenant, invitation.id,
+                invitation.specialistId, invitation.specialistSubject, invitation.specialistCountry, now));
+        List<Invitation> accepted = Invitation.<Invitation>list("caseId = ?1 and state = ?2 order by respondedAt, id",
+                panel.caseId, InvitationState.ACCEPTED);
+        if (accepted.size() >= panel.panelSize) {
+            panel.assemble(now);
+            publish(panel, SpecialistEvents.PANEL_ASSEMBLED, new PanelAssembled(panel.caseId, panel.tenant,
+                    accepted.stream().map(i -> new PanelAssembled.Member(i.specialistId, i.specialistSubject,
+                            i.specialistCountry)).toList(), now));
+        }
+        return invitation;
+    }
+
+    @Transactional
+    public Invitation decline(Caller caller, UUID invitationId, String reason, String ifMatch) {
+        Instant now = clock.instant();
+        Invitation invitation = lookup.answerable(caller, invitationId, "DECLINE");
+        PanelRequest panel = lockedPanel(invitation.caseId);
+        EntityTags.checkIfMatch(ifMatch, invitation.version);
+        invitation.decline(reason, now);
+        Invitation.flush();
+        publish(panel, SpecialistEvents.DECLINED, new SpecialistDeclined(panel.caseId, panel.tenant, invitation.id,
+                invitation.specialistId, invitation.specialistSubject, reason, now));
+        fillSeats(panel, now);
+        return invitation;
+    }
+
+    /** Expires the case's invitations whose deadline has passed and invites the next candidates. */
+    @Transactional
+    public int expireDue(UUID caseId) {
+        Instant now = clock.instant();
+        PanelRequest panel = lockedPanel(caseId);
+        int expired = 0;
+        for (Invitation invitation : Invitation.ofCase(caseId)) {
+            if (invitation.isDue(now)) {
+                invitation.expire(now);
+                expired++;
+                Invitation.flush();
+                publish(panel, SpecialistEvents.EXPIRED, new InvitationExpired(panel.caseId, panel.tenant,
+                        invitation.id, invitation.specialistId, invitation.specialistSubject, now));
+            }
+        }
+        if (expired > 0) {
+            fillSeats(panel, now);
+        }
+        return expired;
+    }
+
+    /** Ops invite a named specialist instead of (or after) the ranking's choice. */
+    @Transactional
+    public Invitation override(UUID caseId, UUID specialistId, String reason) {
+        Instant now = clock.instant();
+        PanelRequest panel = lockedPanel(caseId);
+        if (!panel.state.acceptsInvitations()) {
+            throw new ProblemException.Conflict("The case's panel is " + panel.state + " and takes no more invitations");
+        }
+        List<Invitation> all = Invitation.ofCase(caseId);
+        if (count(all, InvitationState.ACCEPTED) + count(all, InvitationState.INVITED) >= panel.panelSize) {
+            throw new ProblemException.Conflict("Every seat of the panel is accepted or has a pending invitation");
+        }
+        Specialist specialist = Specialist.findById(specialistId);
+        if (specialist == null) {
+            throw new ProblemException.Unprocessable("No specialist " + specialistId + " in the directory");
+        }
+        Exclusion exclusion = SpecialistRanking.exclusion(panel.toReviewRequest(invited(all)),
+                specialist.asCandidate(), today(now));
+        if (exclusion == Exclusion.ALREADY_INVITED) {
+            throw new ProblemException.Conflict("The specialist was invited to this case before");
+        }
+        if (exclusion != null && NOT_OVERRIDABLE.contains(exclusion)) {
+            throw new ProblemException.Unprocessable("The specialist cannot be invited to this case: " + exclusion);
+        }
+        panel.reopen(now);
+        Invitation invitation = invite(panel, specialist.asCandidate(), null, now);
+        invitation.overridden = true;
+        invitation.overrideReason = reason;
+        return invitation;
+    }
+
+    /** The case was cancelled or closed: withdraw pending invitations and give accepted seats back. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void end(UUID caseId, PanelState finalState) {
+        PanelRequest panel = PanelRequest.findById(caseId, LockModeType.PESSIMISTIC_WRITE);
+        if (panel == null || panel.state == PanelState.CANCELLED || panel.state == PanelState.CLOSED) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (Invitation invitation : Invitation.ofCase(caseId)) {
+            if (invitation.state == InvitationState.INVITED) {
+                invitation.withdraw(now);
+            } else if (invitation.state == InvitationState.ACCEPTED) {
+                invitation.release(now);
+                Specialist specialist = Specialist.findById(invitation.specialistId, LockModeType.PESSIMISTIC_WRITE);
+                specialist.releaseSeat();
+            }
+        }
+        panel.end(finalState, now);
+    }
+
+    private void fillSeats(PanelRequest panel, Instant now) {
+        if (!panel.state.acceptsInvitations()) {
+            return;
+        }
+        List<Invitation> all = Invitation.ofCase(panel.caseId);
+        long accepted = count(all, InvitationState.ACCEPTED);
+        long pending = count(all, InvitationState.INVITED);
+        long needed = panel.panelSize - accepted - pending;
+        if (needed <= 0) {
+            return;
+        }
+        Ranking ranking = SpecialistRanking.rank(panel.toReviewRequest(invited(all)),
+                pool.ofSpecialty(panel.specialty), today(now));
+        List<Ranking.Ranked> chosen = ranking.ranked().stream().limit(needed).toList();
+        for (Ranking.Ranked ranked : chosen) {
+            invite(panel, ranked.candidate(), ranked.score().total(), now);
+        }
+        pending += chosen.size();
+        int missing = (int) (panel.panelSize - accepted - pending);
+        if (missing > 0 && (missing != panel.unfilledSeats || pending == 0 && panel.state == PanelState.OPEN)) {
+            panel.unfilledSeats = missing;
+            publish(panel, SpecialistEvents.NO_CANDIDATE, new NoCandidate(panel.caseId, panel.tenant,
+                    "NO_ELIGIBLE_SPECIALIST", missing, now));
+        }
+        if (missing > 0 && pending == 0) {
+            panel.markUnfilled(now);
+        }
+    }
+
+    private Invitation invite(PanelRequest panel, Candidate candidate, Double score, Instant now) {
+        Invitation invitation = Invitation.issue(panel.caseId, candidate, score, now, now.plus(settings.deadline()));
+        invitation.persist();
+        Invitation.flush();
+        publish(panel, SpecialistEvents.INVITED, new SpecialistInvited(panel.caseId, panel.tenant, invitation.id,
+                invitation.specialistId, invitation.specialistSubject, invitation.deadline));
+        return invitation;
+    }
+
+    private static PanelRequest lockedPanel(UUID caseId) {
+        PanelRequest panel = PanelRequest.findById(caseId, LockModeType.PESSIMISTIC_WRITE);
+        if (panel == null) {
+            throw new ProblemException.NotFound("Panel of case " + caseId);
+        }
+        // The invitations read before the lock may be stale: read them again under it.
+        Invitation.<Invitation>list("caseId", caseId).forEach(i -> Invitation.getEntityManager().refresh(i));
+        return panel;
+    }
+
+    private void publish(PanelRequest panel, String type, Object payload) {
+        outbox.append(new OutgoingEvent(SpecialistEvents.TOPIC, type, panel.caseId.toString(), panel.tenant, payload));
+    }
+
+    private static long count(List<Invitation> invitations, InvitationState state) {
+        return invitations.stream().filter(i -> i.state == state).count();
+    }
+
+    private static Set<UUID> invited(List<Invitation> invitations) {
+        return invitations.stream().map(i -> i.specialistId).collect(Collectors.toSet());
+    }
+
+    private static LocalDate today(Instant now) {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC);
+    }
+}
