@@ -1,0 +1,60 @@
+package io.consilium.specialist.domain;
+
+import io.consilium.platform.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class InvitationStateTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
+
+    private static Invitation pending() {
+        Candidate c = new Candidate(UUID.randomUUID(), "s-1", "urology", List.of(), List.of(), List.of("en"),
+                List.of("DE"), "DE", "X", 5, 0, List.of(), null, true);
+        return Invitation.issue(UUID.randomUUID(), c, 50.0, NOW, NOW.plus(Duration.ofHours(48)));
+    }
+
+    @Test
+    void answeredInvitationsCannotBeAnsweredAgain() {
+        Invitation declined = pending();
+        declined.decline("busy", NOW);
+        assertThatThrownBy(() -> declined.accept(NOW)).isInstanceOf(ProblemException.Conflict.class);
+        Invitation accepted = pending();
+        accepted.accept(NOW);
+        assertThatThrownBy(() -> accepted.decline("changed my mind", NOW)).isInstanceOf(ProblemException.Conflict.class);
+        assertThat(accepted.state).isEqualTo(InvitationState.ACCEPTED);
+    }
+
+    @Test
+    void acceptingAfterTheDeadlineIsRefused() {
+        Invitation late = pending();
+        assertThatThrownBy(() -> late.accept(NOW.plus(Duration.ofHours(48)))).isInstanceOf(ProblemException.Conflict.class);
+        assertThat(late.state).isEqualTo(InvitationState.INVITED);
+    }
+
+    @Test
+    void onlyPendingInvitationsPastTheDeadlineExpire() {
+        Invitation i = pending();
+        assertThat(i.isDue(NOW.plus(Duration.ofHours(47)))).isFalse();
+        assertThatThrownBy(() -> i.expire(NOW.plus(Duration.ofHours(47)))).isInstanceOf(ProblemException.Conflict.class);
+        i.expire(NOW.plus(Duration.ofHours(48)));
+        assertThat(i.state).isEqualTo(InvitationState.EXPIRED);
+        assertThat(i.isDue(NOW.plus(Duration.ofDays(9)))).isFalse();
+    }
+
+    @Test
+    void onlyAcceptedSeatsAreReleased() {
+        Invitation i = pending();
+        assertThatThrownBy(() -> i.release(NOW)).isInstanceOf(ProblemException.Conflict.class);
+        i.accept(NOW);
+        i.release(NOW);
+        assertThat(i.state).isEqualTo(InvitationState.RELEASED);
+    }
+}
