@@ -147,10 +147,7 @@ public class CaseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@PathParam("caseId") UUID caseId,
                            @Parameter(description = "ETag of the version the caller saw") @HeaderParam("If-Match") String ifMatch) {
-        SmoCase submitted = intake.submit(caller(), caseId, ifMatch);
-        return Response.ok(CaseView.of(submitted, caller().is(Roles.PATIENT) ? Visibility.FULL : Visibility.METADATA))
-                .tag(EntityTags.of(submitted.version))
-                .build();
+        return CaseAnswers.changed(caller(), intake.submit(caller(), caseId, ifMatch));
     }
 
     @GET

@@ -9,11 +9,15 @@ import java.util.UUID;
 /** A case without clinical content: what lists show, and all a partner or ops sees of a case. */
 public record CaseSummary(UUID id, String tenant, String memberId, String state, String requestedSpecialty,
                           String urgency, String preferredLanguage, String countryOfResidence, List<String> reasons,
-                          Instant createdAt, Instant updatedAt, Instant submittedAt, long version) {
+                          String managerId, String rejectionReason, String rejectionDetail, Integer panelSize,
+                          Instant createdAt, Instant updatedAt, Instant submittedAt, Instant recordsCompletedAt,
+                          Instant reviewRequestedAt, Instant reviewStartedAt, Instant reportDeliveredAt,
+                          Instant closedAt, Instant cancelledAt, long version) {
 
     static CaseSummary of(SmoCase c) {
         return new CaseSummary(c.id, c.tenant, c.memberId, c.state.name(), c.requestedSpecialty, c.urgency.name(),
-                c.preferredLanguage, c.countryOfResidence, c.reasons, c.createdAt, c.updatedAt, c.submittedAt,
-                c.version);
+                c.preferredLanguage, c.countryOfResidence, c.reasons, c.managerId, c.rejectionReason,
+                c.rejectionDetail, c.panelSize, c.createdAt, c.updatedAt, c.submittedAt, c.recordsCompletedAt,
+                c.reviewRequestedAt, c.reviewStartedAt, c.reportDeliveredAt, c.closedAt, c.cancelledAt, c.version);
     }
 }

@@ -16,10 +16,11 @@ public record CaseView(@JsonUnwrapped CaseSummary summary, String patientId, Int
 
     public record IntakeView(OpenCaseRequest.Patient patient, OpenCaseRequest.Diagnosis diagnosis,
                              String proposedTreatment, OpenCaseRequest.TreatingDoctor treatingDoctor,
-                             List<String> questions, List<String> otherQuestions) {
+                             List<String> questions, List<String> otherQuestions, String discussionSummary,
+                             String cancelReason) {
     }
 
-    static CaseView of(SmoCase c, Visibility visibility) {
+    public static CaseView of(SmoCase c, Visibility visibility) {
         if (visibility != Visibility.FULL) {
             return new CaseView(CaseSummary.of(c), null, null);
         }
@@ -29,6 +30,6 @@ public record CaseView(@JsonUnwrapped CaseSummary summary, String patientId, Int
                 new OpenCaseRequest.Diagnosis(c.diagnosisText, c.diagnosisIcd10),
                 c.proposedTreatment,
                 new OpenCaseRequest.TreatingDoctor(c.treatingDoctorName, c.treatingInstitution, c.treatingCountry),
-                c.standardQuestions, c.otherQuestions));
+                c.standardQuestions, c.otherQuestions, c.discussionSummary, c.cancelReason));
     }
 }

@@ -87,6 +87,40 @@ public class SmoCase extends PanacheEntityBase {
     public Instant updatedAt;
     @Column(name = "submitted_at")
     public Instant submittedAt;
+
+    @Column(name = "plan_id")
+    public UUID planId;
+    @Column(name = "rejection_reason")
+    public String rejectionReason;
+    @Column(name = "rejection_detail")
+    public String rejectionDetail;
+    @Column(name = "review_specialty")
+    public String reviewSpecialty;
+    @Column(name = "review_subspecialty")
+    public String reviewSubspecialty;
+    @Column(name = "panel_size")
+    public Integer panelSize;
+    @Column(name = "review_requested_at")
+    public Instant reviewRequestedAt;
+    @Column(name = "records_completed_at")
+    public Instant recordsCompletedAt;
+    @Column(name = "review_started_at")
+    public Instant reviewStartedAt;
+    @Column(name = "report_ready_at")
+    public Instant reportReadyAt;
+    @Column(name = "report_delivered_at")
+    public Instant reportDeliveredAt;
+    @Column(name = "discussed_at")
+    public Instant discussedAt;
+    @Column(name = "discussion_summary")
+    public String discussionSummary;
+    @Column(name = "closed_at")
+    public Instant closedAt;
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+    @Column(name = "cancel_reason")
+    public String cancelReason;
+
     @Version
     public long version;
 
@@ -123,15 +157,123 @@ public class SmoCase extends PanacheEntityBase {
 
     /** DRAFT to SUBMITTED: the intake is final and the case enters the eligibility and assignment steps. */
     public void submit(Instant now) {
-        moveTo(CaseState.SUBMITTED, now);
+        apply(CaseAction.SUBMIT, now);
         submittedAt = now;
     }
 
-    private void moveTo(CaseState next, Instant now) {
-        if (!state.mayMoveTo(next)) {
-            throw new ProblemException.Conflict("A case in state " + state + " cannot move to " + next);
+    /** SUBMITTED to REJECTED: the member is not eligible. */
+    public void reject(Eligibility.Refusal refusal, Instant now) {
+        apply(CaseAction.REJECT, now);
+        rejectionReason = refusal.reason().name();
+        rejectionDetail = refusal.detail();
+    }
+
+    /** SUBMITTED to MANAGER_ASSIGNED. */
+    public void assignManager(String manager, Instant now) {
+        apply(CaseAction.ASSIGN_MANAGER, now);
+        managerId = manager;
+    }
+
+    /** Ops hand the case to another personal doctor; the state stays. @return the previous one */
+    public String reassignManager(String manager, Instant now) {
+        apply(CaseAction.REASSIGN_MANAGER, now);
+        if (manager.equals(managerId)) {
+            throw new ProblemException.Conflict("The case is already assigned to this personal doctor");
+        }
+        String previous = managerId;
+        managerId = manager;
+        return previous;
+    }
+
+    public void requestRecords(Instant now) {
+        apply(CaseAction.REQUEST_RECORDS, now);
+    }
+
+    public void completeRecords(Instant now) {
+        apply(CaseAction.COMPLETE_RECORDS, now);
+        recordsCompletedAt = now;
+    }
+
+    /** Asks specialist-service for a panel; once per case unless the last request found no candidate. */
+    public void requestReview(String specialty, String subspecialty, int size, Instant now) {
+        apply(CaseAction.REQUEST_REVIEW, now);
+        if (reviewRequestedAt != null) {
+            throw new ProblemException.Conflict("A review has already been requested for this case");
+        }
+        reviewSpecialty = specialty;
+        reviewSubspecialty = subspecialty;
+        panelSize = size;
+        reviewRequestedAt = now;
+    }
+
+    /** specialist-service found no (more) candidates: the personal doctor may ask again, e.g. more widely. */
+    public void reviewFoundNoCandidate(Instant now) {
+        if (state == CaseState.READY_FOR_REVIEW) {
+            reviewRequestedAt = null;
+            updatedAt = now;
+        }
+    }
+
+    public void startReview(Instant now) {
+        apply(CaseAction.START_REVIEW, now);
+        reviewStartedAt = now;
+    }
+
+    public void markReportReady(Instant now) {
+        apply(CaseAction.MARK_REPORT_READY, now);
+        reportReadyAt = now;
+    }
+
+    /** The reports were released to the patient; passes through REPORT_READY if the approvals were not seen. */
+    public void deliverReport(Instant now) {
+        if (state == CaseState.IN_REVIEW) {
+            markReportReady(now);
+        }
+        apply(CaseAction.DELIVER_REPORT, now);
+        reportDeliveredAt = now;
+    }
+
+    public void recordDiscussion(String summary, Instant now) {
+        apply(CaseAction.RECORD_DISCUSSION, now);
+        discussedAt = now;
+        discussionSummary = summary;
+    }
+
+    public void scheduleFollowUps(Instant now) {
+        apply(CaseAction.SCHEDULE_FOLLOW_UPS, now);
+    }
+
+    public void close(Instant now) {
+        apply(CaseAction.CLOSE, now);
+        closedAt = now;
+    }
+
+    public void cancel(String reason, Instant now) {
+        apply(CaseAction.CANCEL, now);
+        cancelledAt = now;
+        cancelReason = reason;
+    }
+
+    /** For actions that keep the state (messages, consent, SLA pauses, follow-up outcomes): only checks it. */
+    public void check(CaseAction action) {
+        if (!action.allowedIn(state)) {
+            throw refused(action);
+        }
+    }
+
+    /** The one way a case changes state: refused with 409 (and no change) when the action is not allowed now. */
+    void apply(CaseAction action, Instant now) {
+        check(action);
+        CaseState next = action.target(state);
+        if (next != state && !state.mayMoveTo(next)) {
+            throw new IllegalStateException(action + " leads from " + state + " to " + next + " outside the lifecycle");
         }
         state = next;
         updatedAt = now;
+    }
+
+    private ProblemException refused(CaseAction action) {
+        return new ProblemException.Conflict("A case in state " + state + " does not allow "
+                + action.name().toLowerCase().replace('_', ' '));
     }
 }

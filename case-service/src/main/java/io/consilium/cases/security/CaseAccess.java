@@ -1,10 +1,14 @@
 package io.consilium.cases.security;
 
+import io.consilium.cases.domain.CaseAction;
+import io.consilium.cases.domain.CaseAction.Actor;
 import io.consilium.cases.domain.SmoCase;
 import io.consilium.platform.security.Caller;
 import io.consilium.platform.security.Roles;
 
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Who may see which case, and how much of it (object-level rules of {@code docs/security.md}).
@@ -42,9 +46,29 @@ public final class CaseAccess {
 
     /** Submitting belongs to whoever speaks for the patient: the patient, or the partner of the case's tenant. */
     public static boolean maySubmit(Caller caller, SmoCase c) {
-        if (caller.is(Roles.PATIENT)) {
-            return c.patientId != null && c.patientId.equals(caller.subject());
+        return mayPerform(caller, c, CaseAction.SUBMIT);
+    }
+
+    /** The parts the caller plays for this case (none, one, or several). */
+    public static Set<Actor> actorsOf(Caller caller, SmoCase c) {
+        Set<Actor> actors = EnumSet.noneOf(Actor.class);
+        if (caller.is(Roles.PATIENT) && c.patientId != null && c.patientId.equals(caller.subject())) {
+            actors.add(Actor.PATIENT);
         }
-        return caller.is(Roles.PARTNER) && caller.tenant().map(t -> Objects.equals(t, c.tenant)).orElse(false);
+        if (caller.is(Roles.PARTNER) && caller.tenant().map(t -> Objects.equals(t, c.tenant)).orElse(false)) {
+            actors.add(Actor.PARTNER);
+        }
+        if (caller.is(Roles.CASE_MANAGER) && c.managerId != null && c.managerId.equals(caller.subject())) {
+            actors.add(Actor.MANAGER);
+        }
+        if (caller.is(Roles.OPS)) {
+            actors.add(Actor.OPS);
+        }
+        return actors;
+    }
+
+    /** Whether one of the caller's parts may trigger the action (the state is checked by the case itself). */
+    public static boolean mayPerform(Caller caller, SmoCase c, CaseAction action) {
+        return actorsOf(caller, c).stream().anyMatch(action::mayBeTriggeredBy);
     }
 }

@@ -1,65 +1,67 @@
 package io.consilium.cases.service;
 
+import io.consilium.cases.domain.CaseAction;
+import io.consilium.cases.domain.Eligibility;
 import io.consilium.cases.domain.Intake;
 import io.consilium.cases.domain.Opener;
+import io.consilium.cases.domain.SlaClock;
 import io.consilium.cases.domain.SmoCase;
 import io.consilium.cases.events.CaseEvents;
+import io.consilium.cases.events.CaseRejected;
 import io.consilium.cases.events.CaseSubmitted;
-import io.consilium.cases.security.CaseAccess;
-import io.consilium.platform.audit.AuditTrail;
-import io.consilium.platform.audit.AuditedAccess;
-import io.consilium.platform.http.EntityTags;
-import io.consilium.platform.outbox.Outbox;
-import io.consilium.platform.outbox.OutgoingEvent;
-import io.consilium.platform.problem.ProblemException;
 import io.consilium.platform.security.Caller;
 import io.consilium.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import java.time.Clock;
 import java.util.UUID;
 
-/** Opening and submitting cases: each a single transaction with its audit record and its events. */
+/**
+ * Opening and submitting cases. Submission checks eligibility: an eligible case is SUBMITTED (its records clock
+ * starts and a personal doctor is assigned when one fits), an ineligible one ends REJECTED with the reason. Each
+ * is one transaction with its events and audit record.
+ */
 @ApplicationScoped
 public class CaseIntake {
 
-    private final CaseLookup lookup;
-    private final Outbox outbox;
-    private final AuditTrail audit;
-    private final Clock clock;
+    private final CaseWorkflow workflow;
+    private final EligibilityCheck eligibility;
+    private final ManagerAssignment assignment;
+    private final SlaClocks clocks;
 
-    CaseIntake(CaseLookup lookup, Outbox outbox, AuditTrail audit, Clock clock) {
-        this.lookup = lookup;
-        this.outbox = outbox;
-        this.audit = audit;
-        this.clock = clock;
+    CaseIntake(CaseWorkflow workflow, EligibilityCheck eligibility, ManagerAssignment assignment, SlaClocks clocks) {
+        this.workflow = workflow;
+        this.eligibility = eligibility;
+        this.assignment = assignment;
+        this.clocks = clocks;
     }
 
     @Transactional
     public SmoCase open(Caller caller, Intake intake) {
         String role = caller.is(Roles.PARTNER) ? Roles.PARTNER : Roles.PATIENT;
-        SmoCase opened = SmoCase.open(intake, new Opener(caller.subject(), role, caller.requireTenant()), clock.instant());
+        SmoCase opened = SmoCase.open(intake, new Opener(caller.subject(), role, caller.requireTenant()), workflow.now());
         opened.persist();
-        audit.allowed(caller, new AuditedAccess("case", opened.id.toString(), opened.id.toString(), opened.tenant,
-                "CREATE", "intake"));
+        workflow.audit(caller, opened, "CREATE", "intake");
         return opened;
     }
 
     @Transactional
     public SmoCase submit(Caller caller, UUID id, String ifMatch) {
-        SmoCase c = lookup.visible(caller, id, "SUBMIT", LockModeType.PESSIMISTIC_WRITE).value();
-        if (!CaseAccess.maySubmit(caller, c)) {
-            throw new ProblemException.Forbidden("Only the patient or the partner of the case may submit it");
+        SmoCase c = workflow.begin(caller, id, ifMatch, CaseAction.SUBMIT);
+        Eligibility.Decision decision = eligibility.check(c, workflow.now());
+        c.submit(workflow.now());
+        if (!decision.eligible()) {
+            c.reject(decision.refusal(), workflow.now());
+            workflow.publish(c, CaseEvents.REJECTED, new CaseRejected(c.id, c.tenant,
+                    decision.refusal().reason().name(), decision.refusal().detail(), workflow.now()));
+            workflow.audit(caller, c, "SUBMIT", "intake: rejected " + decision.refusal().reason());
+            return c;
         }
-        EntityTags.checkIfMatch(ifMatch, c.version);
-        c.submit(clock.instant());
-        SmoCase.flush();
-        outbox.append(new OutgoingEvent(CaseEvents.TOPIC, CaseEvents.SUBMITTED, c.id.toString(), c.tenant,
-                CaseSubmitted.of(c)));
-        audit.allowed(caller, new AuditedAccess("case", c.id.toString(), c.id.toString(), c.tenant, "SUBMIT",
-                "intake"));
+        c.planId = decision.plan().id;
+        workflow.publish(c, CaseEvents.SUBMITTED, CaseSubmitted.of(c));
+        clocks.start(c, SlaClock.Kind.RECORDS);
+        assignment.assignAutomatically(c);
+        workflow.audit(caller, c, "SUBMIT", "intake");
         return c;
     }
 }

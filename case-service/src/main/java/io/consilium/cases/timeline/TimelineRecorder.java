@@ -4,9 +4,7 @@ import io.consilium.platform.cloudevents.IncomingEvent;
 import io.consilium.platform.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.faulttolerance.Retry;
 
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** Appends a case event to the case's timeline, exactly once per event id. */
@@ -22,7 +20,6 @@ public class TimelineRecorder {
     }
 
     /** @return false when the event was recorded before (a redelivery) and nothing changed */
-    @Retry(maxRetries = 3, delay = 200, delayUnit = ChronoUnit.MILLIS)
     @Transactional
     public boolean record(IncomingEvent event) {
         UUID caseId = UUID.fromString(event.subject());

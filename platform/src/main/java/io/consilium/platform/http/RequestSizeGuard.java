@@ -13,9 +13,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.List;
 
 /**
- * Refuses a request whose declared {@code Content-Length} exceeds the body limit before any byte is read,
- * with a problem+json 413 (Vert.x's own refusal has no body). Upload endpoints that stream larger bodies
- * are listed in {@code consilium.http.unbounded-paths}.
+ * Refuses a request whose declared {@code Content-Length} exceeds {@code consilium.http.max-body-size} (default
+ * 1M) before any byte is read, with a problem+json 413 (Vert.x's own refusal has no body). Endpoints that take
+ * larger bodies (uploads, roster files) are listed in {@code consilium.http.unbounded-paths} and enforce their
+ * own limits; {@code quarkus.http.limits.max-body-size} stays the hard ceiling for everything.
  */
 @ApplicationScoped
 public class RequestSizeGuard {
@@ -24,7 +25,7 @@ public class RequestSizeGuard {
     private final List<String> unboundedPrefixes;
     private final ObjectMapper json;
 
-    RequestSizeGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize limit,
+    RequestSizeGuard(@ConfigProperty(name = "consilium.http.max-body-size", defaultValue = "1M") MemorySize limit,
                      @ConfigProperty(name = "consilium.http.unbounded-paths", defaultValue = "/none")
                      List<String> unboundedPrefixes,
                      ObjectMapper json) {

@@ -1,0 +1,69 @@
+package io.consilium.cases.api;
+
+import io.consilium.cases.accesslog.AccessLogEntry;
+import io.consilium.cases.service.CaseLookup;
+import io.consilium.platform.paging.Page;
+import io.consilium.platform.paging.PageRequest;
+import io.consilium.platform.problem.Problem;
+import io.consilium.platform.problem.ProblemException;
+import io.consilium.platform.security.CurrentCaller;
+import io.consilium.platform.security.Roles;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Who accessed the case's records, across all services, for the patient (and ops). */
+@Path("/api/v1/cases/{caseId}/access-log")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit")
+@SecurityRequirement(name = "SecurityScheme")
+@APIResponse(responseCode = "404", description = "No such case, or not visible", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class AccessLogResource {
+
+    public record AccessView(String subject, String role, String objectType, String objectId, String action,
+                             String purpose, boolean allowed, String service, Instant at) {
+        static AccessView of(AccessLogEntry e) {
+            return new AccessView(e.subject, e.role, e.objectType, e.objectId, e.action, e.purpose, e.allowed,
+                    e.source, e.at);
+        }
+    }
+
+    private final CaseLookup lookup;
+    private final CurrentCaller caller;
+
+    AccessLogResource(CaseLookup lookup, CurrentCaller caller) {
+        this.lookup = lookup;
+        this.caller = caller;
+    }
+
+    @GET
+    @Transactional
+    @RolesAllowed({Roles.PATIENT, Roles.OPS})
+    @Operation(summary = "The access log of the case's records, newest first (the patient's own case, or ops)")
+    public Page<AccessView> log(@PathParam("caseId") UUID caseId, @BeanParam @Valid PageRequest page) {
+        var found = lookup.visible(caller.get(), caseId, "READ_ACCESS_LOG");
+        boolean ownCase = caller.get().is(Roles.PATIENT) && caller.get().subject().equals(found.value().patientId);
+        if (!ownCase && !caller.get().is(Roles.OPS)) {
+            throw new ProblemException.NotFound("Case " + caseId);
+        }
+        PanacheQuery<AccessLogEntry> q = AccessLogEntry.find("caseId", Sort.descending("at", "eventId"), caseId);
+        return new Page<>(q.page(page.page, page.size).list(), page.page, page.size, q.count()).map(AccessView::of);
+    }
+}

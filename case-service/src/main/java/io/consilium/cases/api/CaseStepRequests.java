@@ -1,0 +1,76 @@
+package io.consilium.cases.api;
+
+import io.consilium.cases.domain.ConsentPurpose;
+import io.consilium.cases.domain.FollowUp;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** Request bodies of the lifecycle steps, each validated at the edge. */
+public final class CaseStepRequests {
+
+    private CaseStepRequests() {
+    }
+
+    public record AssignManager(
+            @Schema(description = "Token subject of an active personal doctor of the case's tenant", examples = "dr-carla")
+            @NotBlank @Size(max = 255) String managerId) {
+    }
+
+    public record RecordItem(
+            @Schema(examples = "PATHOLOGY_REPORT")
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "must be an upper-case code such as PATHOLOGY_REPORT")
+            String code,
+            @Schema(examples = "Pathology report of the biopsy")
+            @NotBlank @Size(max = 200) String label,
+            boolean required) {
+    }
+
+    public record RequestRecords(@NotEmpty @Size(max = 50) List<@NotNull @Valid RecordItem> items) {
+    }
+
+    public record RequestReview(
+            @Schema(description = "Defaults to the requested specialty of the intake", examples = "urology")
+            @Size(max = 64) @Pattern(regexp = "[a-z][a-z0-9-]*", message = "must be a lower-case specialty slug") String specialty,
+            @Size(max = 64) @Pattern(regexp = "[a-z][a-z0-9-]*", message = "must be a lower-case slug") String subspecialty,
+            @Schema(description = "Independent opinions wanted, within the plan's maximum", examples = "2")
+            @Min(1) @Max(3) int panelSize) {
+    }
+
+    public record Discussion(@NotBlank @Size(max = 4000) String summary) {
+    }
+
+    public record ScheduleFollowUps(
+            @Schema(description = "Days after the report; default 30, 90, 180", examples = "[30, 90, 180]")
+            @Size(max = 10) List<@NotNull @Min(1) @Max(3650) Integer> daysAfterReport) {
+    }
+
+    public record FollowUpOutcome(
+            @NotBlank @Size(max = 1000) String treatmentChosen,
+            @NotNull FollowUp.OpinionFollowed opinionFollowed,
+            @Schema(description = "In-network provider chosen, if any") @Size(max = 100) String providerId,
+            @Size(max = 4000) String notes) {
+    }
+
+    public record Cancel(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    public record GrantConsent(
+            @NotNull ConsentPurpose purpose,
+            @Schema(description = "Only these specialists (token subjects); empty = any who accepts the case")
+            @Size(max = 10) List<@NotBlank @Size(max = 255) String> specialistSubjects,
+            @Schema(description = "Only specialists in these countries; empty = any", examples = "[\"DE\", \"ES\"]")
+            @Size(max = 50) List<@NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String> countries) {
+    }
+
+    public record PostMessage(@NotBlank @Size(max = 4000) String body) {
+    }
+}

@@ -1,0 +1,130 @@
+package io.consilium.cases.api;
+
+import io.consilium.cases.api.CaseStepRequests.AssignManager;
+import io.consilium.cases.api.CaseStepRequests.Cancel;
+import io.consilium.cases.api.CaseStepRequests.Discussion;
+import io.consilium.cases.api.CaseStepRequests.RequestRecords;
+import io.consilium.cases.api.CaseStepRequests.RequestReview;
+import io.consilium.cases.events.RecordsRequested;
+import io.consilium.cases.service.CaseClosure;
+import io.consilium.cases.service.ManagerAssignment;
+import io.consilium.cases.service.RecordsAndReview;
+import io.consilium.platform.problem.Problem;
+import io.consilium.platform.security.CurrentCaller;
+import io.consilium.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/**
+ * The lifecycle steps after submission. Each answers the case (with its new ETag); 404 when the case is not
+ * visible, 403 when the caller's part may not take the step, 409 when the state does not allow it, 412 on a
+ * stale If-Match.
+ */
+@Path("/api/v1/cases/{caseId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Case lifecycle")
+@SecurityRequirement(name = "SecurityScheme")
+@APIResponse(responseCode = "200", description = "The case after the step", content = @Content(schema = @Schema(implementation = CaseView.class)))
+@APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not allowed for the caller's part in the case", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such case, or not visible", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "409", description = "The case's state does not allow the step", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "412", description = "If-Match names an older version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class CaseStepsResource {
+
+    private final ManagerAssignment assignment;
+    private final RecordsAndReview recordsAndReview;
+    private final CaseClosure closure;
+    private final CurrentCaller caller;
+
+    CaseStepsResource(ManagerAssignment assignment, RecordsAndReview recordsAndReview, CaseClosure closure,
+                      CurrentCaller caller) {
+        this.assignment = assignment;
+        this.recordsAndReview = recordsAndReview;
+        this.closure = closure;
+        this.caller = caller;
+    }
+
+    @PUT
+    @Path("/manager")
+    @RolesAllowed(Roles.OPS)
+    @Operation(summary = "Assign or hand over the personal doctor (ops)")
+    public Response assignManager(@PathParam("caseId") UUID caseId, @HeaderParam("If-Match") String ifMatch,
+                                  @NotNull @Valid AssignManager body) {
+        return CaseAnswers.changed(caller.get(), assignment.assignByOps(caller.get(), caseId, ifMatch, body.managerId()));
+    }
+
+    @POST
+    @Path("/records-requests")
+    @RolesAllowed(Roles.CASE_MANAGER)
+    @Operation(summary = "Ask for records (personal doctor)", description = "Publishes consilium.case.records-requested.v1; document-service adds the items to the case's checklist.")
+    public Response requestRecords(@PathParam("caseId") UUID caseId, @HeaderParam("If-Match") String ifMatch,
+                                   @NotNull @Valid RequestRecords body) {
+        var items = body.items().stream().map(i -> new RecordsRequested.Item(i.code(), i.label(), i.required())).toList();
+        return CaseAnswers.changed(caller.get(), recordsAndReview.requestRecords(caller.get(), caseId, ifMatch, items));
+    }
+
+    @POST
+    @Path("/records-complete")
+    @RolesAllowed(Roles.CASE_MANAGER)
+    @Operation(summary = "Mark the records complete (personal doctor)", description = "COLLECTING_RECORDS to READY_FOR_REVIEW; stops the records SLA clock.")
+    public Response completeRecords(@PathParam("caseId") UUID caseId, @HeaderParam("If-Match") String ifMatch) {
+        return CaseAnswers.changed(caller.get(), recordsAndReview.completeRecords(caller.get(), caseId, ifMatch));
+    }
+
+    @POST
+    @Path("/review-requests")
+    @RolesAllowed(Roles.CASE_MANAGER)
+    @Operation(summary = "Ask for a panel of specialists (personal doctor)", description = "Needs the patient's RECORDS_TO_SPECIALISTS consent; the panel size must fit the plan (else 422). Publishes consilium.case.review-requested.v1 and starts the review SLA clock.")
+    @APIResponse(responseCode = "422", description = "Panel size or countries not allowed by the plan", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response requestReview(@PathParam("caseId") UUID caseId, @HeaderParam("If-Match") String ifMatch,
+                                  @NotNull @Valid RequestReview body) {
+        return CaseAnswers.changed(caller.get(), recordsAndReview.requestReview(caller.get(), caseId, ifMatch,
+                body.specialty(), body.subspecialty(), body.panelSize()));
+    }
+
+    @POST
+    @Path("/discussion")
+    @RolesAllowed(Roles.CASE_MANAGER)
+    @Operation(summary = "Record the discussion of the report with the patient (personal doctor)")
+    public Response recordDiscussion(@PathParam("caseId") UUID caseId, @HeaderParam("If-Match") String ifMatch,
+                                     @NotNull @Valid Discussion body) {
+        return CaseAnswers.changed(caller.get(), closure.recordDiscussion(caller.get(), caseId, ifMatch, body.summary()));
+    }
+
+    @POST
+    @Path("/close")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.OPS})
+    @Operation(summary = "Close the case (personal doctor or ops)")
+    public Response close(@PathParam("caseId") UUID caseId, @HeaderParam("If-Match") String ifMatch) {
+        return CaseAnswers.changed(caller.get(), closure.close(caller.get(), caseId, ifMatch));
+    }
+
+    @POST
+    @Path("/cancel")
+    @RolesAllowed({Roles.PATIENT, Roles.PARTNER, Roles.CASE_MANAGER, Roles.OPS})
+    @Operation(summary = "Cancel the case", description = "Any state before IN_REVIEW; stops the SLA clocks and publishes consilium.case.cancelled.v1.")
+    public Response cancel(@PathParam("caseId") UUID caseId, @HeaderParam("If-Match") String ifMatch,
+                           @NotNull @Valid Cancel body) {
+        return CaseAnswers.changed(caller.get(), closure.cancel(caller.get(), caseId, ifMatch, body.reason()));
+    }
+}

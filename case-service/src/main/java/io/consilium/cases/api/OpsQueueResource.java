@@ -1,0 +1,54 @@
+package io.consilium.cases.api;
+
+import io.consilium.cases.service.OpsQueue;
+import io.consilium.cases.service.SlaClocks;
+import io.consilium.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.Map;
+
+/** The operations queue: unassigned cases and SLA risk across tenants. */
+@Path("/api/v1/ops")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.OPS)
+@Tag(name = "Operations")
+@SecurityRequirement(name = "SecurityScheme")
+public class OpsQueueResource {
+
+    private final OpsQueue queue;
+    private final SlaClocks clocks;
+
+    OpsQueueResource(OpsQueue queue, SlaClocks clocks) {
+        this.queue = queue;
+        this.clocks = clocks;
+    }
+
+    @GET
+    @Path("/queue")
+    @Operation(summary = "Unassigned cases, then running SLA clocks by time left (breached first)")
+    public List<OpsQueue.Item> queue(@QueryParam("tenant") @Size(max = 100) String tenant,
+                                     @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return queue.items(tenant, limit);
+    }
+
+    @POST
+    @Path("/sla-evaluations")
+    @Operation(summary = "Re-evaluate every running SLA clock now (it also runs on a schedule)")
+    public Map<String, Integer> evaluate() {
+        return Map.of("changed", clocks.evaluateAll());
+    }
+}

@@ -1,0 +1,62 @@
+package io.consilium.cases.domain;
+
+import io.consilium.platform.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A planned check-in after the report (e.g. at 30, 90 and 180 days) and, once recorded, its outcome. */
+@Entity
+@Table(name = "follow_up")
+public class FollowUp extends PanacheEntityBase {
+
+    /** Whether the patient followed the second opinion. */
+    public enum OpinionFollowed { YES, NO, PARTLY, UNDECIDED }
+
+    @Id
+    public UUID id;
+    @Column(name = "case_id", nullable = false)
+    public UUID caseId;
+    @Column(name = "due_at", nullable = false)
+    public Instant dueAt;
+    @Column(name = "treatment_chosen")
+    public String treatmentChosen;
+    @Column(name = "opinion_followed")
+    public String opinionFollowed;
+    @Column(name = "provider_id")
+    public String providerId;
+    public String notes;
+    @Column(name = "recorded_at")
+    public Instant recordedAt;
+    @Column(name = "recorded_by")
+    public String recordedBy;
+    @Version
+    public long version;
+
+    public static FollowUp plan(UUID caseId, Instant dueAt) {
+        FollowUp f = new FollowUp();
+        f.id = UUID.randomUUID();
+        f.caseId = caseId;
+        f.dueAt = dueAt;
+        return f;
+    }
+
+    public void record(String treatment, OpinionFollowed followed, String provider, String notes, String by,
+                       Instant now) {
+        if (recordedAt != null) {
+            throw new ProblemException.Conflict("This follow-up was already recorded");
+        }
+        this.treatmentChosen = treatment;
+        this.opinionFollowed = followed.name();
+        this.providerId = provider;
+        this.notes = notes;
+        this.recordedBy = by;
+        this.recordedAt = now;
+    }
+}

@@ -1,0 +1,55 @@
+package io.consilium.cases.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** An insurer's second-opinion plan: what it covers, how often, where, how fast and with how many experts. */
+@Entity
+@Table(name = "plan")
+public class Plan extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(nullable = false)
+    public String tenant;
+    @Column(nullable = false)
+    public String name;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "covered_specialties", nullable = false)
+    public List<String> coveredSpecialties = new ArrayList<>();
+    @Column(name = "opinions_per_member_per_year", nullable = false)
+    public int opinionsPerMemberPerYear;
+    /** Empty means specialists of any country. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "allowed_specialist_countries", nullable = false)
+    public List<String> allowedSpecialistCountries = new ArrayList<>();
+    @Column(name = "records_sla_business_days", nullable = false)
+    public int recordsSlaBusinessDays;
+    @Column(name = "review_sla_business_days", nullable = false)
+    public int reviewSlaBusinessDays;
+    @Column(name = "max_panel_size", nullable = false)
+    public int maxPanelSize;
+    @Column(nullable = false)
+    public boolean active;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+    @Version
+    public long version;
+
+    public boolean covers(String specialty) {
+        return coveredSpecialties.contains(specialty);
+    }
+}

@@ -1,0 +1,132 @@
+package io.consilium.cases.progress;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consilium.cases.domain.CaseState;
+import io.consilium.cases.domain.ReportApproval;
+import io.consilium.cases.domain.ReportOutcome;
+import io.consilium.cases.domain.SlaClock;
+import io.consilium.cases.domain.SmoCase;
+import io.consilium.cases.events.CaseEvents;
+import io.consilium.cases.events.ReportDelivered;
+import io.consilium.cases.service.CaseWorkflow;
+import io.consilium.cases.service.SlaClocks;
+import io.consilium.platform.cloudevents.IncomingEvent;
+import io.consilium.platform.inbox.Inbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.util.EnumSet;
+import java.util.UUID;
+
+import static io.consilium.cases.progress.IncomingTypes.*;
+
+/**
+ * Moves cases with the other services' events, each exactly once: a panel assembled starts the review, all
+ * panel reports approved make the report ready, released reports deliver it. An event that no longer fits the
+ * case's state (e.g. the case was cancelled meanwhile) changes nothing and is logged, not retried.
+ */
+@ApplicationScoped
+public class CaseProgress {
+
+    private static final Logger LOG = Logger.getLogger(CaseProgress.class);
+    static final String CONSUMER = "case-progress";
+
+    private final Inbox inbox;
+    private final CaseWorkflow workflow;
+    private final SlaClocks clocks;
+    private final ObjectMapper json;
+
+    CaseProgress(Inbox inbox, CaseWorkflow workflow, SlaClocks clocks, ObjectMapper json) {
+        this.inbox = inbox;
+        this.workflow = workflow;
+        this.clocks = clocks;
+        this.json = json;
+    }
+
+    @Transactional
+    public void apply(IncomingEvent event, String payload) {
+        if (!isHandled(event.type()) || !inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
+            return;
+        }
+        SmoCase c = SmoCase.findById(UUID.fromString(event.subject()), LockModeType.PESSIMISTIC_WRITE);
+        if (c == null) {
+            LOG.warnf("Event %s names an unknown case", event.id());
+            return;
+        }
+        switch (event.type()) {
+            case PANEL_ASSEMBLED -> {
+                if (fits(c, event, EnumSet.of(CaseState.READY_FOR_REVIEW))) {
+                    c.startReview(workflow.now());
+                }
+            }
+            case NO_CANDIDATE -> c.reviewFoundNoCandidate(workflow.now());
+            case REPORT_APPROVED -> approved(c, read(payload, ReportApproved.class));
+            case REPORT_RELEASED -> released(c, read(payload, ReportReleased.class), event);
+            default -> {
+            }
+        }
+    }
+
+    private void approved(SmoCase c, ReportApproved approval) {
+        if (approval.reportId() != null
+                && ReportApproval.findById(new ReportApproval.Key(c.id, approval.reportId())) == null) {
+            ReportApproval a = new ReportApproval();
+            a.caseId = c.id;
+            a.reportId = approval.reportId();
+            a.approvedAt = workflow.now();
+            a.persist();
+        }
+        long approvedReports = ReportApproval.count("caseId", c.id);
+        if (c.state == CaseState.IN_REVIEW && c.panelSize != null && approvedReports >= c.panelSize) {
+            c.markReportReady(workflow.now());
+        }
+    }
+
+    private void released(SmoCase c, ReportReleased release, IncomingEvent event) {
+        if (!fits(c, event, EnumSet.of(CaseState.IN_REVIEW, CaseState.REPORT_READY))) {
+            return;
+        }
+        if (release.reports() != null) {
+            for (ReleasedReport r : release.reports()) {
+                if (r.reportId() == null || ReportOutcome.findById(new ReportOutcome.Key(c.id, r.reportId())) != null) {
+                    continue;
+                }
+                ReportOutcome o = new ReportOutcome();
+                o.caseId = c.id;
+                o.reportId = r.reportId();
+                o.diagnosisAssessment = r.diagnosisAssessment() == null ? "UNKNOWN" : r.diagnosisAssessment();
+                o.surgeryNecessary = r.surgeryNecessary() == null ? "UNCERTAIN" : r.surgeryNecessary();
+                o.treatmentChanged = Boolean.TRUE.equals(r.treatmentChanged());
+                o.releasedAt = release.releasedAt() != null ? release.releasedAt() : workflow.now();
+                o.persist();
+            }
+        }
+        c.deliverReport(workflow.now());
+        clocks.stop(c, SlaClock.Kind.REVIEW);
+        workflow.publish(c, CaseEvents.REPORT_DELIVERED, new ReportDelivered(c.id, c.tenant, workflow.now()));
+    }
+
+    private static boolean fits(SmoCase c, IncomingEvent event, EnumSet<CaseState> states) {
+        if (states.contains(c.state)) {
+            return true;
+        }
+        LOG.warnf("Event %s (%s) ignored: case %s is %s", event.id(), event.type(), c.id, c.state);
+        return false;
+    }
+
+    private static boolean isHandled(String type) {
+        return PANEL_ASSEMBLED.equals(type) || NO_CANDIDATE.equals(type) || REPORT_APPROVED.equals(type)
+                || REPORT_RELEASED.equals(type);
+    }
+
+    private <T> T read(String payload, Class<T> type) {
+        try {
+            return json.readValue(payload, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Payload is not a " + type.getSimpleName(), e);
+        }
+    }
+}

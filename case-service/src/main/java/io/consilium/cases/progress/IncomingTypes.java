@@ -1,0 +1,29 @@
+package io.consilium.cases.progress;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The other services' events case-service reacts to, with only the fields it reads (the publishers' records
+ * are theirs; the JSON field names are the contract of {@code docs/events.md}).
+ */
+final class IncomingTypes {
+
+    static final String PANEL_ASSEMBLED = "consilium.specialist.panel-assembled.v1";
+    static final String NO_CANDIDATE = "consilium.specialist.no-candidate.v1";
+    static final String REPORT_APPROVED = "consilium.report.approved.v1";
+    static final String REPORT_RELEASED = "consilium.report.released.v1";
+
+    record ReportApproved(UUID reportId) {
+    }
+
+    record ReportReleased(List<ReleasedReport> reports, Instant releasedAt) {
+    }
+
+    record ReleasedReport(UUID reportId, String diagnosisAssessment, String surgeryNecessary, Boolean treatmentChanged) {
+    }
+
+    private IncomingTypes() {
+    }
+}
