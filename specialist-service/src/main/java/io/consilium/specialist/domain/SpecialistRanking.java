@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Ranks the specialists of a directory for a review request: excludes who may not or cannot take the case,
@@ -38,33 +40,40 @@ public final class SpecialistRanking {
         return new Ranking(ranked, excluded);
     }
 
-    /** The first rule that keeps {@code candidate} off this case, or null when it is a candidate. */
+    /** The first rule (in {@link Exclusion} order) that keeps {@code candidate} off this case, or null. */
     public static Exclusion exclusion(ReviewRequest request, Candidate candidate, LocalDate today) {
+        Set<Exclusion> all = exclusions(request, candidate, today);
+        return all.isEmpty() ? null : all.iterator().next();
+    }
+
+    /** Every rule that keeps {@code candidate} off this case (empty when it is a candidate). */
+    public static Set<Exclusion> exclusions(ReviewRequest request, Candidate candidate, LocalDate today) {
+        Set<Exclusion> reasons = EnumSet.noneOf(Exclusion.class);
         if (!candidate.active()) {
-            return Exclusion.INACTIVE;
+            reasons.add(Exclusion.INACTIVE);
         }
         if (candidate.subject() == null || candidate.subject().isBlank()) {
-            return Exclusion.NO_ACCOUNT;
+            reasons.add(Exclusion.NO_ACCOUNT);
         }
         if (!request.specialty().equals(candidate.specialty())) {
-            return Exclusion.SPECIALTY_MISMATCH;
+            reasons.add(Exclusion.SPECIALTY_MISMATCH);
         }
         if (request.alreadyInvited().contains(candidate.id())) {
-            return Exclusion.ALREADY_INVITED;
+            reasons.add(Exclusion.ALREADY_INVITED);
         }
         if (sameInstitution(request.treatingInstitution(), candidate.institution())) {
-            return Exclusion.CONFLICT_OF_INTEREST;
+            reasons.add(Exclusion.CONFLICT_OF_INTEREST);
         }
         if (!request.allowedCountries().isEmpty() && !request.allowedCountries().contains(candidate.practiceCountry())) {
-            return Exclusion.COUNTRY_NOT_ALLOWED;
+            reasons.add(Exclusion.COUNTRY_NOT_ALLOWED);
         }
         if (candidate.absences().stream().anyMatch(a -> a.covers(today))) {
-            return Exclusion.ABSENT;
+            reasons.add(Exclusion.ABSENT);
         }
         if (candidate.currentLoad() >= candidate.monthlyCapacity()) {
-            return Exclusion.AT_CAPACITY;
+            reasons.add(Exclusion.AT_CAPACITY);
         }
-        return null;
+        return reasons;
     }
 
     static ScoreParts score(ReviewRequest request, Candidate c) {

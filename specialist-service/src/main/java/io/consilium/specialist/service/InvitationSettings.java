@@ -12,4 +12,8 @@ public interface InvitationSettings {
     /** Time from invitation to deadline. */
     @WithDefault("PT48H")
     Duration deadline();
+
+    /** How often the expiry job looks for invitations past their deadline; {@code off} disables it. */
+    @WithDefault("1m")
+    String expiryCheckEvery();
 }

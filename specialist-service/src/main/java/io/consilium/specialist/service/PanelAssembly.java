@@ -155,13 +155,15 @@ public class PanelAssembly {
         if (specialist == null) {
             throw new ProblemException.Unprocessable("No specialist " + specialistId + " in the directory");
         }
-        Exclusion exclusion = SpecialistRanking.exclusion(panel.toReviewRequest(invited(all)),
+        Set<Exclusion> exclusions = SpecialistRanking.exclusions(panel.toReviewRequest(invited(all)),
                 specialist.asCandidate(), today(now));
-        if (exclusion == Exclusion.ALREADY_INVITED) {
+        if (exclusions.contains(Exclusion.ALREADY_INVITED)) {
             throw new ProblemException.Conflict("The specialist was invited to this case before");
         }
-        if (exclusion != null && NOT_OVERRIDABLE.contains(exclusion)) {
-            throw new ProblemException.Unprocessable("The specialist cannot be invited to this case: " + exclusion);
+        // Ops may overrule fit, absence and capacity, never conflicts of interest or the patient's countries.
+        List<Exclusion> refused = exclusions.stream().filter(NOT_OVERRIDABLE::contains).toList();
+        if (!refused.isEmpty()) {
+            throw new ProblemException.Unprocessable("The specialist cannot be invited to this case: " + refused);
         }
         panel.reopen(now);
         Invitation invitation = invite(panel, specialist.asCandidate(), null, now);

@@ -80,6 +80,14 @@ class SpecialistRankingTest {
     }
 
     @Test
+    void everyApplicableRuleIsListedSoOverridesCannotHideAConflict() {
+        Candidate c = specialist().specialty("cardiology").institution("Hospital Central").capacity(1, 1).build();
+        assertThat(SpecialistRanking.exclusions(request(), c, TODAY)).containsExactly(
+                Exclusion.SPECIALTY_MISMATCH, Exclusion.CONFLICT_OF_INTEREST, Exclusion.AT_CAPACITY);
+        assertThat(SpecialistRanking.exclusion(request(), c, TODAY)).isEqualTo(Exclusion.SPECIALTY_MISMATCH);
+    }
+
+    @Test
     void excludedSpecialistsAreReportedWithTheirReasonAndNotRanked() {
         Candidate ok = specialist().build();
         Candidate conflicted = specialist().institution("Hospital Central").build();
