@@ -40,7 +40,6 @@ import java.util.UUID;
  */
 @Path("/api/v1/cases/{caseId}")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Case lifecycle")
 @SecurityRequirement(name = "SecurityScheme")
 @APIResponse(responseCode = "200", description = "The case after the step", content = @Content(schema = @Schema(implementation = CaseView.class)))
@@ -66,6 +65,7 @@ public class CaseStepsResource {
 
     @PUT
     @Path("/manager")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPS)
     @Operation(summary = "Assign or hand over the personal doctor (ops)")
     public Response assignManager(@PathParam("caseId") UUID caseId, @HeaderParam("If-Match") String ifMatch,
@@ -75,6 +75,7 @@ public class CaseStepsResource {
 
     @POST
     @Path("/records-requests")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CASE_MANAGER)
     @Operation(summary = "Ask for records (personal doctor)", description = "Publishes consilium.case.records-requested.v1; document-service adds the items to the case's checklist.")
     public Response requestRecords(@PathParam("caseId") UUID caseId, @HeaderParam("If-Match") String ifMatch,
@@ -93,6 +94,7 @@ public class CaseStepsResource {
 
     @POST
     @Path("/review-requests")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CASE_MANAGER)
     @Operation(summary = "Ask for a panel of specialists (personal doctor)", description = "Needs the patient's RECORDS_TO_SPECIALISTS consent; the panel size must fit the plan (else 422). Publishes consilium.case.review-requested.v1 and starts the review SLA clock.")
     @APIResponse(responseCode = "422", description = "Panel size or countries not allowed by the plan", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -104,6 +106,7 @@ public class CaseStepsResource {
 
     @POST
     @Path("/discussion")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CASE_MANAGER)
     @Operation(summary = "Record the discussion of the report with the patient (personal doctor)")
     public Response recordDiscussion(@PathParam("caseId") UUID caseId, @HeaderParam("If-Match") String ifMatch,
@@ -121,6 +124,7 @@ public class CaseStepsResource {
 
     @POST
     @Path("/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PATIENT, Roles.PARTNER, Roles.CASE_MANAGER, Roles.OPS})
     @Operation(summary = "Cancel the case", description = "Any state before IN_REVIEW; stops the SLA clocks and publishes consilium.case.cancelled.v1.")
     public Response cancel(@PathParam("caseId") UUID caseId, @HeaderParam("If-Match") String ifMatch,

@@ -1,11 +1,13 @@
 package io.consilium.cases.api;
 
+import io.consilium.cases.support.Coverage;
 import io.consilium.cases.support.Intakes;
 import io.consilium.cases.support.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -34,6 +36,11 @@ class CaseResourceTest {
     private final String tenant = "t-" + UUID.randomUUID();
     private final String otherTenant = "t-" + UUID.randomUUID();
     private final String patient = "p-" + UUID.randomUUID();
+
+    @BeforeEach
+    void coverMembers() {
+        Coverage.covered(tenant, "M-300", "M-301", "M-302", "M-303", "M-304", "M-500", "M-501", "M-502");
+    }
 
     @Test
     void requestWithoutTokenIsUnauthenticated() {

@@ -3,6 +3,7 @@ package io.consilium.cases.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consilium.cases.support.Broker;
+import io.consilium.cases.support.Coverage;
 import io.consilium.cases.support.Intakes;
 import io.consilium.cases.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,6 +11,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -31,6 +33,11 @@ class CaseSubmittedEventTest {
     private final KafkaCompanion kafka = Broker.companion();
     private final ObjectMapper json = new ObjectMapper();
     private final String tenant = "t-" + UUID.randomUUID();
+
+    @BeforeEach
+    void coverMembers() {
+        Coverage.covered(tenant, "M-900", "M-901", "M-902", "M-903");
+    }
 
     @AfterEach
     void close() {

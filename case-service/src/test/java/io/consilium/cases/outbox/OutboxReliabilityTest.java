@@ -2,6 +2,7 @@ package io.consilium.cases.outbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consilium.cases.support.Broker;
+import io.consilium.cases.support.Coverage;
 import io.consilium.cases.support.Intakes;
 import io.consilium.cases.support.Tokens;
 import io.consilium.platform.outbox.Outbox;
@@ -83,6 +84,7 @@ class OutboxReliabilityTest {
         int perKey = 10;
         Set<String> submittedCases;
 
+        Coverage.covered("t-" + run, "M-1", "M-2");
         Broker.stop();
         try {
             for (int seq = 1; seq <= perKey; seq++) {

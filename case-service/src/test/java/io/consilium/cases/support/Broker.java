@@ -2,6 +2,9 @@ package io.consilium.cases.support;
 
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.IOException;
@@ -9,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +53,35 @@ public final class Broker {
         } finally {
             task.stop();
         }
+    }
+
+    /** Publishes a CloudEvent (binary mode) as another service would, keyed by the case id. */
+    public static UUID publish(KafkaCompanion companion, String topic, String type, String caseId, String tenant,
+                               String json) {
+        UUID id = UUID.randomUUID();
+        publish(companion, topic, id, type, caseId, tenant, json);
+        return id;
+    }
+
+    /** The same, with a given event id (to deliver one event twice). */
+    public static void publish(KafkaCompanion companion, String topic, UUID id, String type, String caseId,
+                               String tenant, String json) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(header("ce_specversion", "1.0"));
+        headers.add(header("ce_id", id.toString()));
+        headers.add(header("ce_type", type));
+        headers.add(header("ce_source", "/test"));
+        headers.add(header("ce_subject", caseId));
+        headers.add(header("ce_time", OffsetDateTime.now().toString()));
+        headers.add(header("ce_tenant", tenant));
+        headers.add(header("content-type", "application/json"));
+        companion.produceStrings()
+                .fromRecords(new ProducerRecord<>(topic, null, caseId, json, headers))
+                .awaitCompletion(Duration.ofSeconds(20));
+    }
+
+    private static RecordHeader header(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether {@code deploy/local/kafka.sh} started the broker (only then may a test stop it). */
