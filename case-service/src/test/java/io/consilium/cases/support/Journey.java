@@ -1,0 +1,68 @@
+package io.consilium.cases.support;
+
+import io.restassured.http.ContentType;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * A case of a fresh tenant brought through the API to a given step, with the tokens of its patient, partner and
+ * personal doctor, for tests that start in the middle of the lifecycle.
+ */
+public final class Journey {
+
+    public final String tenant = "t-" + UUID.randomUUID();
+    public final String patientId = "p-" + UUID.randomUUID();
+    public final String doctorId = "dr-" + UUID.randomUUID();
+    public final String patient = Tokens.patient(patientId, tenant);
+    public final String partner = Tokens.partner(tenant);
+    public final String doctor = Tokens.caseManager(doctorId, tenant);
+    public String caseId;
+
+    private Journey() {
+    }
+
+    /** Covered member, a Spanish-speaking doctor; the case is opened by the patient. */
+    public static Journey opened() {
+        Journey j = new Journey();
+        Coverage.covered(j.tenant, "M-1");
+        Coverage.manager(j.doctorId, j.tenant, 10, "es");
+        j.caseId = CaseApi.open(j.patient, Intakes.valid("M-1"));
+        return j;
+    }
+
+    public static Journey assigned() {
+        Journey j = opened();
+        CaseApi.submit(j.patient, j.caseId).statusCode(200);
+        return j;
+    }
+
+    public static Journey collectingRecords() {
+        Journey j = assigned();
+        j.post(j.doctor, "records-requests", Map.of("items",
+                List.of(Map.of("code", "PATHOLOGY_REPORT", "label", "Pathology report", "required", true))));
+        return j;
+    }
+
+    public static Journey readyForReview() {
+        Journey j = collectingRecords();
+        j.post(j.doctor, "records-complete", null);
+        return j;
+    }
+
+    public void consentToSpecialists() {
+        given().auth().oauth2(patient).contentType(ContentType.JSON).body(Map.of("purpose", "RECORDS_TO_SPECIALISTS"))
+                .when().post("/api/v1/cases/{id}/consents", caseId).then().statusCode(201);
+    }
+
+    public void post(String token, String step, Object body) {
+        var request = given().auth().oauth2(token);
+        if (body != null) {
+            request = request.contentType(ContentType.JSON).body(body);
+        }
+        request.when().post("/api/v1/cases/{id}/" + step, caseId).then().statusCode(200);
+    }
+}
