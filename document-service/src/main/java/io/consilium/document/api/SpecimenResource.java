@@ -1,0 +1,96 @@
+package io.consilium.document.api;
+
+import io.consilium.document.specimen.Specimens;
+import io.consilium.platform.problem.Problem;
+import io.consilium.platform.security.CurrentCaller;
+import io.consilium.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Physical specimens: requested, shipped, received by the specialist's lab, returned. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Specimens")
+@SecurityRequirement(name = "SecurityScheme")
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's role or access may not do this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such case or specimen, or not visible to the caller",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "409", description = "The specimen is not in the state this step follows",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class SpecimenResource {
+
+    private final Specimens specimens;
+    private final CurrentCaller caller;
+
+    SpecimenResource(Specimens specimens, CurrentCaller caller) {
+        this.specimens = specimens;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/cases/{caseId}/specimens")
+    @RolesAllowed({Roles.PATIENT, Roles.CASE_MANAGER, Roles.SPECIALIST})
+    @Operation(summary = "The case's specimens")
+    public List<SpecimenView> ofCase(@PathParam("caseId") UUID caseId) {
+        return specimens.ofCase(caller.get(), caseId).stream().map(SpecimenView::of).toList();
+    }
+
+    @POST
+    @Path("/cases/{caseId}/specimens")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CASE_MANAGER)
+    @Operation(summary = "Request a specimen (the assigned case manager)")
+    @APIResponse(responseCode = "201", description = "Requested", content = @Content(schema = @Schema(implementation = SpecimenView.class)))
+    public Response request(@PathParam("caseId") UUID caseId,
+                            @NotNull(message = "a request body is required") @Valid SpecimenRequests.Request body) {
+        return Response.status(201).entity(SpecimenView.of(specimens.request(caller.get(), caseId, body.description())))
+                .build();
+    }
+
+    @POST
+    @Path("/specimens/{specimenId}/shipment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CASE_MANAGER)
+    @Operation(summary = "Record the shipment (carrier, tracking id); publishes specimen-shipped")
+    public SpecimenView ship(@PathParam("specimenId") UUID specimenId,
+                             @NotNull(message = "a request body is required") @Valid SpecimenRequests.Shipment body) {
+        return SpecimenView.of(specimens.ship(caller.get(), specimenId, body.carrier(), body.trackingId()));
+    }
+
+    @POST
+    @Path("/specimens/{specimenId}/receipt")
+    @RolesAllowed({Roles.SPECIALIST, Roles.CASE_MANAGER})
+    @Operation(summary = "Confirm receipt at the specialist's lab; publishes specimen-received")
+    public SpecimenView receive(@PathParam("specimenId") UUID specimenId) {
+        return SpecimenView.of(specimens.receive(caller.get(), specimenId));
+    }
+
+    @POST
+    @Path("/specimens/{specimenId}/return")
+    @RolesAllowed({Roles.SPECIALIST, Roles.CASE_MANAGER})
+    @Operation(summary = "Record the specimen's return")
+    public SpecimenView giveBack(@PathParam("specimenId") UUID specimenId) {
+        return SpecimenView.of(specimens.giveBack(caller.get(), specimenId));
+    }
+}

@@ -1,0 +1,50 @@
+package io.consilium.document.casefile;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What document-service knows about a case: whose it is and who manages it, projected from case-service's
+ * events. Access decisions are made from this row, the consents and the specialists' answers.
+ */
+@Entity
+@Table(name = "case_file")
+public class CaseFile extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "case_id")
+    public UUID caseId;
+    public String tenant;
+    @Column(name = "patient_id")
+    public String patientId;
+    @Column(name = "manager_id")
+    public String managerId;
+    public String specialty;
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+    @Column(name = "checklist_completed_at")
+    public Instant checklistCompletedAt;
+    @Version
+    public long version;
+
+    /** The case's row, created on the first event that mentions it (events of one case arrive in order). */
+    public static CaseFile getOrCreate(UUID caseId, String tenant) {
+        CaseFile file = findById(caseId);
+        if (file == null) {
+            file = new CaseFile();
+            file.caseId = caseId;
+            file.tenant = tenant;
+            file.persist();
+        } else if (file.tenant == null) {
+            file.tenant = tenant;
+        }
+        return file;
+    }
+}

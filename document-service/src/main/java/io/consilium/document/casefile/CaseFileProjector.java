@@ -1,0 +1,150 @@
+package io.consilium.document.casefile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.consilium.document.checklist.Checklists;
+import io.consilium.document.checklist.Checklists.RequestedItem;
+import io.consilium.platform.cloudevents.IncomingEvent;
+import io.consilium.platform.inbox.Inbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.faulttolerance.Retry;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Applies case and specialist events to the case's file, its consents, its specialists and its checklist,
+ * exactly once per event id (platform inbox, same transaction). Reads only the fields it needs; unknown types
+ * are recorded in the inbox and otherwise ignored.
+ */
+@ApplicationScoped
+public class CaseFileProjector {
+
+    static final String CONSUMER = "document-case-file";
+
+    public static final String CASE_SUBMITTED = "consilium.case.submitted.v1";
+    public static final String MANAGER_ASSIGNED = "consilium.case.manager-assigned.v1";
+    public static final String RECORDS_REQUESTED = "consilium.case.records-requested.v1";
+    public static final String CONSENT_GRANTED = "consilium.case.consent-granted.v1";
+    public static final String CONSENT_REVOKED = "consilium.case.consent-revoked.v1";
+    public static final String SPECIALIST_ACCEPTED = "consilium.specialist.accepted.v1";
+    public static final String SPECIALIST_DECLINED = "consilium.specialist.declined.v1";
+    public static final String SPECIALIST_EXPIRED = "consilium.specialist.expired.v1";
+
+    private final Inbox inbox;
+    private final Checklists checklists;
+
+    CaseFileProjector(Inbox inbox, Checklists checklists) {
+        this.inbox = inbox;
+        this.checklists = checklists;
+    }
+
+    /** @return false when the event was applied before (a redelivery) or is of no interest */
+    @Retry(maxRetries = 3, delay = 200)
+    @Transactional
+    public boolean apply(IncomingEvent event, JsonNode payload) {
+        if (!inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
+            return false;
+        }
+        UUID caseId = UUID.fromString(event.subject());
+        String tenant = text(payload, "tenant") != null ? text(payload, "tenant") : event.tenant();
+        switch (event.type()) {
+            case CASE_SUBMITTED -> {
+                CaseFile file = CaseFile.getOrCreate(caseId, tenant);
+                file.patientId = text(payload, "patientId");
+                file.specialty = text(payload, "requestedSpecialty");
+                file.submittedAt = instant(payload, "submittedAt", event.time());
+                checklists.build(file);
+            }
+            case MANAGER_ASSIGNED -> CaseFile.getOrCreate(caseId, tenant).managerId = text(payload, "managerId");
+            case RECORDS_REQUESTED -> checklists.extend(CaseFile.getOrCreate(caseId, tenant), requestedItems(payload));
+            case CONSENT_GRANTED -> grant(caseId, tenant, payload, event);
+            case CONSENT_REVOKED -> revoke(payload, event);
+            case SPECIALIST_ACCEPTED -> answer(caseId, tenant, payload, CaseSpecialist.Answer.ACCEPTED, event);
+            case SPECIALIST_DECLINED -> answer(caseId, tenant, payload, CaseSpecialist.Answer.DECLINED, event);
+            case SPECIALIST_EXPIRED -> answer(caseId, tenant, payload, CaseSpecialist.Answer.EXPIRED, event);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void grant(UUID caseId, String tenant, JsonNode payload, IncomingEvent event) {
+        CaseFile.getOrCreate(caseId, tenant);
+        UUID consentId = UUID.fromString(text(payload, "consentId"));
+        Consent consent = Consent.findById(consentId);
+        if (consent == null) {
+            consent = new Consent();
+            consent.consentId = consentId;
+            consent.caseId = caseId;
+        }
+        consent.purpose = text(payload, "purpose");
+        consent.specialistSubjects = strings(payload, "specialistSubjects");
+        consent.countries = strings(payload, "countries");
+        consent.grantedAt = instant(payload, "grantedAt", event.time());
+        consent.persist();
+    }
+
+    private static void revoke(JsonNode payload, IncomingEvent event) {
+        Consent consent = Consent.findById(UUID.fromString(text(payload, "consentId")));
+        if (consent != null && consent.revokedAt == null) {
+            consent.revokedAt = instant(payload, "revokedAt", event.time());
+        }
+    }
+
+    private static void answer(UUID caseId, String tenant, JsonNode payload, CaseSpecialist.Answer answer,
+                               IncomingEvent event) {
+        CaseFile.getOrCreate(caseId, tenant);
+        String subject = text(payload, "specialistSubject");
+        if (subject == null) {
+            return;
+        }
+        CaseSpecialist specialist = CaseSpecialist.getOrCreate(caseId, subject);
+        specialist.specialistId = text(payload, "specialistId");
+        if (text(payload, "country") != null) {
+            specialist.country = text(payload, "country");
+        }
+        specialist.state = answer;
+        specialist.updatedAt = event.time();
+        specialist.persist();
+    }
+
+    private static List<RequestedItem> requestedItems(JsonNode payload) {
+        List<RequestedItem> items = new ArrayList<>();
+        JsonNode array = payload.path("items");
+        if (array.isArray()) {
+            for (JsonNode item : array) {
+                items.add(new RequestedItem(text(item, "code"), text(item, "label"),
+                        !item.has("required") || item.get("required").asBoolean(true)));
+            }
+        }
+        return items;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static List<String> strings(JsonNode node, String field) {
+        List<String> values = new ArrayList<>();
+        JsonNode array = node.path(field);
+        if (array.isArray()) {
+            array.forEach(v -> values.add(v.asText()));
+        }
+        return values;
+    }
+
+    private static Instant instant(JsonNode node, String field, Instant fallback) {
+        String raw = text(node, field);
+        try {
+            return raw == null ? fallback : Instant.parse(raw);
+        } catch (DateTimeParseException e) {
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.consilium.document.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where checked file contents live, addressed by their SHA-256 (lower-case hex). Implementations must never
+ * make a partial object visible: {@link #put} either publishes the whole file under its hash or nothing.
+ */
+public interface DocumentStore {
+
+    /**
+     * Moves a completely written and checked local file into the store under {@code sha256}. When the object
+     * exists already (the same content uploaded to another case) the file is discarded.
+     */
+    void put(Path completedFile, String sha256) throws IOException;
+
+    boolean exists(String sha256);
+
+    long size(String sha256) throws IOException;
+
+    /** A stream of the object's bytes from {@code offset}. */
+    InputStream open(String sha256, long offset) throws IOException;
+
+    /** The object as a local file when the store has one (so downloads can use zero-copy sendfile). */
+    Optional<Path> localFile(String sha256);
+
+    /** Where upload parts are written while they arrive: on the same filesystem as the objects for local stores. */
+    Path uploadsDirectory();
+}

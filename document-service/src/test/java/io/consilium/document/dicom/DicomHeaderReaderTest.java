@@ -1,0 +1,126 @@
+package io.consilium.document.dicom;
+
+import io.consilium.document.support.DicomFiles;
+import io.consilium.document.support.DicomFiles.Study;
+import io.consilium.document.support.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The header reader on files written byte by byte in both transfer syntaxes, and on broken ones. */
+class DicomHeaderReaderTest {
+
+    @Test
+    void readsExplicitVrLittleEndian() throws Exception {
+        DicomHeader header = read(DicomFiles.file(DicomFiles.EXPLICIT, Study.ct("11"), 512));
+        assertIndexed(header, "11");
+        assertThat(header.transferSyntax()).isEqualTo(DicomFiles.EXPLICIT);
+    }
+
+    @Test
+    void readsImplicitVrLittleEndian() throws Exception {
+        DicomHeader header = read(DicomFiles.file(DicomFiles.IMPLICIT, Study.ct("12"), 512));
+        assertIndexed(header, "12");
+        assertThat(header.transferSyntax()).isEqualTo(DicomFiles.IMPLICIT);
+    }
+
+    @Test
+    void readsFromAFileWithoutLoadingIt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ct.dcm");
+        Files.write(file, DicomFiles.file(DicomFiles.EXPLICIT, Study.ct("13"), 3_000_000));
+        try (InputStream in = Files.newInputStream(file)) {
+            assertIndexed(DicomHeaderReader.read(in, Files.size(file)), "13");
+        }
+    }
+
+    @Test
+    void fileCutInsideThePixelDataIsTruncated(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        byte[] whole = DicomFiles.file(DicomFiles.EXPLICIT, Study.ct("14"), 4096);
+        Path file = dir.resolve("cut.dcm");
+        Files.write(file, Arrays.copyOf(whole, whole.length - 100));
+        try (InputStream in = Files.newInputStream(file)) {
+            assertThatThrownBy(() -> DicomHeaderReader.read(in, Files.size(file)))
+                    .isInstanceOf(DicomException.class).hasMessageContaining("truncated");
+        }
+    }
+
+    @Test
+    void fileCutInsideTheHeaderIsTruncatedInBothSyntaxes() {
+        for (String syntax : List.of(DicomFiles.EXPLICIT, DicomFiles.IMPLICIT)) {
+            byte[] whole = DicomFiles.file(syntax, Study.ct("15"), 64);
+            byte[] cut = Arrays.copyOf(whole, 300);
+            assertThatThrownBy(() -> DicomHeaderReader.read(new ByteArrayInputStream(cut), cut.length))
+                    .as(syntax).isInstanceOf(DicomException.class)
+                    .satisfies(e -> assertThat(((DicomException) e).notDicom()).isFalse());
+        }
+    }
+
+    @Test
+    void notDicomIsRecognisedAsSuch() {
+        byte[] pdf = Fixtures.pdfOfSize(400);
+        assertThatThrownBy(() -> DicomHeaderReader.read(new ByteArrayInputStream(pdf), pdf.length))
+                .isInstanceOf(DicomException.class)
+                .satisfies(e -> assertThat(((DicomException) e).notDicom()).isTrue());
+    }
+
+    @Test
+    void garbageAfterTheMagicIsMalformed() {
+        byte[] bytes = new byte[400];
+        System.arraycopy("DICM".getBytes(), 0, bytes, 128, 4);
+        Arrays.fill(bytes, 132, 400, (byte) 0x02);
+        assertThatThrownBy(() -> DicomHeaderReader.read(new ByteArrayInputStream(bytes), bytes.length))
+                .isInstanceOf(DicomException.class)
+                .satisfies(e -> assertThat(((DicomException) e).notDicom()).isFalse());
+    }
+
+    @Test
+    void zippedStudyIndexesEveryInstanceAndIgnoresOtherFiles() throws Exception {
+        byte[] zip = Fixtures.zip(new String[]{"README.txt", "series1/IM1", "series1/IM2"}, new byte[][]{
+                "open with any viewer".getBytes(),
+                DicomFiles.file(DicomFiles.EXPLICIT, Study.ct("21"), 2048),
+                DicomFiles.file(DicomFiles.IMPLICIT, Study.ct("22"), 2048)});
+        List<ZippedStudyReader.Instance> instances = ZippedStudyReader.read(new ByteArrayInputStream(zip), 100);
+        assertThat(instances).extracting(ZippedStudyReader.Instance::entryName).containsExactly("series1/IM1", "series1/IM2");
+        assertThat(instances.get(1).header().sopInstanceUid()).isEqualTo("1.2.826.0.1.3680043.10.3.22");
+    }
+
+    @Test
+    void zipWithATruncatedInstanceOrWithoutDicomIsRefused() {
+        byte[] whole = DicomFiles.file(DicomFiles.EXPLICIT, Study.ct("23"), 2048);
+        byte[] broken = Fixtures.zip(new String[]{"IM1"}, new byte[][]{Arrays.copyOf(whole, whole.length - 10)});
+        assertThatThrownBy(() -> ZippedStudyReader.read(new ByteArrayInputStream(broken), 100))
+                .isInstanceOf(DicomException.class);
+        byte[] noDicom = Fixtures.zip(new String[]{"a.txt"}, new byte[][]{"hello".getBytes()});
+        assertThatThrownBy(() -> ZippedStudyReader.read(new ByteArrayInputStream(noDicom), 100))
+                .isInstanceOf(DicomException.class).hasMessageContaining("no DICOM");
+        byte[] zip = Fixtures.zip(new String[]{"IM1"}, new byte[][]{whole});
+        byte[] cutZip = Arrays.copyOf(zip, zip.length / 2);
+        assertThatThrownBy(() -> ZippedStudyReader.read(new ByteArrayInputStream(cutZip), 100))
+                .isInstanceOf(DicomException.class);
+    }
+
+    private static DicomHeader read(byte[] bytes) throws IOException, DicomException {
+        return DicomHeaderReader.read(new ByteArrayInputStream(bytes), bytes.length);
+    }
+
+    private static void assertIndexed(DicomHeader header, String suffix) {
+        assertThat(header.studyInstanceUid()).isEqualTo("1.2.826.0.1.3680043.10.1." + suffix);
+        assertThat(header.seriesInstanceUid()).isEqualTo("1.2.826.0.1.3680043.10.2." + suffix);
+        assertThat(header.sopInstanceUid()).isEqualTo("1.2.826.0.1.3680043.10.3." + suffix);
+        assertThat(header.modality()).isEqualTo("CT");
+        assertThat(header.bodyPart()).isEqualTo("CHEST");
+        assertThat(header.studyDate()).isEqualTo(LocalDate.of(2026, 3, 14));
+        assertThat(header.sopClassUid()).isEqualTo(DicomFiles.CT_IMAGE_STORAGE);
+        assertThat(header.pixelData()).isTrue();
+    }
+}

@@ -1,0 +1,44 @@
+package io.consilium.document.support;
+
+import io.smallrye.jwt.build.Jwt;
+
+import java.util.Set;
+
+/** Bearer tokens signed by Quarkus' OIDC test server, one per role of {@code docs/security.md}. */
+public final class Tokens {
+
+    private Tokens() {
+    }
+
+    public static String patient(String subject, String tenant) {
+        return token(subject, "patient", tenant);
+    }
+
+    public static String caseManager(String subject, String tenant) {
+        return token(subject, "case-manager", tenant);
+    }
+
+    public static String specialist(String subject) {
+        return token(subject, "specialist", null);
+    }
+
+    public static String partner(String tenant) {
+        return token("service-account-partner-" + tenant, "partner", tenant);
+    }
+
+    public static String ops(String subject) {
+        return token(subject, "ops", null);
+    }
+
+    public static String token(String subject, String role, String tenant) {
+        var builder = Jwt.subject(subject)
+                .preferredUserName(subject)
+                .groups(Set.of(role))
+                .issuer("https://server.example.com")
+                .audience("consilium-api");
+        if (tenant != null) {
+            builder.claim("tenant", tenant);
+        }
+        return builder.sign();
+    }
+}
