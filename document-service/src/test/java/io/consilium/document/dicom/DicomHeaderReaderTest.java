@@ -35,6 +35,21 @@ class DicomHeaderReaderTest {
     }
 
     @Test
+    void readsFilesWrittenByDcmtkInBothSyntaxes() throws Exception {
+        for (String name : List.of("dcmtk-explicit.dcm", "dcmtk-implicit.dcm")) {
+            try (InputStream in = getClass().getResourceAsStream("/dicom/" + name)) {
+                DicomHeader header = DicomHeaderReader.read(in, -1);
+                assertThat(header.studyInstanceUid()).as(name).isEqualTo("1.2.3.4.5.1");
+                assertThat(header.seriesInstanceUid()).as(name).isEqualTo("1.2.3.4.5.2");
+                assertThat(header.sopInstanceUid()).as(name).isEqualTo("1.2.3.4.5.6.7");
+                assertThat(header.modality()).as(name).isEqualTo("MR");
+                assertThat(header.bodyPart()).as(name).isEqualTo("HEAD");
+                assertThat(header.studyDate()).as(name).isEqualTo(LocalDate.of(2025, 1, 2));
+            }
+        }
+    }
+
+    @Test
     void readsFromAFileWithoutLoadingIt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path file = dir.resolve("ct.dcm");
         Files.write(file, DicomFiles.file(DicomFiles.EXPLICIT, Study.ct("13"), 3_000_000));
