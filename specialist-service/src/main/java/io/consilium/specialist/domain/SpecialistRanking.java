@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Ranks the specialists of a directory for a review request: excludes who may not or cannot take the case,
@@ -19,6 +20,8 @@ public final class SpecialistRanking {
     private static final Comparator<Ranking.Ranked> BEST_FIRST = Comparator
             .comparingDouble((Ranking.Ranked r) -> r.score().total()).reversed()
             .thenComparing(r -> r.candidate().id().toString());
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private SpecialistRanking() {
     }
@@ -98,6 +101,11 @@ public final class SpecialistRanking {
     }
 
     private static String normal(String institution) {
-        return institution.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String trimmed = institution.trim();
+        // Most names have single spaces only: skip the regex on the hot path.
+        if (trimmed.indexOf("  ") >= 0 || trimmed.indexOf('\t') >= 0 || trimmed.indexOf('\n') >= 0) {
+            trimmed = SPACES.matcher(trimmed).replaceAll(" ");
+        }
+        return trimmed.toLowerCase(Locale.ROOT);
     }
 }

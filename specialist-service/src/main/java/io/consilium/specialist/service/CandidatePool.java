@@ -4,18 +4,21 @@ import io.consilium.specialist.domain.Absence;
 import io.consilium.specialist.domain.Candidate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.hibernate.jpa.HibernateHints;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * The directory as matching sees it: read-only snapshots of every specialist of one specialty, loaded in one
- * query without managed entities (matching reads thousands of rows per request). The remaining rules are applied
+ * native query without managed entities (matching reads thousands of rows per request, so lists travel as
+ * '|'-joined text rather than SQL arrays, which are costly to decode row by row). The remaining rules are applied
  * by {@link io.consilium.specialist.domain.SpecialistRanking}, so every exclusion can be explained.
  */
 @ApplicationScoped
 public class CandidatePool {
+
+    private static final char SEPARATOR = '|';
 
     private final EntityManager em;
 
@@ -25,18 +28,37 @@ public class CandidatePool {
 
     @SuppressWarnings("unchecked")
     public List<Candidate> ofSpecialty(String specialty) {
-        List<Object[]> rows = em.createQuery("""
-                        select s.id, s.subject, s.specialty, s.subspecialties, s.conditions, s.languages,
-                               s.licenceCountries, s.practiceCountry, s.institution, s.monthlyCapacity, s.currentLoad,
-                               s.absences, s.turnaroundDays, s.active
-                        from Specialist s where s.specialty = :specialty""", Object[].class)
-                .setParameter("specialty", specialty)
-                .setHint(HibernateHints.HINT_READ_ONLY, true)
+        List<Object[]> rows = em.createNativeQuery("""
+                        select id, subject, specialty, array_to_string(subspecialties, '|'),
+                               array_to_string(conditions, '|'), array_to_string(languages, '|'),
+                               array_to_string(licence_countries, '|'), practice_country, institution,
+                               monthly_capacity, current_load, array_to_string(absences, '|'), turnaround_days, active
+                        from specialist where specialty = ?1""")
+                .setParameter(1, specialty)
                 .getResultList();
-        return rows.stream().map(r -> new Candidate((UUID) r[0], (String) r[1], (String) r[2],
-                (List<String>) r[3], (List<String>) r[4], (List<String>) r[5], (List<String>) r[6],
-                (String) r[7], (String) r[8], (Integer) r[9], (Integer) r[10],
-                ((List<String>) r[11]).stream().map(Absence::parse).toList(), (Double) r[12], (Boolean) r[13]))
-                .toList();
+        List<Candidate> candidates = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            candidates.add(new Candidate((UUID) r[0], (String) r[1], (String) r[2], split(r[3]), split(r[4]),
+                    split(r[5]), split(r[6]), (String) r[7], (String) r[8], ((Number) r[9]).intValue(),
+                    ((Number) r[10]).intValue(), split(r[11]).stream().map(Absence::parse).toList(),
+                    r[12] == null ? null : ((Number) r[12]).doubleValue(), (Boolean) r[13]));
+        }
+        return candidates;
+    }
+
+    /** Entries never contain '|': they are slugs, codes, ISO codes and dates (validated on the way in). */
+    static List<String> split(Object joined) {
+        String text = (String) joined;
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        List<String> values = new ArrayList<>(4);
+        int start = 0;
+        for (int i = text.indexOf(SEPARATOR); i >= 0; i = text.indexOf(SEPARATOR, start)) {
+            values.add(text.substring(start, i));
+            start = i + 1;
+        }
+        values.add(text.substring(start));
+        return values;
     }
 }
