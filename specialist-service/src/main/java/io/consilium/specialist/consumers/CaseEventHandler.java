@@ -52,7 +52,7 @@ public class CaseEventHandler {
     }
 
     /** @return false when the event was applied before (a redelivery) and nothing changed */
-    @Retry(maxRetries = 3, delay = 200, delayUnit = ChronoUnit.MILLIS, abortOn = InvalidCaseEvent.class)
+    @Retry(maxRetries = 3, delay = 200, delayUnit = ChronoUnit.MILLIS, abortOn = InvalidEvent.class)
     @Transactional
     public boolean apply(IncomingEvent event, String payload) {
         UUID caseId = UUID.fromString(event.subject());
@@ -89,7 +89,7 @@ public class CaseEventHandler {
             problems.add("tenant is missing");
         }
         if (!problems.isEmpty()) {
-            throw new InvalidCaseEvent("Review request " + event.id() + " is not valid: " + String.join("; ", problems));
+            throw new InvalidEvent("Review request " + event.id() + " is not valid: " + String.join("; ", problems));
         }
         PanelRequest p = new PanelRequest();
         p.caseId = caseId;
@@ -109,7 +109,7 @@ public class CaseEventHandler {
 
     private static void grant(UUID caseId, ConsentGranted g, Instant eventTime) {
         if (g.consentId() == null || g.purpose() == null) {
-            throw new InvalidCaseEvent("A consent needs consentId and purpose");
+            throw new InvalidEvent("A consent needs consentId and purpose");
         }
         CaseConsent consent = CaseConsent.findById(g.consentId());
         if (consent == null) {
@@ -126,7 +126,7 @@ public class CaseEventHandler {
 
     private static void revoke(ConsentRevoked r, Instant eventTime) {
         if (r.consentId() == null) {
-            throw new InvalidCaseEvent("A revocation needs consentId");
+            throw new InvalidEvent("A revocation needs consentId");
         }
         CaseConsent consent = CaseConsent.findById(r.consentId());
         if (consent != null) {
@@ -138,7 +138,7 @@ public class CaseEventHandler {
         try {
             return json.readValue(payload, type);
         } catch (JsonProcessingException e) {
-            throw new InvalidCaseEvent("Payload is not a " + type.getSimpleName(), e);
+            throw new InvalidEvent("Payload is not a " + type.getSimpleName(), e);
         }
     }
 }

@@ -45,6 +45,9 @@ public class Invitation extends PanacheEntityBase {
     public Instant respondedAt;
     @Column(name = "decline_reason")
     public String declineReason;
+    /** When the specialist's first report version arrived (its turnaround is counted once). */
+    @Column(name = "report_submitted_at")
+    public Instant reportSubmittedAt;
     @Version
     public long version;
 
@@ -87,6 +90,20 @@ public class Invitation extends PanacheEntityBase {
             throw new ProblemException.Conflict("The invitation is not past its deadline");
         }
         moveTo(InvitationState.EXPIRED, now);
+    }
+
+    /**
+     * The specialist's first report version for this case arrived.
+     *
+     * @return days from acceptance to the report, or empty when this invitation's report was counted before
+     */
+    public java.util.OptionalDouble reportSubmitted(Instant submittedAt) {
+        if (reportSubmittedAt != null || respondedAt == null
+                || (state != InvitationState.ACCEPTED && state != InvitationState.RELEASED)) {
+            return java.util.OptionalDouble.empty();
+        }
+        reportSubmittedAt = submittedAt;
+        return java.util.OptionalDouble.of(Math.max(0, java.time.Duration.between(respondedAt, submittedAt).toMinutes()) / 1440.0);
     }
 
     /** The case ended before the specialist answered. */

@@ -53,6 +53,9 @@ public class Specialist extends PanacheEntityBase {
     public List<String> absences = new ArrayList<>();
     @Column(name = "turnaround_days")
     public Double turnaroundDays;
+    /** Reports averaged into {@link #turnaroundDays}; 0 while it is ops' own estimate (or unknown). */
+    @Column(name = "turnaround_reports", nullable = false)
+    public int turnaroundReports;
     @Column(nullable = false)
     public boolean active;
     @Column(name = "created_at", nullable = false)
@@ -98,6 +101,20 @@ public class Specialist extends PanacheEntityBase {
 
     public void releaseSeat() {
         currentLoad = Math.max(0, currentLoad - 1);
+    }
+
+    /**
+     * Folds one report's turnaround into the running mean. An estimate entered by ops counts as one observation,
+     * so the first real report does not wipe it out entirely.
+     */
+    public void recordTurnaround(double days) {
+        if (turnaroundDays == null) {
+            turnaroundDays = days;
+        } else {
+            int weight = Math.max(turnaroundReports, 1);
+            turnaroundDays = Math.round((turnaroundDays * weight + days) / (weight + 1) * 100.0) / 100.0;
+        }
+        turnaroundReports++;
     }
 
     public List<Absence> absencePeriods() {

@@ -50,6 +50,26 @@ class InvitationStateTest {
     }
 
     @Test
+    void aReportCountsOnceFromAcceptanceAndFoldsIntoTheRunningMean() {
+        Invitation i = pending();
+        assertThat(i.reportSubmitted(NOW.plus(Duration.ofDays(2)))).as("not accepted").isEmpty();
+        i.accept(NOW);
+        assertThat(i.reportSubmitted(NOW.plus(Duration.ofHours(36))).getAsDouble()).isEqualTo(1.5);
+        assertThat(i.reportSubmitted(NOW.plus(Duration.ofDays(9)))).as("counted once").isEmpty();
+
+        Specialist s = new Specialist();
+        s.recordTurnaround(6);
+        assertThat(s.turnaroundDays).isEqualTo(6.0);
+        s.recordTurnaround(3);
+        assertThat(s.turnaroundDays).isEqualTo(4.5);
+        s.turnaroundDays = 10.0;
+        s.turnaroundReports = 0;
+        s.recordTurnaround(2);
+        assertThat(s.turnaroundDays).as("ops' estimate weighs as one report").isEqualTo(6.0);
+        assertThat(s.turnaroundReports).isEqualTo(1);
+    }
+
+    @Test
     void onlyAcceptedSeatsAreReleased() {
         Invitation i = pending();
         assertThatThrownBy(() -> i.release(NOW)).isInstanceOf(ProblemException.Conflict.class);

@@ -442,6 +442,42 @@ class PanelFlowTest {
                 .then().statusCode(409).contentType(PROBLEM);
     }
 
+    @Test
+    void theFirstReportVersionUpdatesTheSpecialistsAverageTurnaround() {
+        String subject = "s-" + UUID.randomUUID();
+        String id = specialist(subject, 5.0);
+        requestReview(1);
+        accept(subject, Panels.awaitInvitations(caseId, 1).get(0).get("id"));
+        UUID eventId = UUID.randomUUID();
+        Map<String, Object> report = Map.of("caseId", caseId, "tenant", tenant, "reportId", UUID.randomUUID().toString(),
+                "version", 1, "specialistSubject", subject, "sha256", "00",
+                "submittedAt", Instant.now().plus(Duration.ofDays(3)).toString());
+        publishReport(eventId, report);
+        publishReport(eventId, report);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.ops("ops-1"))
+                .when().get("/api/v1/specialists/{id}", id).path("turnaroundReports").equals(1));
+        given().auth().oauth2(Tokens.ops("ops-1")).when().get("/api/v1/specialists/{id}", id)
+                .then().body("turnaroundDays", equalTo(4.0f)).body("turnaroundReports", equalTo(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxRows(eventId) == 1);
+    }
+
+    private void publishReport(UUID eventId, Map<String, Object> body) {
+        try {
+            org.apache.kafka.common.header.internals.RecordHeaders headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+            for (String[] h : new String[][]{{"ce_specversion", "1.0"}, {"ce_id", eventId.toString()},
+                    {"ce_type", "consilium.report.submitted.v1"}, {"ce_source", "/report-service"}, {"ce_subject", caseId},
+                    {"ce_time", Instant.now().toString()}, {"ce_tenant", tenant}, {"content-type", "application/json"}}) {
+                headers.add(h[0], h[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            kafka.produceStrings().fromRecords(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                    "consilium.report.events", null, caseId, json.writeValueAsString(body), headers))
+                    .awaitCompletion(Duration.ofSeconds(20));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Object idOf(List<Map<String, Object>> invitations, String subject) {
         return invitations.stream().filter(i -> subject.equals(i.get("specialistSubject"))).findFirst().orElseThrow().get("id");
     }

@@ -1,0 +1,76 @@
+package io.consilium.specialist.consumers;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consilium.platform.cloudevents.IncomingEvent;
+import io.consilium.platform.inbox.Inbox;
+import io.consilium.specialist.domain.Invitation;
+import io.consilium.specialist.domain.Specialist;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.faulttolerance.Retry;
+
+import java.time.temporal.ChronoUnit;
+import java.util.OptionalDouble;
+import java.util.UUID;
+
+/**
+ * Learns specialists' average turnaround from report-service: the first submitted version of a report ends the
+ * time counted from the specialist's acceptance. Exactly once per event id (platform inbox) and per invitation.
+ */
+@ApplicationScoped
+public class ReportEventHandler {
+
+    static final String CONSUMER = "specialist-report-events";
+    static final String SUBMITTED = "consilium.report.submitted.v1";
+
+    private final Inbox inbox;
+    private final ObjectMapper json;
+
+    ReportEventHandler(Inbox inbox, ObjectMapper json) {
+        this.inbox = inbox;
+        this.json = json;
+    }
+
+    public static boolean handles(String type) {
+        return SUBMITTED.equals(type);
+    }
+
+    /** @return true when a turnaround was recorded */
+    @Retry(maxRetries = 3, delay = 200, delayUnit = ChronoUnit.MILLIS, abortOn = InvalidEvent.class)
+    @Transactional
+    public boolean apply(IncomingEvent event, String payload) {
+        UUID caseId = UUID.fromString(event.subject());
+        if (!inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
+            return false;
+        }
+        ReportSubmitted report = read(payload);
+        if (report.specialistSubject() == null || report.submittedAt() == null) {
+            throw new InvalidEvent("A submitted report needs specialistSubject and submittedAt");
+        }
+        if (report.version() != null && report.version() != 1) {
+            return false;
+        }
+        Invitation invitation = Invitation.<Invitation>find("caseId = ?1 and specialistSubject = ?2",
+                caseId, report.specialistSubject()).firstResult();
+        if (invitation == null) {
+            return false;
+        }
+        OptionalDouble days = invitation.reportSubmitted(report.submittedAt());
+        if (days.isEmpty()) {
+            return false;
+        }
+        Specialist specialist = Specialist.findById(invitation.specialistId, LockModeType.PESSIMISTIC_WRITE);
+        specialist.recordTurnaround(days.getAsDouble());
+        return true;
+    }
+
+    private ReportSubmitted read(String payload) {
+        try {
+            return json.readValue(payload, ReportSubmitted.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidEvent("Payload is not a ReportSubmitted", e);
+        }
+    }
+}
