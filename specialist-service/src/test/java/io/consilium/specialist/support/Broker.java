@@ -48,6 +48,12 @@ public final class Broker {
     /** Publishes a case event in CloudEvents binary mode, keyed by case id, as case-service's relay does. */
     public static void publishCaseEvent(KafkaCompanion companion, UUID eventId, String type, String caseId,
                                         String tenant, String json) {
+        publishCaseEvent(companion, caseId, eventId, type, caseId, tenant, json);
+    }
+
+    /** The same with another Kafka key than the case id, to put two cases' events on one partition in order. */
+    public static void publishCaseEvent(KafkaCompanion companion, String key, UUID eventId, String type, String caseId,
+                                        String tenant, String json) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(header("ce_specversion", "1.0"));
         headers.add(header("ce_id", eventId.toString()));
@@ -58,7 +64,7 @@ public final class Broker {
         headers.add(header("ce_tenant", tenant));
         headers.add(header("content-type", "application/json"));
         companion.produceStrings()
-                .fromRecords(new ProducerRecord<>(CASE_TOPIC, null, caseId, json, headers))
+                .fromRecords(new ProducerRecord<>(CASE_TOPIC, null, key, json, headers))
                 .awaitCompletion(Duration.ofSeconds(20));
     }
 

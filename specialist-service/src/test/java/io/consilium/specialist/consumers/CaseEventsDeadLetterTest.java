@@ -1,0 +1,60 @@
+package io.consilium.specialist.consumers;
+
+import io.consilium.specialist.support.Broker;
+import io.consilium.specialist.support.Directory;
+import io.consilium.specialist.support.Panels;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A review request that breaks the contract goes to the dead-letter topic; the consumer carries on. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class CaseEventsDeadLetterTest {
+
+    private final KafkaCompanion kafka = Broker.companion();
+    private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    @AfterEach
+    void close() {
+        kafka.close();
+    }
+
+    @Test
+    void aBrokenReviewRequestIsDeadLetteredAndLaterEventsStillApply() throws Exception {
+        String specialty = Directory.uniqueSpecialty();
+        Directory.create(Directory.entry("s-" + UUID.randomUUID(), specialty));
+        String tenant = "t-" + UUID.randomUUID();
+        String broken = UUID.randomUUID().toString();
+        Map<String, Object> request = Panels.reviewRequest(broken, tenant, specialty, 7);
+        Panels.publish(kafka, UUID.randomUUID(), Panels.REVIEW_REQUESTED, broken, tenant, request);
+        // Not a CloudEvent at all: skipped, never dead-lettered.
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(Broker.CASE_TOPIC, broken, "plain text"))
+                .awaitCompletion(Duration.ofSeconds(20));
+
+        // Same key as the broken one, so the same partition: applied only if the consumer got past it.
+        String good = UUID.randomUUID().toString();
+        Broker.publishCaseEvent(kafka, broken, UUID.randomUUID(), Panels.REVIEW_REQUESTED, good, tenant,
+                json.writeValueAsString(Panels.reviewRequest(good, tenant, specialty, 1)));
+        assertThat(Panels.awaitInvitations(good, 1)).hasSize(1);
+
+        List<ConsumerRecord<String, String>> dead = Broker.readUntil(kafka, "consilium.case.events.dlq",
+                seen -> seen.stream().anyMatch(r -> broken.equals(r.key())), Duration.ofSeconds(30))
+                .stream().filter(r -> broken.equals(r.key())).toList();
+        assertThat(dead).hasSize(1);
+        assertThat(Broker.header(dead.get(0), "ce_type")).isEqualTo(Panels.REVIEW_REQUESTED);
+        assertThat(Broker.header(dead.get(0), "dead-letter-reason")).contains("panelSize");
+    }
+}
