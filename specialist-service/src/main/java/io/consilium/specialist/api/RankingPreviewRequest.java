@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -24,10 +25,12 @@ public record RankingPreviewRequest(
         @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as ES") String countryOfResidence,
         @Size(max = 200) String treatingInstitution,
         @NotNull @Min(1) @Max(3) Integer panelSize,
-        @Size(max = 50) List<@NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE") String> allowedCountries) {
+        @Size(max = 50) List<@NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE") String> allowedCountries,
+        @Schema(description = "The case's due date: specialists absent before it are excluded", examples = "2026-12-10")
+        LocalDate dueBy) {
 
     public ReviewRequest toReviewRequest() {
         return new ReviewRequest(requestedSpecialty, subspecialty, diagnosisIcd10, preferredLanguage, countryOfResidence,
-                treatingInstitution, panelSize, allowedCountries == null ? Set.of() : Set.copyOf(allowedCountries), Set.of());
+                treatingInstitution, panelSize, allowedCountries == null ? Set.of() : Set.copyOf(allowedCountries), Set.of(), dueBy);
     }
 }

@@ -19,6 +19,11 @@ public record Absence(LocalDate from, LocalDate to) {
         return !day.isBefore(from) && !day.isAfter(to);
     }
 
+    /** Whether the absence touches any day from {@code first} to {@code last}, both inclusive. */
+    public boolean overlaps(LocalDate first, LocalDate last) {
+        return !from.isAfter(last) && !to.isBefore(first);
+    }
+
     public static Absence parse(String stored) {
         int slash = stored.indexOf('/');
         if (slash < 0) {

@@ -14,7 +14,7 @@ public enum Exclusion {
     CONFLICT_OF_INTEREST,
     /** Practises in a country the plan or the patient's consent does not allow. */
     COUNTRY_NOT_ALLOWED,
-    /** Absent today. */
+    /** Absent on a day between today and the case's due date. */
     ABSENT,
     /** No capacity left this month. */
     AT_CAPACITY

@@ -13,6 +13,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -64,7 +66,8 @@ public class PanelRequest extends PanacheEntityBase {
 
     public ReviewRequest toReviewRequest(Set<UUID> alreadyInvited) {
         return new ReviewRequest(specialty, subspecialty, diagnosisIcd10, preferredLanguage, countryOfResidence,
-                treatingInstitution, panelSize, new HashSet<>(allowedCountries), alreadyInvited);
+                treatingInstitution, panelSize, new HashSet<>(allowedCountries), alreadyInvited,
+                dueBy == null ? null : LocalDate.ofInstant(dueBy, ZoneOffset.UTC));
     }
 
     public void assemble(Instant now) {

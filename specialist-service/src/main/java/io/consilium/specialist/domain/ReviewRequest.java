@@ -1,5 +1,6 @@
 package io.consilium.specialist.domain;
 
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -9,10 +10,12 @@ import java.util.UUID;
  *
  * @param allowedCountries countries the plan and consent allow for specialists; empty means any
  * @param alreadyInvited   specialists invited to this case before, whatever they answered: never invited twice
+ * @param presentUntil     last day the specialist must be present (the case's due date); null: today only
  */
 public record ReviewRequest(String specialty, String subspecialty, String diagnosisIcd10, String preferredLanguage,
                             String countryOfResidence, String treatingInstitution, int panelSize,
-                            Set<String> allowedCountries, Set<UUID> alreadyInvited) {
+                            Set<String> allowedCountries, Set<UUID> alreadyInvited,
+                            LocalDate presentUntil) {
 
     public ReviewRequest {
         Objects.requireNonNull(specialty, "specialty");

@@ -70,7 +70,9 @@ public final class SpecialistRanking {
         if (!request.allowedCountries().isEmpty() && !request.allowedCountries().contains(candidate.practiceCountry())) {
             reasons.add(Exclusion.COUNTRY_NOT_ALLOWED);
         }
-        if (candidate.absences().stream().anyMatch(a -> a.covers(today))) {
+        LocalDate last = request.presentUntil() == null || request.presentUntil().isBefore(today)
+                ? today : request.presentUntil();
+        if (candidate.absences().stream().anyMatch(a -> a.overlaps(today, last))) {
             reasons.add(Exclusion.ABSENT);
         }
         if (candidate.currentLoad() >= candidate.monthlyCapacity()) {

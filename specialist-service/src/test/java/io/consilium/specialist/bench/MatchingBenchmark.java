@@ -130,7 +130,7 @@ class MatchingBenchmark {
 
     private static ReviewRequest request(int i) {
         return new ReviewRequest(specialty(i), "sub-" + (i % 5), "C" + (10 + i % 90), LANGUAGES[i % 4],
-                COUNTRIES[i % 4], "Institute " + (i % 500), 3, i % 3 == 0 ? Set.of("DE", "CH", "ES") : Set.of(), Set.of());
+                COUNTRIES[i % 4], "Institute " + (i % 500), 3, i % 3 == 0 ? Set.of("DE", "CH", "ES") : Set.of(), Set.of(), null);
     }
 
     private static Map<String, Object> body(int i) {

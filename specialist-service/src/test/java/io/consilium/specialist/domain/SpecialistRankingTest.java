@@ -18,7 +18,7 @@ class SpecialistRankingTest {
 
     private static ReviewRequest request() {
         return new ReviewRequest("urology", "uro-oncology", "C61", "es", "ES", "Hospital Central", 3,
-                Set.of(), Set.of());
+                Set.of(), Set.of(), null);
     }
 
     private static CandidateBuilder specialist() {
@@ -34,13 +34,13 @@ class SpecialistRankingTest {
 
     @Test
     void noTreatingInstitutionMeansNoConflict() {
-        ReviewRequest r = new ReviewRequest("urology", null, "C61", "es", "ES", null, 1, Set.of(), Set.of());
+        ReviewRequest r = new ReviewRequest("urology", null, "C61", "es", "ES", null, 1, Set.of(), Set.of(), null);
         assertThat(SpecialistRanking.exclusion(r, specialist().institution("Hospital Central").build(), TODAY)).isNull();
     }
 
     @Test
     void practiceCountryMustBeAllowedWhenTheRequestNamesCountries() {
-        ReviewRequest r = new ReviewRequest("urology", null, "C61", "es", "ES", null, 1, Set.of("DE", "CH"), Set.of());
+        ReviewRequest r = new ReviewRequest("urology", null, "C61", "es", "ES", null, 1, Set.of("DE", "CH"), Set.of(), null);
         assertThat(SpecialistRanking.exclusion(r, specialist().practiceCountry("US").build(), TODAY))
                 .isEqualTo(Exclusion.COUNTRY_NOT_ALLOWED);
         assertThat(SpecialistRanking.exclusion(r, specialist().practiceCountry("CH").build(), TODAY)).isNull();
@@ -55,6 +55,16 @@ class SpecialistRankingTest {
         assertThat(SpecialistRanking.exclusion(request(), away, TODAY.plusDays(1))).isNull();
         Candidate later = specialist().absence(TODAY.plusDays(1), TODAY.plusDays(5)).build();
         assertThat(SpecialistRanking.exclusion(request(), later, TODAY)).isNull();
+    }
+
+    @Test
+    void anAbsenceBeforeTheDueDateExcludesButOneAfterItDoesNot() {
+        ReviewRequest due = new ReviewRequest("urology", null, "C61", "es", "ES", null, 1, Set.of(), Set.of(),
+                TODAY.plusDays(10));
+        Candidate leavingSoon = specialist().absence(TODAY.plusDays(4), TODAY.plusDays(20)).build();
+        Candidate leavingLater = specialist().absence(TODAY.plusDays(11), TODAY.plusDays(20)).build();
+        assertThat(SpecialistRanking.exclusion(due, leavingSoon, TODAY)).isEqualTo(Exclusion.ABSENT);
+        assertThat(SpecialistRanking.exclusion(due, leavingLater, TODAY)).isNull();
     }
 
     @Test
@@ -75,7 +85,7 @@ class SpecialistRankingTest {
         assertThat(SpecialistRanking.exclusion(request(), specialist().specialty("cardiology").build(), TODAY))
                 .isEqualTo(Exclusion.SPECIALTY_MISMATCH);
         Candidate invited = specialist().build();
-        ReviewRequest again = new ReviewRequest("urology", null, "C61", "es", "ES", null, 1, Set.of(), Set.of(invited.id()));
+        ReviewRequest again = new ReviewRequest("urology", null, "C61", "es", "ES", null, 1, Set.of(), Set.of(invited.id()), null);
         assertThat(SpecialistRanking.exclusion(again, invited, TODAY)).isEqualTo(Exclusion.ALREADY_INVITED);
     }
 
