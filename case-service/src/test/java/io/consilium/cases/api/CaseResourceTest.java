@@ -2,7 +2,7 @@ package io.consilium.cases.api;
 
 import io.consilium.cases.support.Coverage;
 import io.consilium.cases.support.Intakes;
-import io.consilium.cases.support.Tokens;
+import io.consilium.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;

@@ -2,7 +2,7 @@ package io.consilium.cases.api;
 
 import io.consilium.cases.domain.SmoCase;
 import io.consilium.cases.support.Intakes;
-import io.consilium.cases.support.Tokens;
+import io.consilium.platform.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

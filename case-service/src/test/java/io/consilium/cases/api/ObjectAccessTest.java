@@ -1,7 +1,7 @@
 package io.consilium.cases.api;
 
 import io.consilium.cases.support.Journey;
-import io.consilium.cases.support.Tokens;
+import io.consilium.platform.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;

@@ -2,10 +2,10 @@ package io.consilium.cases.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.consilium.cases.support.Broker;
+import io.consilium.platform.testing.Broker;
 import io.consilium.cases.support.Coverage;
 import io.consilium.cases.support.Intakes;
-import io.consilium.cases.support.Tokens;
+import io.consilium.platform.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

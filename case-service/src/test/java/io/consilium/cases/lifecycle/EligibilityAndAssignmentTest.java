@@ -2,7 +2,7 @@ package io.consilium.cases.lifecycle;
 
 import io.consilium.cases.support.Coverage;
 import io.consilium.cases.support.Intakes;
-import io.consilium.cases.support.Tokens;
+import io.consilium.platform.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.consilium.cases.lifecycle;
 
 import io.consilium.cases.support.Journey;
 import io.consilium.cases.support.TestClock;
-import io.consilium.cases.support.Tokens;
+import io.consilium.platform.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;

@@ -1,10 +1,10 @@
 package io.consilium.cases.outbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.consilium.cases.support.Broker;
+import io.consilium.platform.testing.Broker;
 import io.consilium.cases.support.Coverage;
 import io.consilium.cases.support.Intakes;
-import io.consilium.cases.support.Tokens;
+import io.consilium.platform.testing.Tokens;
 import io.consilium.platform.outbox.Outbox;
 import io.consilium.platform.outbox.OutgoingEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,7 +1,7 @@
 package io.consilium.cases.progress;
 
 import io.consilium.cases.events.CaseEvents;
-import io.consilium.cases.support.Broker;
+import io.consilium.platform.testing.Broker;
 import io.consilium.cases.support.Journey;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,9 +1,9 @@
 package io.consilium.cases.timeline;
 
 import io.consilium.cases.events.CaseEvents;
-import io.consilium.cases.support.Broker;
+import io.consilium.platform.testing.Broker;
 import io.consilium.cases.support.Intakes;
-import io.consilium.cases.support.Tokens;
+import io.consilium.platform.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;

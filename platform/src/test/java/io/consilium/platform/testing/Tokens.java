@@ -1,4 +1,4 @@
-package io.consilium.cases.support;
+package io.consilium.platform.testing;
 
 import io.smallrye.jwt.build.Jwt;
 

@@ -1,4 +1,4 @@
-package io.consilium.cases.support;
+package io.consilium.platform.testing;
 
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
