@@ -3,6 +3,7 @@ package io.consilium.cases.api;
 import io.consilium.cases.domain.CaseState;
 import io.consilium.cases.domain.SmoCase;
 import io.consilium.cases.domain.Urgency;
+import io.consilium.cases.security.BreakGlass;
 import io.consilium.cases.security.CaseAccess.Visibility;
 import io.consilium.cases.service.CaseFilter;
 import io.consilium.cases.service.CaseIntake;
@@ -99,17 +100,25 @@ public class CaseResource {
     @Transactional
     @RolesAllowed({Roles.PATIENT, Roles.PARTNER, Roles.CASE_MANAGER, Roles.OPS})
     @Operation(summary = "Read one case",
-            description = "Patients and the assigned personal doctor see the intake; partners and ops see metadata only.")
+            description = "Patients and the assigned personal doctor see the intake; partners and ops see metadata only. Ops may read the intake by break-glass: send X-Break-Glass-Reason; the reason is audited.")
     @APIResponse(responseCode = "200", description = "The case", content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "404", description = "No such case, or not visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("caseId") UUID caseId) {
+    public Response get(@PathParam("caseId") UUID caseId,
+                        @Parameter(description = "Ops only: why clinical content must be read (10 to 500 characters); audited")
+                        @HeaderParam(BreakGlass.HEADER) String breakGlassReason) {
         CaseLookup.VisibleCase found = lookup.visible(caller(), caseId, "READ");
-        if (found.visibility() == Visibility.FULL) {
-            audit.allowed(caller(), new AuditedAccess("case", caseId.toString(), caseId.toString(), found.value().tenant,
-                    "READ", "care"));
+        Visibility visibility = found.visibility();
+        String purpose = "care";
+        if (visibility == Visibility.METADATA && caller().is(Roles.OPS) && breakGlassReason != null) {
+            visibility = Visibility.FULL;
+            purpose = BreakGlass.purpose(breakGlassReason);
         }
-        return Response.ok(CaseView.of(found.value(), found.visibility()))
+        if (visibility == Visibility.FULL) {
+            audit.allowed(caller(), new AuditedAccess("case", caseId.toString(), caseId.toString(), found.value().tenant,
+                    "READ", purpose));
+        }
+        return Response.ok(CaseView.of(found.value(), visibility))
                 .tag(EntityTags.of(found.value().version))
                 .build();
     }
