@@ -7,13 +7,19 @@ import jakarta.persistence.EntityManager;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 
 /**
- * The directory as matching sees it: read-only snapshots of every specialist of one specialty, loaded in one
- * native query without managed entities (matching reads thousands of rows per request, so lists travel as
- * '|'-joined text rather than SQL arrays, which are costly to decode row by row). The remaining rules are applied
- * by {@link io.consilium.specialist.domain.SpecialistRanking}, so every exclusion can be explained.
+ * The directory as matching sees it: read-only snapshots of every specialist of one specialty. The rules are
+ * applied by {@link io.consilium.specialist.domain.SpecialistRanking}, so every exclusion can be explained.
+ * <p>
+ * Matching reads thousands of rows per request, so a specialty's candidates are kept in memory with the
+ * specialty's generation ({@code directory_generation}, moved on by a trigger on every change to its
+ * specialists, capacity included) and re-read only when the generation differs. The generation is read before
+ * the rows, so a snapshot is never older than its generation; with several replicas each checks the database.
+ * Rows travel as '|'-joined text rather than SQL arrays, which are costly to decode row by row.
  */
 @ApplicationScoped
 public class CandidatePool {
@@ -21,13 +27,34 @@ public class CandidatePool {
     private static final char SEPARATOR = '|';
 
     private final EntityManager em;
+    private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
+
+    private record Snapshot(long generation, List<Candidate> candidates) {
+    }
 
     CandidatePool(EntityManager em) {
         this.em = em;
     }
 
-    @SuppressWarnings("unchecked")
     public List<Candidate> ofSpecialty(String specialty) {
+        List<?> generation = em.createNativeQuery("select generation from directory_generation where specialty = ?1")
+                .setParameter(1, specialty)
+                .getResultList();
+        if (generation.isEmpty()) {
+            return load(specialty);
+        }
+        long current = ((Number) generation.get(0)).longValue();
+        Snapshot cached = snapshots.get(specialty);
+        if (cached != null && cached.generation() == current) {
+            return cached.candidates();
+        }
+        List<Candidate> loaded = load(specialty);
+        snapshots.put(specialty, new Snapshot(current, loaded));
+        return loaded;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Candidate> load(String specialty) {
         List<Object[]> rows = em.createNativeQuery("""
                         select id, subject, specialty, array_to_string(subspecialties, '|'),
                                array_to_string(conditions, '|'), array_to_string(languages, '|'),
@@ -43,7 +70,7 @@ public class CandidatePool {
                     ((Number) r[10]).intValue(), split(r[11]).stream().map(Absence::parse).toList(),
                     r[12] == null ? null : ((Number) r[12]).doubleValue(), (Boolean) r[13]));
         }
-        return candidates;
+        return List.copyOf(candidates);
     }
 
     /** Entries never contain '|': they are slugs, codes, ISO codes and dates (validated on the way in). */

@@ -71,6 +71,34 @@ class RankingResourceTest {
     }
 
     @Test
+    void rankingsFollowEveryDirectoryChange() {
+        Map<String, Object> entry = Directory.entry("s-" + UUID.randomUUID(), specialty);
+        String id = Directory.create(entry);
+        preview().body("candidates", equalTo(1));
+
+        entry.put("active", false);
+        given().auth().oauth2(Tokens.ops("ops-1")).contentType(ContentType.JSON).body(entry)
+                .when().put("/api/v1/specialists/{id}", id).then().statusCode(200);
+        preview().body("candidates", equalTo(0)).body("excluded[0].reason", equalTo("INACTIVE"));
+
+        given().auth().oauth2(Tokens.ops("ops-1")).contentType(ContentType.JSON)
+                .body(List.of(Directory.entry("s-" + UUID.randomUUID(), specialty), Directory.entry("s-" + UUID.randomUUID(), specialty)))
+                .when().post("/api/v1/specialists/import").then().statusCode(200).body("imported", equalTo(2));
+        preview().body("candidates", equalTo(2)).body("excludedTotal", equalTo(1));
+
+        entry.put("active", true);
+        entry.put("currentLoad", 5);
+        given().auth().oauth2(Tokens.ops("ops-1")).contentType(ContentType.JSON).body(entry)
+                .when().put("/api/v1/specialists/{id}", id).then().statusCode(200);
+        preview().body("candidates", equalTo(2)).body("excluded[0].reason", equalTo("AT_CAPACITY"));
+    }
+
+    private io.restassured.response.ValidatableResponse preview() {
+        return given().auth().oauth2(Tokens.ops("ops-1")).contentType(ContentType.JSON).body(request())
+                .when().post("/api/v1/rankings").then().statusCode(200);
+    }
+
+    @Test
     void onlyOpsSeeRankings() {
         given().auth().oauth2(Tokens.specialist("s-1")).contentType(ContentType.JSON).body(request())
                 .when().post("/api/v1/rankings")
