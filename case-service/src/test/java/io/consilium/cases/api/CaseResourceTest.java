@@ -270,6 +270,16 @@ class CaseResourceTest {
     }
 
     @Test
+    void traceIdOfTheCallerIsReturnedAsRequestId() {
+        given().auth().oauth2(Tokens.patient(patient, tenant))
+                .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                .when().get("/api/v1/cases")
+                .then().statusCode(200).header("X-Request-Id", equalTo("4bf92f3577b34da6a3ce929d0e0e4736"));
+        given().when().get("/api/v1/cases")
+                .then().statusCode(401).header("X-Request-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{32}"));
+    }
+
+    @Test
     void unknownPathAnswersProblemJson() {
         given().auth().oauth2(Tokens.ops("olivia")).when().get("/api/v1/cases/{id}", "not-a-uuid")
                 .then().statusCode(404).contentType(PROBLEM);
