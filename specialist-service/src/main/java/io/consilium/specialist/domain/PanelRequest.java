@@ -101,4 +101,24 @@ public class PanelRequest extends PanacheEntityBase {
         state = finalState;
         updatedAt = now;
     }
+
+    /** An unfilled panel asked for again, possibly more widely: the new request's terms replace the old ones. */
+    public void reopen(PanelRequest with, Instant now) {
+        if (state != PanelState.UNFILLED) {
+            throw new IllegalStateException("Only an unfilled panel can be reopened, not a " + state + " one");
+        }
+        specialty = with.specialty;
+        subspecialty = with.subspecialty;
+        diagnosisIcd10 = with.diagnosisIcd10;
+        preferredLanguage = with.preferredLanguage;
+        countryOfResidence = with.countryOfResidence;
+        treatingInstitution = with.treatingInstitution;
+        panelSize = with.panelSize;
+        allowedCountries = new ArrayList<>(with.allowedCountries);
+        dueBy = with.dueBy;
+        requestedAt = with.requestedAt;
+        unfilledSeats = 0;
+        state = PanelState.OPEN;
+        updatedAt = now;
+    }
 }

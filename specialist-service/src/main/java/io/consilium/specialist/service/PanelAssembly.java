@@ -63,14 +63,25 @@ public class PanelAssembly {
         this.settings = settings;
     }
 
-    /** A case asks for a panel: record the request and invite the top candidates. A second request is ignored. */
+    /**
+     * A case asks for a panel: record the request and invite the top candidates. A further request for the same
+     * case reopens the panel only when it ended unfilled (case-service lets the personal doctor ask again after
+     * {@code no-candidate}, e.g. with more countries); while a panel is open or assembled it is ignored.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void open(PanelRequest request) {
-        if (PanelRequest.findById(request.caseId) != null) {
-            LOG.infof("Case %s already has a panel request; the new one is ignored", request.caseId);
+        Instant now = clock.instant();
+        PanelRequest existing = PanelRequest.findById(request.caseId, LockModeType.PESSIMISTIC_WRITE);
+        if (existing != null) {
+            if (existing.state != PanelState.UNFILLED) {
+                LOG.infof("Case %s already has a %s panel; the new request is ignored", request.caseId, existing.state);
+                return;
+            }
+            existing.reopen(request, now);
+            existing.flush();
+            fillSeats(existing, now);
             return;
         }
-        Instant now = clock.instant();
         request.state = PanelState.OPEN;
         request.updatedAt = now;
         request.persist();

@@ -175,6 +175,17 @@ class PanelFlowTest {
     }
 
     @Test
+    void anUnfilledPanelIsReopenedByTheNextReviewRequest() {
+        requestReview(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "UNFILLED".equals(Panels.panel(caseId).get("state")));
+        String arrived = "s-" + UUID.randomUUID();
+        specialist(arrived, 1);
+        requestReview(1);
+        assertThat(subjectOf(Panels.awaitInvitations(caseId, 1).get(0))).isEqualTo(arrived);
+        assertThat(Panels.panel(caseId).get("state")).isEqualTo("OPEN");
+    }
+
+    @Test
     void aDeclineInvitesTheNextCandidateAtOnce() {
         String first = "s-" + UUID.randomUUID();
         String next = "s-" + UUID.randomUUID();
