@@ -9,8 +9,8 @@ import java.util.function.BiConsumer;
 
 /**
  * The one way consumers handle a Kafka record: records that are not CloudEvents about a case (no UUID subject)
- * are acknowledged and skipped, never fatal; the handler's failure (after its own bounded retries) nacks the
- * record after three attempts, and the channel's dead-letter strategy sends to {@code <topic>.dlq}.
+ * are acknowledged and skipped, never fatal; the handler's failure nacks the record after three attempts (at once
+ * for an {@link InvalidEvent}), and the channel's dead-letter strategy sends to {@code <topic>.dlq}.
  */
 public final class IncomingRecords {
 
@@ -34,6 +34,9 @@ public final class IncomingRecords {
             try {
                 handler.accept(event, message.getPayload());
                 return message.ack();
+            } catch (InvalidEvent e) {
+                LOG.warnf("Event %s (%s) breaks the contract: %s", event.id(), event.type(), e.getMessage());
+                return message.nack(e);
             } catch (RuntimeException e) {
                 failure = e;
                 LOG.warnf("Event %s (%s) could not be applied, attempt %d of %d: %s", event.id(), event.type(),

@@ -8,13 +8,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
-/** Turns Bean Validation violations into problem violations named by the client's field path. */
-final class ConstraintViolations {
+/**
+ * Turns Bean Validation violations into problem violations named by the client's field path; public for bulk
+ * imports that validate row by row.
+ */
+public final class ConstraintViolations {
 
     private ConstraintViolations() {
     }
 
-    static List<Violation> toViolations(Set<? extends ConstraintViolation<?>> violations) {
+    public static List<Violation> toViolations(Set<? extends ConstraintViolation<?>> violations) {
         return violations.stream()
                 .map(v -> new Violation(field(v.getPropertyPath()), v.getMessage()))
                 .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))

@@ -66,6 +66,12 @@ public final class Broker {
     /** The same, with a given event id (to deliver one event twice). */
     public static void publish(KafkaCompanion companion, String topic, UUID id, String type, String caseId,
                                String tenant, String json) {
+        publish(companion, topic, caseId, id, type, caseId, tenant, json);
+    }
+
+    /** The same with another Kafka key than the case id (e.g. to put two cases' events on one partition in order). */
+    public static void publish(KafkaCompanion companion, String topic, String key, UUID id, String type,
+                               String caseId, String tenant, String json) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(header("ce_specversion", "1.0"));
         headers.add(header("ce_id", id.toString()));
@@ -76,8 +82,14 @@ public final class Broker {
         headers.add(header("ce_tenant", tenant));
         headers.add(header("content-type", "application/json"));
         companion.produceStrings()
-                .fromRecords(new ProducerRecord<>(topic, null, caseId, json, headers))
+                .fromRecords(new ProducerRecord<>(topic, null, key, json, headers))
                 .awaitCompletion(Duration.ofSeconds(20));
+    }
+
+    /** A header of a consumed record as text, or null. */
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        var h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     private static RecordHeader header(String name, String value) {

@@ -6,6 +6,7 @@ import io.consilium.platform.http.EntityTags;
 import io.consilium.platform.http.QueryValues;
 import io.consilium.platform.paging.Page;
 import io.consilium.platform.paging.PageRequest;
+import io.consilium.platform.problem.ConstraintViolations;
 import io.consilium.platform.problem.Problem;
 import io.consilium.platform.problem.Violation;
 import io.consilium.platform.security.Roles;
@@ -149,7 +150,7 @@ public class SpecialistResource {
             List<Violation> violations = new ArrayList<>();
             SpecialistRequest row = parse(rows.get(i), violations);
             if (row != null) {
-                violations.addAll(RowViolations.of(validator.validate(row)));
+                violations.addAll(ConstraintViolations.toViolations(validator.validate(row)));
             }
             if (violations.isEmpty()) {
                 valid.put(i, row.toProfile());

@@ -3,6 +3,7 @@ package io.consilium.specialist.consumers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consilium.platform.cloudevents.IncomingEvent;
+import io.consilium.platform.cloudevents.InvalidEvent;
 import io.consilium.platform.inbox.Inbox;
 import io.consilium.specialist.domain.CaseConsent;
 import io.consilium.specialist.domain.ConditionCodes;
@@ -11,10 +12,8 @@ import io.consilium.specialist.domain.PanelState;
 import io.consilium.specialist.service.PanelAssembly;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.faulttolerance.Retry;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,9 +51,11 @@ public class CaseEventHandler {
     }
 
     /** @return false when the event was applied before (a redelivery) and nothing changed */
-    @Retry(maxRetries = 3, delay = 200, delayUnit = ChronoUnit.MILLIS, abortOn = InvalidEvent.class)
     @Transactional
     public boolean apply(IncomingEvent event, String payload) {
+        if (!handles(event.type())) {
+            return false;
+        }
         UUID caseId = UUID.fromString(event.subject());
         if (!inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
             return false;

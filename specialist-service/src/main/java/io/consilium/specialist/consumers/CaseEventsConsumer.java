@@ -1,14 +1,11 @@
 package io.consilium.specialist.consumers;
 
-import io.consilium.platform.cloudevents.IncomingEvent;
+import io.consilium.platform.cloudevents.IncomingRecords;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -19,8 +16,6 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class CaseEventsConsumer {
 
-    private static final Logger LOG = Logger.getLogger(CaseEventsConsumer.class);
-
     private final CaseEventHandler handler;
 
     CaseEventsConsumer(CaseEventHandler handler) {
@@ -30,26 +25,6 @@ public class CaseEventsConsumer {
     @Incoming("case-events")
     @Blocking(ordered = true)
     public CompletionStage<Void> consume(Message<String> message) {
-        Optional<IncomingEvent> event = IncomingEvent.of(message)
-                .filter(e -> CaseEventHandler.handles(e.type()))
-                .filter(CaseEventsConsumer::hasCaseSubject);
-        if (event.isEmpty()) {
-            return message.ack();
-        }
-        try {
-            handler.apply(event.get(), message.getPayload());
-            return message.ack();
-        } catch (RuntimeException e) {
-            LOG.warnf("Case event %s (%s) could not be applied: %s", event.get().id(), event.get().type(), e.getMessage());
-            return message.nack(e);
-        }
-    }
-
-    private static boolean hasCaseSubject(IncomingEvent event) {
-        try {
-            return event.subject() != null && UUID.fromString(event.subject()) != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return IncomingRecords.handle(message, handler::apply);
     }
 }

@@ -3,15 +3,14 @@ package io.consilium.specialist.consumers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consilium.platform.cloudevents.IncomingEvent;
+import io.consilium.platform.cloudevents.InvalidEvent;
 import io.consilium.platform.inbox.Inbox;
 import io.consilium.specialist.domain.Invitation;
 import io.consilium.specialist.domain.Specialist;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.faulttolerance.Retry;
 
-import java.time.temporal.ChronoUnit;
 import java.util.OptionalDouble;
 import java.util.UUID;
 
@@ -38,9 +37,11 @@ public class ReportEventHandler {
     }
 
     /** @return true when a turnaround was recorded */
-    @Retry(maxRetries = 3, delay = 200, delayUnit = ChronoUnit.MILLIS, abortOn = InvalidEvent.class)
     @Transactional
     public boolean apply(IncomingEvent event, String payload) {
+        if (!handles(event.type())) {
+            return false;
+        }
         UUID caseId = UUID.fromString(event.subject());
         if (!inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
             return false;

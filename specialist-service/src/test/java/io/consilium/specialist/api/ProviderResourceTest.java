@@ -1,6 +1,6 @@
 package io.consilium.specialist.api;
 
-import io.consilium.specialist.support.Tokens;
+import io.consilium.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;

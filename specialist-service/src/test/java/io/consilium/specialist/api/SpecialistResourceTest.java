@@ -1,7 +1,7 @@
 package io.consilium.specialist.api;
 
 import io.consilium.specialist.support.Directory;
-import io.consilium.specialist.support.Tokens;
+import io.consilium.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;

@@ -5,7 +5,7 @@ import io.consilium.specialist.domain.ReviewRequest;
 import io.consilium.specialist.domain.SpecialistRanking;
 import io.consilium.specialist.service.CandidatePool;
 import io.consilium.specialist.service.RankingQuery;
-import io.consilium.specialist.support.Tokens;
+import io.consilium.platform.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,6 @@
 package io.consilium.specialist.consumers;
 
-import io.consilium.specialist.support.Broker;
+import io.consilium.platform.testing.Broker;
 import io.consilium.specialist.support.Directory;
 import io.consilium.specialist.support.Panels;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -41,12 +41,12 @@ class CaseEventsDeadLetterTest {
         Map<String, Object> request = Panels.reviewRequest(broken, tenant, specialty, 7);
         Panels.publish(kafka, UUID.randomUUID(), Panels.REVIEW_REQUESTED, broken, tenant, request);
         // Not a CloudEvent at all: skipped, never dead-lettered.
-        kafka.produceStrings().fromRecords(new ProducerRecord<>(Broker.CASE_TOPIC, broken, "plain text"))
+        kafka.produceStrings().fromRecords(new ProducerRecord<>("consilium.case.events", broken, "plain text"))
                 .awaitCompletion(Duration.ofSeconds(20));
 
         // Same key as the broken one, so the same partition: applied only if the consumer got past it.
         String good = UUID.randomUUID().toString();
-        Broker.publishCaseEvent(kafka, broken, UUID.randomUUID(), Panels.REVIEW_REQUESTED, good, tenant,
+        Broker.publish(kafka, "consilium.case.events", broken, UUID.randomUUID(), Panels.REVIEW_REQUESTED, good, tenant,
                 json.writeValueAsString(Panels.reviewRequest(good, tenant, specialty, 1)));
         assertThat(Panels.awaitInvitations(good, 1)).hasSize(1);
 

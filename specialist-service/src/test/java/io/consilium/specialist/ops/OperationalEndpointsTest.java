@@ -1,42 +1,17 @@
 package io.consilium.specialist.ops;
 
+import io.consilium.platform.testing.OperationalEndpointsContract;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import org.junit.jupiter.api.Test;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 
 /** Readiness covers the real database and broker; metrics and the OpenAPI document are served. */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
-class OperationalEndpointsTest {
+class OperationalEndpointsTest extends OperationalEndpointsContract {
 
-    @Test
-    void readinessChecksTheDatabaseAndTheBroker() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Database")))
-                .body("checks.name", hasItem(containsString("Kafka")));
-    }
-
-    @Test
-    void livenessIsUp() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-    }
-
-    @Test
-    void prometheusMetricsAreServed() {
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
-    }
-
-    @Test
-    void openApiDocumentIsServed() {
-        given().queryParam("format", "json").when().get("/q/openapi")
-                .then().statusCode(200).body("info.title", containsString("specialist-service"));
+    @Override
+    protected String serviceName() {
+        return "specialist-service";
     }
 }

@@ -1,5 +1,6 @@
 package io.consilium.specialist.support;
 
+import io.consilium.platform.testing.Tokens;
 import io.restassured.http.ContentType;
 
 import java.util.HashMap;

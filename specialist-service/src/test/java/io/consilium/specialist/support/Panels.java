@@ -1,5 +1,7 @@
 package io.consilium.specialist.support;
 
+import io.consilium.platform.testing.Broker;
+import io.consilium.platform.testing.Tokens;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -44,7 +46,7 @@ public final class Panels {
     public static void publish(KafkaCompanion kafka, UUID eventId, String type, String caseId, String tenant,
                                Map<String, Object> body) {
         try {
-            Broker.publishCaseEvent(kafka, eventId, type, caseId, tenant, JSON.writeValueAsString(body));
+            Broker.publish(kafka, "consilium.case.events", eventId, type, caseId, tenant, JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

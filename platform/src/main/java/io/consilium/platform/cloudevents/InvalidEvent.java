@@ -1,6 +1,9 @@
-package io.consilium.specialist.consumers;
+package io.consilium.platform.cloudevents;
 
-/** An event of a known type whose payload breaks the contract: retrying cannot help, it goes to the DLQ. */
+/**
+ * An event of a handled type whose payload breaks the contract: retrying cannot help, so {@link IncomingRecords}
+ * sends it to the dead-letter topic at once.
+ */
 public class InvalidEvent extends RuntimeException {
 
     public InvalidEvent(String message) {
