@@ -1,0 +1,127 @@
+package io.consilium.report.api;
+
+import io.consilium.platform.http.EntityTags;
+import io.consilium.platform.problem.Problem;
+import io.consilium.platform.security.Roles;
+import io.consilium.report.domain.Report;
+import io.consilium.report.domain.ReportContent;
+import io.consilium.report.domain.ReportVersion;
+import io.consilium.report.security.BreakGlass;
+import io.consilium.report.service.ReportSteps;
+import io.consilium.report.service.ReportWorkflow.Visible;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+/** One report: read, autosave the draft, submit, review. Rules live in the entity and {@link ReportSteps}. */
+@Path("/api/v1/reports/{reportId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reports")
+@SecurityRequirement(name = "SecurityScheme")
+@APIResponse(responseCode = "404", description = "No such report, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ReportResource {
+
+    public record ChangesRequest(@NotBlank @Size(max = 4000) String comment) {
+    }
+
+    private final ReportSteps steps;
+
+    ReportResource(ReportSteps steps) {
+        this.steps = steps;
+    }
+
+    @GET
+    @RolesAllowed({Roles.SPECIALIST, Roles.CASE_MANAGER, Roles.PATIENT, Roles.PARTNER, Roles.OPS})
+    @Operation(summary = "Read a report", description = "The writer sees the draft; the case manager and, after release, the patient (and a partner with REPORT_TO_PARTNER consent) see the latest submitted version; ops only by break-glass. Audited.")
+    public Response get(@PathParam("reportId") UUID reportId, @HeaderParam(BreakGlass.HEADER) String breakGlass) {
+        Visible v = steps.read(reportId, breakGlass);
+        return Response.ok(ReportView.of(v)).tag(EntityTags.of(v.report().version)).build();
+    }
+
+    @PUT
+    @Path("/draft")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SPECIALIST)
+    @Operation(summary = "Autosave the draft (writing specialist)", description = "Replaces the working copy; If-Match guards against a stale editor (412).")
+    @APIResponse(responseCode = "200", description = "Saved; ETag is the new version")
+    public Response saveDraft(@PathParam("reportId") UUID reportId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                              @NotNull @Valid ReportContent content) {
+        Report r = steps.saveDraft(reportId, ifMatch, content);
+        return Response.ok(ReportView.of(steps.read(reportId, null))).tag(EntityTags.of(r.version)).build();
+    }
+
+    @POST
+    @Path("/submit")
+    @RolesAllowed(Roles.SPECIALIST)
+    @Operation(summary = "Submit (writing specialist)", description = "Freezes the draft as a new immutable version with its SHA-256; publishes consilium.report.submitted.v1. 422 when required fields or answers are missing.")
+    public Response submit(@PathParam("reportId") UUID reportId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        ReportVersion v = steps.submit(reportId, ifMatch);
+        return withTag(reportId);
+    }
+
+    @POST
+    @Path("/changes-requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CASE_MANAGER)
+    @Operation(summary = "Request changes (case manager)", description = "SUBMITTED -> CHANGES_REQUESTED with a comment; publishes consilium.report.changes-requested.v1.")
+    public Response requestChanges(@PathParam("reportId") UUID reportId,
+                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                   @NotNull @Valid ChangesRequest body) {
+        steps.requestChanges(reportId, ifMatch, body.comment());
+        return withTag(reportId);
+    }
+
+    @POST
+    @Path("/approval")
+    @RolesAllowed(Roles.CASE_MANAGER)
+    @Operation(summary = "Approve (case manager)", description = "SUBMITTED -> APPROVED; publishes consilium.report.approved.v1.")
+    public Response approve(@PathParam("reportId") UUID reportId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        steps.approve(reportId, ifMatch);
+        return withTag(reportId);
+    }
+
+    @GET
+    @Path("/versions")
+    @RolesAllowed({Roles.SPECIALIST, Roles.CASE_MANAGER, Roles.PATIENT, Roles.PARTNER, Roles.OPS})
+    @Operation(summary = "The immutable versions with their SHA-256")
+    public List<ReportView.VersionView> versions(@PathParam("reportId") UUID reportId,
+                                                 @HeaderParam(BreakGlass.HEADER) String breakGlass) {
+        return steps.versions(reportId, breakGlass).stream().map(ReportView.VersionView::of).toList();
+    }
+
+    @GET
+    @Path("/versions/{number}")
+    @RolesAllowed({Roles.SPECIALIST, Roles.CASE_MANAGER, Roles.PATIENT, Roles.PARTNER, Roles.OPS})
+    @Operation(summary = "One immutable version")
+    public ReportView.VersionView version(@PathParam("reportId") UUID reportId, @PathParam("number") int number,
+                                          @HeaderParam(BreakGlass.HEADER) String breakGlass) {
+        return ReportView.VersionView.of(steps.version(reportId, number, breakGlass));
+    }
+
+    private Response withTag(UUID reportId) {
+        Visible v = steps.read(reportId, null);
+        return Response.ok(ReportView.of(v)).tag(EntityTags.of(v.report().version)).build();
+    }
+}

@@ -1,0 +1,137 @@
+package io.consilium.report.consumers;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consilium.platform.cloudevents.IncomingEvent;
+import io.consilium.platform.inbox.Inbox;
+import io.consilium.report.domain.CaseConsent;
+import io.consilium.report.domain.CaseFile;
+import io.consilium.report.domain.Report;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Applies each incoming event once (platform inbox): an accepted invitation opens the specialist's draft, case
+ * events fill the case file (tenant, patient, language, questions, personal doctor, panel size) and the consents
+ * that concern reports. Unknown types and consents for other purposes are ignored.
+ */
+@ApplicationScoped
+public class CaseAndPanelRecorder {
+
+    static final String CONSUMER = "report-inputs";
+
+    public static final String SPECIALIST_ACCEPTED = "consilium.specialist.accepted.v1";
+    public static final String CASE_SUBMITTED = "consilium.case.submitted.v1";
+    public static final String MANAGER_ASSIGNED = "consilium.case.manager-assigned.v1";
+    public static final String REVIEW_REQUESTED = "consilium.case.review-requested.v1";
+    public static final String CONSENT_GRANTED = "consilium.case.consent-granted.v1";
+    public static final String CONSENT_REVOKED = "consilium.case.consent-revoked.v1";
+
+    private static final Set<String> HANDLED = Set.of(SPECIALIST_ACCEPTED, CASE_SUBMITTED, MANAGER_ASSIGNED,
+            REVIEW_REQUESTED, CONSENT_GRANTED, CONSENT_REVOKED);
+    private static final Set<String> REPORT_PURPOSES = Set.of(CaseConsent.REPORT_TO_PARTNER,
+            CaseConsent.REPORT_TO_TREATING_DOCTOR);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SpecialistAccepted(String specialistId, String specialistSubject) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CaseSubmitted(String tenant, String patientId, String preferredLanguage, List<String> questions) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ManagerAssigned(String tenant, String managerId) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ReviewRequested(String tenant, Integer panelSize) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ConsentChanged(UUID consentId, String purpose, Instant grantedAt, Instant revokedAt) {
+    }
+
+    private final Inbox inbox;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    CaseAndPanelRecorder(Inbox inbox, ObjectMapper json, Clock clock) {
+        this.inbox = inbox;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void apply(IncomingEvent event, String payload) {
+        if (!HANDLED.contains(event.type()) || !inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
+            return;
+        }
+        UUID caseId = UUID.fromString(event.subject());
+        CaseFile file = CaseFile.forUpdate(caseId);
+        if (file.tenant == null) {
+            file.tenant = event.tenant();
+        }
+        switch (event.type()) {
+            case SPECIALIST_ACCEPTED -> accepted(caseId, read(payload, SpecialistAccepted.class));
+            case CASE_SUBMITTED -> {
+                CaseSubmitted s = read(payload, CaseSubmitted.class);
+                file.tenant = s.tenant() != null ? s.tenant() : file.tenant;
+                file.patientId = s.patientId();
+                file.preferredLanguage = s.preferredLanguage();
+                file.questions = s.questions() == null ? List.of() : List.copyOf(s.questions());
+            }
+            case MANAGER_ASSIGNED -> file.managerId = read(payload, ManagerAssigned.class).managerId();
+            case REVIEW_REQUESTED -> file.panelSize = read(payload, ReviewRequested.class).panelSize();
+            case CONSENT_GRANTED -> granted(caseId, read(payload, ConsentChanged.class));
+            case CONSENT_REVOKED -> revoked(read(payload, ConsentChanged.class));
+            default -> {
+            }
+        }
+    }
+
+    private void accepted(UUID caseId, SpecialistAccepted accepted) {
+        if (accepted.specialistSubject() == null
+                || Report.count("caseId = ?1 and specialistSubject = ?2", caseId, accepted.specialistSubject()) > 0) {
+            return;
+        }
+        Report.open(caseId, accepted.specialistSubject(), accepted.specialistId(), clock.instant()).persist();
+    }
+
+    private void granted(UUID caseId, ConsentChanged c) {
+        if (c.consentId() == null || !REPORT_PURPOSES.contains(c.purpose()) || CaseConsent.findById(c.consentId()) != null) {
+            return;
+        }
+        CaseConsent consent = new CaseConsent();
+        consent.consentId = c.consentId();
+        consent.caseId = caseId;
+        consent.purpose = c.purpose();
+        consent.grantedAt = c.grantedAt() != null ? c.grantedAt() : clock.instant();
+        consent.persist();
+    }
+
+    private void revoked(ConsentChanged c) {
+        if (c.consentId() == null) {
+            return;
+        }
+        CaseConsent consent = CaseConsent.findById(c.consentId());
+        if (consent != null && consent.revokedAt == null) {
+            consent.revokedAt = c.revokedAt() != null ? c.revokedAt() : clock.instant();
+        }
+    }
+
+    private <T> T read(String payload, Class<T> type) {
+        try {
+            return json.readValue(payload, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Payload is not a " + type.getSimpleName(), e);
+        }
+    }
+}

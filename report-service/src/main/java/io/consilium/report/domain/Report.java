@@ -1,0 +1,141 @@
+package io.consilium.report.domain;
+
+import io.consilium.platform.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One specialist's report on one case. Its state changes only through the methods below, which refuse what the
+ * lifecycle does not allow (409). Submitted content is never changed: each submission and each addendum is a new
+ * {@link ReportVersion}; the draft is only the working copy.
+ */
+@Entity
+@Table(name = "report")
+public class Report extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "case_id", nullable = false)
+    public UUID caseId;
+    @Column(name = "specialist_subject", nullable = false)
+    public String specialistSubject;
+    @Column(name = "specialist_id")
+    public String specialistId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ReportState state;
+    /** The working copy as canonical JSON. */
+    @Column(nullable = false)
+    public String draft;
+    /** Number of the latest immutable version, 0 before the first submission. */
+    @Column(name = "latest_version", nullable = false)
+    public int latestVersion;
+    @Column(name = "review_comment")
+    public String reviewComment;
+    @Column(name = "reviewed_by")
+    public String reviewedBy;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+    @Column(name = "released_at")
+    public Instant releasedAt;
+    @Version
+    public long version;
+
+    public static Report open(UUID caseId, String specialistSubject, String specialistId, Instant now) {
+        Report r = new Report();
+        r.id = UUID.randomUUID();
+        r.caseId = caseId;
+        r.specialistSubject = specialistSubject;
+        r.specialistId = specialistId;
+        r.state = ReportState.DRAFT;
+        r.draft = CanonicalJson.write(ReportContent.empty());
+        r.latestVersion = 0;
+        r.createdAt = now;
+        r.updatedAt = now;
+        return r;
+    }
+
+    public ReportContent content() {
+        return CanonicalJson.read(draft, ReportContent.class);
+    }
+
+    /** Autosave of the working copy: only while the specialist is writing. */
+    public void saveDraft(ReportContent content, Instant now) {
+        require(EnumSet.of(ReportState.DRAFT, ReportState.CHANGES_REQUESTED), "edited");
+        draft = CanonicalJson.write(content);
+        updatedAt = now;
+    }
+
+    /** Freezes the working copy as the next version; 422 naming what is missing. */
+    public ReportVersion submit(Collection<String> patientQuestions, Instant now) {
+        require(EnumSet.of(ReportState.DRAFT, ReportState.CHANGES_REQUESTED), "submitted");
+        List<String> problems = SubmissionCheck.problems(content(), patientQuestions);
+        if (!problems.isEmpty()) {
+            throw new ProblemException.Unprocessable("The report cannot be submitted yet: " + String.join("; ", problems));
+        }
+        state = ReportState.SUBMITTED;
+        reviewComment = null;
+        latestVersion++;
+        updatedAt = now;
+        return ReportVersion.of(this, latestVersion, VersionKind.SUBMISSION, draft, specialistSubject, now);
+    }
+
+    public void requestChanges(String comment, String manager, Instant now) {
+        require(EnumSet.of(ReportState.SUBMITTED), "sent back for changes");
+        state = ReportState.CHANGES_REQUESTED;
+        reviewComment = comment;
+        reviewedBy = manager;
+        updatedAt = now;
+    }
+
+    public void approve(String manager, Instant now) {
+        require(EnumSet.of(ReportState.SUBMITTED), "approved");
+        state = ReportState.APPROVED;
+        reviewedBy = manager;
+        updatedAt = now;
+    }
+
+    public void release(Instant now) {
+        require(EnumSet.of(ReportState.APPROVED), "released");
+        state = ReportState.RELEASED;
+        releasedAt = now;
+        updatedAt = now;
+    }
+
+    /** An answer to a follow-up question after release, as a new immutable version. */
+    public ReportVersion addAddendum(Addendum addendum, Instant now) {
+        require(EnumSet.of(ReportState.RELEASED), "given an addendum");
+        latestVersion++;
+        updatedAt = now;
+        return ReportVersion.of(this, latestVersion, VersionKind.ADDENDUM, CanonicalJson.write(addendum),
+                specialistSubject, now);
+    }
+
+    private void require(EnumSet<ReportState> allowed, String what) {
+        if (!allowed.contains(state)) {
+            throw new ProblemException.Conflict("A report in state " + state + " cannot be " + what);
+        }
+    }
+
+    public static List<Report> ofCase(UUID caseId) {
+        return list("caseId = ?1 order by createdAt, id", caseId);
+    }
+
+    /** The content of an addendum version. */
+    public record Addendum(UUID questionId, String question, String answer, int answersVersion) {
+    }
+}

@@ -1,0 +1,5 @@
+package io.consilium.report.domain;
+
+public enum SurgeryNecessity {
+    YES, NO, UNCERTAIN
+}

@@ -1,0 +1,40 @@
+package io.consilium.report.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The events report-service publishes on {@code consilium.report.events} (docs/events.md, "Contracts agreed"). */
+public final class ReportEvents {
+
+    public static final String TOPIC = "consilium.report.events";
+    public static final String SUBMITTED = "consilium.report.submitted.v1";
+    public static final String CHANGES_REQUESTED = "consilium.report.changes-requested.v1";
+    public static final String APPROVED = "consilium.report.approved.v1";
+    public static final String RELEASED = "consilium.report.released.v1";
+    public static final String ADDENDUM_ADDED = "consilium.report.addendum-added.v1";
+
+    private ReportEvents() {
+    }
+
+    public record Submitted(UUID caseId, String tenant, UUID reportId, int version, String specialistSubject,
+                            String sha256, Instant submittedAt) {
+    }
+
+    public record ChangesRequested(UUID caseId, String tenant, UUID reportId, int version, String requestedBy,
+                                   Instant at) {
+    }
+
+    public record Approved(UUID caseId, String tenant, UUID reportId, int version, String approvedBy, Instant at) {
+    }
+
+    public record Released(UUID caseId, String tenant, List<ReleasedReport> reports, Instant releasedAt) {
+    }
+
+    public record ReleasedReport(UUID reportId, int version, String specialistSubject, String diagnosisAssessment,
+                                 String surgeryNecessary, boolean treatmentChanged) {
+    }
+
+    public record AddendumAdded(UUID caseId, String tenant, UUID reportId, int version, Instant at) {
+    }
+}

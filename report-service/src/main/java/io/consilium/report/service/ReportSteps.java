@@ -1,0 +1,169 @@
+package io.consilium.report.service;
+
+import io.consilium.platform.problem.ProblemException;
+import io.consilium.report.domain.CaseFile;
+import io.consilium.report.domain.Report;
+import io.consilium.report.domain.ReportContent;
+import io.consilium.report.domain.ReportState;
+import io.consilium.report.domain.ReportVersion;
+import io.consilium.report.events.ReportEvents;
+import io.consilium.report.security.ReportAccess;
+import io.consilium.report.security.ReportAccess.Relation;
+import io.consilium.report.service.ReportWorkflow.Visible;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+/** One transactional method per step of a report's life. */
+@ApplicationScoped
+public class ReportSteps {
+
+    private static final EnumSet<Relation> WRITER = EnumSet.of(Relation.WRITER);
+    private static final EnumSet<Relation> MANAGER = EnumSet.of(Relation.MANAGER);
+
+    private final ReportWorkflow workflow;
+
+    ReportSteps(ReportWorkflow workflow) {
+        this.workflow = workflow;
+    }
+
+    @Transactional
+    public Visible read(UUID reportId, String breakGlassReason) {
+        Visible v = workflow.visible(reportId, breakGlassReason, false);
+        workflow.audited(v, "READ");
+        return v;
+    }
+
+    @Transactional
+    public List<ReportVersion> versions(UUID reportId, String breakGlassReason) {
+        Visible v = workflow.visible(reportId, breakGlassReason, false);
+        workflow.audited(v, "READ_VERSIONS");
+        return ReportVersion.ofReport(reportId);
+    }
+
+    @Transactional
+    public ReportVersion version(UUID reportId, int number, String breakGlassReason) {
+        Visible v = workflow.visible(reportId, breakGlassReason, false);
+        ReportVersion version = ReportVersion.find(reportId, number)
+                .orElseThrow(() -> new ProblemException.NotFound("Report version"));
+        workflow.audited(v, "READ_VERSION");
+        return version;
+    }
+
+    @Transactional
+    public Report saveDraft(UUID reportId, String ifMatch, ReportContent content) {
+        Visible v = workflow.forStep(reportId, ifMatch, WRITER, "EDIT");
+        v.report().saveDraft(content, workflow.now());
+        workflow.audited(v, "UPDATE");
+        return flushed(v.report());
+    }
+
+    @Transactional
+    public ReportVersion submit(UUID reportId, String ifMatch) {
+        Visible v = workflow.forStep(reportId, ifMatch, WRITER, "SUBMIT");
+        List<String> questions = v.file() == null ? List.of() : v.file().questions;
+        ReportVersion version = v.report().submit(questions, workflow.now());
+        version.persist();
+        workflow.audited(v, "SUBMIT");
+        Report r = v.report();
+        workflow.publish(v.file(), r.caseId, ReportEvents.SUBMITTED, new ReportEvents.Submitted(r.caseId,
+                ReportWorkflow.tenantOf(v.file()), r.id, version.number, r.specialistSubject, version.sha256,
+                version.createdAt));
+        return version;
+    }
+
+    @Transactional
+    public Report requestChanges(UUID reportId, String ifMatch, String comment) {
+        Visible v = workflow.forStep(reportId, ifMatch, MANAGER, "REQUEST_CHANGES");
+        Report r = v.report();
+        r.requestChanges(comment, workflow.caller().subject(), workflow.now());
+        workflow.publish(v.file(), r.caseId, ReportEvents.CHANGES_REQUESTED, new ReportEvents.ChangesRequested(
+                r.caseId, ReportWorkflow.tenantOf(v.file()), r.id, r.latestVersion, workflow.caller().subject(),
+                workflow.now()));
+        return flushed(r);
+    }
+
+    @Transactional
+    public Report approve(UUID reportId, String ifMatch) {
+        Visible v = workflow.forStep(reportId, ifMatch, MANAGER, "APPROVE");
+        Report r = v.report();
+        r.approve(workflow.caller().subject(), workflow.now());
+        workflow.publish(v.file(), r.caseId, ReportEvents.APPROVED, new ReportEvents.Approved(r.caseId,
+                ReportWorkflow.tenantOf(v.file()), r.id, r.latestVersion, workflow.caller().subject(), workflow.now()));
+        return flushed(r);
+    }
+
+    /**
+     * Releases every report of the case at once, when all are approved (and, when the panel size is known, the
+     * whole panel has reported). Only the case's manager; others who take part in the case get 403.
+     */
+    @Transactional
+    public List<Report> release(UUID caseId) {
+        CaseFile file = CaseFile.findById(caseId, LockModeType.PESSIMISTIC_WRITE);
+        var caller = workflow.caller();
+        boolean manager = file != null && caller.is(io.consilium.platform.security.Roles.CASE_MANAGER)
+                && caller.subject().equals(file.managerId);
+        if (!manager) {
+            if (ReportAccess.partOfCase(caller, file)) {
+                throw new ProblemException.Forbidden("Only the case's personal doctor releases its reports");
+            }
+            throw new ProblemException.NotFound("Case");
+        }
+        List<Report> reports = Report.list("caseId = ?1 order by createdAt, id", caseId);
+        if (reports.isEmpty()) {
+            throw new ProblemException.Conflict("The case has no reports to release");
+        }
+        long notApproved = reports.stream().filter(r -> r.state != ReportState.APPROVED).count();
+        if (notApproved > 0) {
+            throw new ProblemException.Conflict(notApproved + " report(s) of the case are not approved");
+        }
+        if (file.panelSize != null && reports.size() < file.panelSize) {
+            throw new ProblemException.Conflict("The panel has " + file.panelSize + " seats but only "
+                    + reports.size() + " report(s)");
+        }
+        List<ReportEvents.ReleasedReport> released = new ArrayList<>();
+        for (Report r : reports) {
+            r.release(workflow.now());
+            ReportContent c = ReportVersion.latestSubmission(r.id).map(v -> io.consilium.report.domain.CanonicalJson
+                    .read(v.content, ReportContent.class)).orElse(r.content());
+            released.add(new ReportEvents.ReleasedReport(r.id, r.latestVersion, r.specialistSubject,
+                    c.diagnosisAssessment() == null ? null : c.diagnosisAssessment().name(),
+                    c.surgeryNecessary() == null ? null : c.surgeryNecessary().name(),
+                    Boolean.TRUE.equals(c.treatmentChanged())));
+        }
+        workflow.publish(file, caseId, ReportEvents.RELEASED, new ReportEvents.Released(caseId, file.tenant, released,
+                workflow.now()));
+        Report.flush();
+        return reports;
+    }
+
+    /** The reports of a case the caller may see; 404 when they may see none and take no part in the case. */
+    @Transactional
+    public List<Visible> ofCase(UUID caseId, String breakGlassReason) {
+        CaseFile file = CaseFile.findById(caseId);
+        List<Visible> visible = new ArrayList<>();
+        for (Report r : Report.ofCase(caseId)) {
+            String purpose = breakGlassReason == null ? null
+                    : io.consilium.report.security.BreakGlass.purpose(breakGlassReason);
+            workflow.relationTo(r, file, purpose != null).ifPresent(rel -> {
+                Visible v = new Visible(r, file, rel, rel == Relation.BREAK_GLASS ? purpose : rel.purpose);
+                workflow.audited(v, "READ");
+                visible.add(v);
+            });
+        }
+        if (visible.isEmpty() && !ReportAccess.partOfCase(workflow.caller(), file)) {
+            throw new ProblemException.NotFound("Case");
+        }
+        return visible;
+    }
+
+    private static Report flushed(Report r) {
+        Report.flush();
+        return r;
+    }
+}

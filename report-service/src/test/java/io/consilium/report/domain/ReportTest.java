@@ -1,0 +1,92 @@
+package io.consilium.report.domain;
+
+import io.consilium.platform.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The report's state machine and its versions, without Quarkus. */
+class ReportTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
+    private static final List<String> QUESTIONS = List.of("PROGNOSIS");
+
+    static ReportContent complete(String treatment) {
+        return new ReportContent(DiagnosisAssessment.CONFIRMED, "Prostate cancer", "C61", treatment, false, null,
+                null, List.of("NCT01234567"), SurgeryNecessity.NO, null, "Good", null, null, null, null,
+                List.of(new ReportContent.Answer("PROGNOSIS", "Good")));
+    }
+
+    private static Report draft() {
+        Report r = Report.open(UUID.randomUUID(), "sp-1", null, NOW);
+        r.saveDraft(complete("Surveillance"), NOW);
+        return r;
+    }
+
+    @Test
+    void submissionFreezesTheContentWithItsHash() {
+        Report r = draft();
+        ReportVersion v1 = r.submit(QUESTIONS, NOW);
+        assertThat(v1.number).isEqualTo(1);
+        assertThat(v1.sha256).isEqualTo(CanonicalJson.sha256(CanonicalJson.write(complete("Surveillance"))));
+        assertThat(v1.intact()).isTrue();
+        assertThat(r.state).isEqualTo(ReportState.SUBMITTED);
+    }
+
+    @Test
+    void theSameContentAlwaysHasTheSameHash() {
+        assertThat(CanonicalJson.write(complete("A"))).isEqualTo(CanonicalJson.write(complete("A")));
+        assertThat(CanonicalJson.sha256(CanonicalJson.write(complete("A"))))
+                .isNotEqualTo(CanonicalJson.sha256(CanonicalJson.write(complete("B"))));
+    }
+
+    @Test
+    void aSubmittedReportCannotBeEditedOnlySentBackAndResubmittedAsANewVersion() {
+        Report r = draft();
+        ReportVersion v1 = r.submit(QUESTIONS, NOW);
+        String hash = v1.sha256;
+        assertThatThrownBy(() -> r.saveDraft(complete("Other"), NOW)).isInstanceOf(ProblemException.Conflict.class);
+        r.requestChanges("why?", "dr", NOW);
+        r.saveDraft(complete("Other"), NOW);
+        ReportVersion v2 = r.submit(QUESTIONS, NOW);
+        assertThat(v2.number).isEqualTo(2);
+        assertThat(v2.sha256).isNotEqualTo(hash);
+        assertThat(v1.sha256).isEqualTo(hash);
+        assertThat(v1.intact()).isTrue();
+    }
+
+    @Test
+    void illegalTransitionsAreRefused() {
+        Report r = draft();
+        assertThatThrownBy(() -> r.approve("dr", NOW)).isInstanceOf(ProblemException.Conflict.class);
+        assertThatThrownBy(() -> r.release(NOW)).isInstanceOf(ProblemException.Conflict.class);
+        assertThatThrownBy(() -> r.requestChanges("c", "dr", NOW)).isInstanceOf(ProblemException.Conflict.class);
+        assertThatThrownBy(() -> r.addAddendum(new Report.Addendum(UUID.randomUUID(), "q", "a", 1), NOW))
+                .isInstanceOf(ProblemException.Conflict.class);
+        r.submit(QUESTIONS, NOW);
+        assertThatThrownBy(() -> r.submit(QUESTIONS, NOW)).isInstanceOf(ProblemException.Conflict.class);
+        assertThatThrownBy(() -> r.release(NOW)).isInstanceOf(ProblemException.Conflict.class);
+        r.approve("dr", NOW);
+        assertThatThrownBy(() -> r.requestChanges("c", "dr", NOW)).isInstanceOf(ProblemException.Conflict.class);
+        r.release(NOW);
+        assertThat(r.state).isEqualTo(ReportState.RELEASED);
+        assertThatThrownBy(() -> r.approve("dr", NOW)).isInstanceOf(ProblemException.Conflict.class);
+        ReportVersion addendum = r.addAddendum(new Report.Addendum(UUID.randomUUID(), "q", "a", 1), NOW);
+        assertThat(addendum.number).isEqualTo(2);
+        assertThat(addendum.kind).isEqualTo(VersionKind.ADDENDUM);
+    }
+
+    @Test
+    void submissionNamesWhatIsMissing() {
+        Report r = Report.open(UUID.randomUUID(), "sp-1", null, NOW);
+        assertThatThrownBy(() -> r.submit(QUESTIONS, NOW)).isInstanceOf(ProblemException.Unprocessable.class)
+                .hasMessageContaining("diagnosisAssessment").hasMessageContaining("answers lacks question PROGNOSIS");
+        assertThat(r.state).isEqualTo(ReportState.DRAFT);
+        assertThat(r.latestVersion).isZero();
+    }
+}
