@@ -34,15 +34,18 @@ public class CaseFile extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** The case's row, created on the first event that mentions it (events of one case arrive in order). */
+    /**
+     * The case's row, created on the first event that mentions it. Case and specialist events arrive on two
+     * channels concurrently, so creation is an insert that tolerates the other channel winning the race.
+     */
     public static CaseFile getOrCreate(UUID caseId, String tenant) {
+        getEntityManager().createNativeQuery(
+                        "insert into case_file (case_id, tenant, version) values (?1, ?2, 0) on conflict (case_id) do nothing")
+                .setParameter(1, caseId)
+                .setParameter(2, tenant)
+                .executeUpdate();
         CaseFile file = findById(caseId);
-        if (file == null) {
-            file = new CaseFile();
-            file.caseId = caseId;
-            file.tenant = tenant;
-            file.persist();
-        } else if (file.tenant == null) {
+        if (file.tenant == null) {
             file.tenant = tenant;
         }
         return file;

@@ -7,36 +7,47 @@ import io.consilium.platform.problem.ProblemException;
 import io.consilium.platform.problem.ProblemType;
 import io.consilium.platform.security.Caller;
 import io.consilium.platform.security.CurrentCaller;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.file.AsyncFile;
-import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The tus {@code PATCH}: appends the request body to an upload's part file as it arrives, with constant memory.
  * <p>
  * A plain Vert.x route, not a JAX-RS resource, so no layer buffers the body: the request is paused while the
- * caller and the upload are checked on a worker thread, then its chunks are hashed (SHA-256) and written to the
- * part through Vert.x's {@link AsyncFile} (file I/O off the event loop), and the request is paused whenever the
- * file's write queue is full (backpressure). It is ordered before Quarkus' own body-size check (which would
+ * caller and the upload are checked on a worker thread, then its chunks are collected into 1 MiB batches that
+ * are hashed (SHA-256) on one thread and written to the part on another, in parallel (file I/O and hashing off
+ * the event loop), and the request is paused whenever four batches are in flight (backpressure). It is ordered before Quarkus' own body-size check (which would
  * refuse large bodies with an empty 413): the per-type limits of {@link ContentPolicy} and the declared
  * {@code Upload-Length} bound every append instead, from {@code Content-Length} before a byte is read (with
  * {@code Expect: 100-continue}, before the client sends it), and byte by byte for chunked bodies.
@@ -50,6 +61,18 @@ public class UploadAppendRoute {
     private static final Logger LOG = Logger.getLogger(UploadAppendRoute.class);
     public static final String PATH = "/api/v1/uploads/:uploadId";
     static final String OFFSET_CONTENT_TYPE = "application/offset+octet-stream";
+    /** Bytes collected from the request before they are hashed and written in one go. */
+    static final int BATCH = 1024 * 1024;
+    /** Batches waiting for the writer before the request is paused. */
+    static final int MAX_IN_FLIGHT = 4;
+    /** Bytes written between two {@code fdatasync}s of the part ({@code consilium.document.upload.sync-every}). */
+    private final long syncEvery;
+
+    private final ExecutorService writers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "upload-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Vertx vertx;
     private final IdentityProviderManager identities;
@@ -59,13 +82,21 @@ public class UploadAppendRoute {
     private final ObjectMapper json;
 
     UploadAppendRoute(Vertx vertx, IdentityProviderManager identities, Uploads uploads, UploadCompletion completion,
-                      UploadSessions sessions, ObjectMapper json) {
+                      UploadSessions sessions, ObjectMapper json,
+                      @ConfigProperty(name = "consilium.document.upload.sync-every", defaultValue = "64M")
+                      MemorySize syncEvery) {
+        this.syncEvery = syncEvery.asLongValue();
         this.vertx = vertx;
         this.identities = identities;
         this.uploads = uploads;
         this.completion = completion;
         this.sessions = sessions;
         this.json = json;
+    }
+
+    @PreDestroy
+    void stopWriters() {
+        writers.shutdown();
     }
 
     void install(@Observes Router router) {
@@ -125,57 +156,72 @@ public class UploadAppendRoute {
         }
         vertx.<Admitted>executeBlocking(() -> {
             Uploads.AppendPlan plan = uploads.admitAppend(caller, uploadId, offset, contentLength);
-            return new Admitted(plan, sessions.digestAt(uploadId, plan.part(), plan.offset()));
+            MessageDigest digest = sessions.digestAt(uploadId, plan.part(), plan.offset());
+            FileChannel channel = FileChannel.open(plan.part(), StandardOpenOption.WRITE);
+            return new Admitted(plan, digest, channel);
         }, false).onComplete(admitted -> {
             if (admitted.failed()) {
                 sessions.end(uploadId);
                 failWith(ctx, admitted.cause());
                 return;
             }
-            vertx.fileSystem().open(admitted.result().plan().part().toString(), new OpenOptions().setWrite(true)
-                    .setCreate(false).setTruncateExisting(false), opened -> {
-                if (opened.failed()) {
-                    sessions.end(uploadId);
-                    failWith(ctx, opened.cause());
-                    return;
-                }
-                new Append(ctx, caller, admitted.result(), opened.result(), contentLength).start();
-            });
+            new Append(ctx, caller, admitted.result()).start();
         });
     }
 
-    private record Admitted(Uploads.AppendPlan plan, MessageDigest digest) {
+    private record Admitted(Uploads.AppendPlan plan, MessageDigest digest, FileChannel channel) {
     }
 
-    /** One PATCH's body, streamed to the part file. */
+    /**
+     * One PATCH's body. The event loop only collects the request's small chunks into batches of
+     * {@link #BATCH} bytes; hashing and writing a batch happen on two threads in parallel, each one batch after
+     * the other (serial executors per append). At most {@link #MAX_IN_FLIGHT} batches wait for the writer: beyond that
+     * the request is paused until the writer catches up, so memory per append is bounded whatever the size.
+     */
     private final class Append {
         private final RoutingContext ctx;
         private final Caller caller;
         private final Uploads.AppendPlan plan;
         private final MessageDigest digest;
-        private final AsyncFile file;
-        private final Long contentLength;
-        private final AtomicBoolean finished = new AtomicBoolean();
+        private final FileChannel channel;
+        private final SerialExecutor writer;
+        private final SerialExecutor hasher;
+        /** Written since the last force; touched by the writer thread only. */
+        private long unsynced;
+        private Buffer pending = Buffer.buffer(BATCH);
         private long received;
-        private boolean tooLarge;
+        private int inFlight;
+        private boolean paused;
+        private boolean finished;
+        private Runnable whenWritten;
+        private volatile Throwable writeFailure;
+        private long position;
+        private final long startedNanos = System.nanoTime();
+        /** The request's own event-loop context: all state above is touched on it only. */
+        private final Context context = Vertx.currentContext();
 
-        Append(RoutingContext ctx, Caller caller, Admitted admitted, AsyncFile file, Long contentLength) {
+        Append(RoutingContext ctx, Caller caller, Admitted admitted) {
             this.ctx = ctx;
             this.caller = caller;
             this.plan = admitted.plan();
             this.digest = admitted.digest();
-            this.file = file;
-            this.contentLength = contentLength;
+            this.channel = admitted.channel();
+            this.writer = new SerialExecutor(writers);
+            this.hasher = new SerialExecutor(writers);
+            this.position = plan.offset();
         }
 
         void start() {
             HttpServerRequest request = ctx.request();
-            file.setWritePos(plan.offset());
-            file.exceptionHandler(e -> abort("writing the part failed: " + e.getMessage()));
             request.handler(this::chunk);
             request.endHandler(v -> end());
             request.exceptionHandler(e -> abort("connection lost: " + e.getMessage()));
             ctx.response().closeHandler(v -> abort("connection closed"));
+            if (ctx.response().closed()) {
+                // The client went away while the append was being admitted: release the upload.
+                abort("connection closed before the body was read");
+                return;
+            }
             if ("100-continue".equalsIgnoreCase(request.getHeader("Expect")) && request.version() != HttpVersion.HTTP_1_0) {
                 ctx.response().writeContinue();
             }
@@ -183,37 +229,116 @@ public class UploadAppendRoute {
         }
 
         private void chunk(Buffer buffer) {
-            if (tooLarge || finished.get()) {
+            if (finished) {
                 return;
             }
             if (plan.offset() + received + buffer.length() > plan.length()) {
-                // Only a chunked body can get here (Content-Length was checked): refuse and drop the connection.
-                tooLarge = true;
+                // Only a chunked body can get here (Content-Length was checked): keep nothing of this request.
+                finished = true;
                 ctx.request().pause();
-                closeFileThen(() -> {
+                pending = Buffer.buffer(0);
+                afterWrites(() -> {
+                    closeChannel();
                     truncateBack();
                     sessions.end(plan.uploadId());
                     fail(ctx, ProblemType.PAYLOAD_TOO_LARGE,
                             "The request exceeds the declared Upload-Length of " + plan.length() + " bytes");
                 });
-                finished.set(true);
                 return;
             }
             received += buffer.length();
-            digest.update(buffer.getByteBuf().nioBuffer());
-            file.write(buffer);
-            if (file.writeQueueFull()) {
+            pending.appendBuffer(buffer);
+            if (pending.length() >= BATCH) {
+                flush();
+            }
+        }
+
+        /** Hands the collected bytes to the writer; pauses the request while too many batches wait. */
+        private void flush() {
+            if (pending.length() == 0) {
+                return;
+            }
+            Buffer batch = pending;
+            pending = Buffer.buffer(BATCH);
+            inFlight++;
+            if (inFlight >= MAX_IN_FLIGHT && !paused) {
+                paused = true;
                 ctx.request().pause();
-                file.drainHandler(v -> ctx.request().resume());
+            }
+            long at = position;
+            position += batch.length();
+            // Hashing and writing run in parallel on two threads; the batch is done when both are.
+            AtomicInteger steps = new AtomicInteger(2);
+            Runnable stepDone = () -> {
+                if (steps.decrementAndGet() == 0) {
+                    context.runOnContext(v -> written());
+                }
+            };
+            hasher.execute(() -> {
+                try {
+                    digest.update(batch.getByteBuf().nioBuffer());
+                } catch (RuntimeException e) {
+                    writeFailure = e;
+                }
+                stepDone.run();
+            });
+            writer.execute(() -> {
+                try {
+                    if (writeFailure == null) {
+                        ByteBuffer bytes = batch.getByteBuf().nioBuffer();
+                        long written = 0;
+                        while (bytes.hasRemaining()) {
+                            written += channel.write(bytes, at + written);
+                        }
+                        unsynced += written;
+                        if (unsynced >= syncEvery) {
+                            // Let the kernel write back while the rest arrives, so the final fsync is short.
+                            channel.force(false);
+                            unsynced = 0;
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    writeFailure = e;
+                }
+                stepDone.run();
+            });
+        }
+
+        private void written() {
+            inFlight--;
+            if (paused && inFlight <= MAX_IN_FLIGHT / 2 && !finished) {
+                paused = false;
+                ctx.request().resume();
+            }
+            if (inFlight == 0 && whenWritten != null) {
+                Runnable then = whenWritten;
+                whenWritten = null;
+                then.run();
+            }
+        }
+
+        private void afterWrites(Runnable then) {
+            if (inFlight == 0) {
+                then.run();
+            } else {
+                whenWritten = then;
             }
         }
 
         private void end() {
-            if (!finished.compareAndSet(false, true)) {
+            if (finished) {
                 return;
             }
-            long newOffset = plan.offset() + received;
-            closeFileThen(() -> {
+            finished = true;
+            flush();
+            afterWrites(() -> {
+                closeChannel();
+                if (writeFailure != null) {
+                    keepWhatWasWritten();
+                    failWith(ctx, writeFailure);
+                    return;
+                }
+                long newOffset = plan.offset() + received;
                 sessions.checkpoint(plan.uploadId(), newOffset, digest);
                 if (newOffset < plan.length()) {
                     sessions.end(plan.uploadId());
@@ -221,8 +346,12 @@ public class UploadAppendRoute {
                     return;
                 }
                 String sha256 = HexFormat.of().formatHex(digest.digest());
+                long streamedNanos = System.nanoTime();
                 vertx.<UUID>executeBlocking(() -> completion.complete(caller, plan.uploadId(), plan.part(), sha256), false)
                         .onComplete(done -> {
+                            LOG.debugf("Upload %s: %d bytes streamed in %d ms, completed in %d ms", plan.uploadId(),
+                                    received, (streamedNanos - startedNanos) / 1_000_000,
+                                    (System.nanoTime() - streamedNanos) / 1_000_000);
                             sessions.forget(plan.uploadId());
                             sessions.end(plan.uploadId());
                             if (done.failed()) {
@@ -238,35 +367,82 @@ public class UploadAppendRoute {
             });
         }
 
-        /** The connection broke (or the file failed): keep what arrived, so the client can resume. */
+        /** The connection broke: write what arrived and keep it, so the client can resume from there. */
         private void abort(String why) {
-            if (!finished.compareAndSet(false, true)) {
+            if (finished) {
                 return;
             }
-            long newOffset = plan.offset() + received;
-            LOG.debugf("Append to upload %s stopped at %d: %s", plan.uploadId(), newOffset, why);
-            closeFileThen(() -> {
-                sessions.checkpoint(plan.uploadId(), newOffset, digest);
-                sessions.end(plan.uploadId());
+            finished = true;
+            flush();
+            afterWrites(() -> {
+                closeChannel();
+                LOG.debugf("Append to upload %s stopped at %d: %s", plan.uploadId(), plan.offset() + received, why);
+                keepWhatWasWritten();
                 if (!ctx.response().ended() && !ctx.response().closed()) {
-                    fail(ctx, ProblemType.INTERNAL, "The append stopped at offset " + newOffset);
+                    fail(ctx, ProblemType.INTERNAL, "The append stopped at offset " + (plan.offset() + received));
                 }
             });
         }
 
+        /** After a write failure the part may hold less than was received: forget the digest, the next append rehashes. */
+        private void keepWhatWasWritten() {
+            if (writeFailure == null) {
+                sessions.checkpoint(plan.uploadId(), plan.offset() + received, digest);
+            } else {
+                sessions.forget(plan.uploadId());
+            }
+            sessions.end(plan.uploadId());
+        }
+
         private void truncateBack() {
             vertx.executeBlocking(() -> {
-                try (var channel = java.nio.channels.FileChannel.open(plan.part(),
-                        java.nio.file.StandardOpenOption.WRITE)) {
-                    channel.truncate(plan.offset());
+                try (FileChannel part = FileChannel.open(plan.part(), StandardOpenOption.WRITE)) {
+                    part.truncate(plan.offset());
                 }
                 sessions.forget(plan.uploadId());
                 return null;
             }, false);
         }
 
-        private void closeFileThen(Runnable then) {
-            file.close(closed -> then.run());
+        private void closeChannel() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.warnf("Closing the part of upload %s failed: %s", plan.uploadId(), e.getMessage());
+            }
+        }
+    }
+
+    /** Runs tasks one after the other, in submission order, on a shared pool. */
+    static final class SerialExecutor {
+        private final Executor pool;
+        private final Queue<Runnable> tasks = new ArrayDeque<>();
+        private boolean running;
+
+        SerialExecutor(Executor pool) {
+            this.pool = pool;
+        }
+
+        synchronized void execute(Runnable task) {
+            tasks.add(task);
+            if (!running) {
+                running = true;
+                pool.execute(this::drain);
+            }
+        }
+
+        private void drain() {
+            while (true) {
+                Runnable next;
+                synchronized (this) {
+                    next = tasks.poll();
+                    if (next == null) {
+                        running = false;
+                        return;
+                    }
+                }
+                next.run();
+            }
         }
     }
 

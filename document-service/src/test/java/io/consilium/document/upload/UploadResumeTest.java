@@ -48,17 +48,26 @@ class UploadResumeTest {
         String upload = Tus.created(token, facts.caseId, file.length, metadata);
         assertThat(Tus.offset(token, upload)).isZero();
 
-        // Send the headers and part of the body, then drop the connection without finishing the request.
+        // Send the headers, wait for 100 Continue as curl does, send part of the body, close the connection.
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("PATCH " + upload + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
                     + "\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\nContent-Type: application/offset+octet-stream"
-                    + "\r\nContent-Length: " + file.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "\r\nExpect: 100-continue\r\nContent-Length: " + file.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.setSoTimeout(20_000);
+            byte[] interim = new byte[25];
+            int got = 0;
+            while (got < interim.length) {
+                got += socket.getInputStream().read(interim, got, interim.length - got);
+            }
+            assertThat(new String(interim, StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 100 Continue");
             out.write(file, 0, cut);
             out.flush();
-            await().atMost(Duration.ofSeconds(20)).until(() -> Tus.offset(token, upload) == cut);
-            socket.setSoLinger(true, 0);
         }
+        // Everything that arrived before the connection ended is kept.
+        await().atMost(Duration.ofSeconds(20)).until(() -> Tus.offset(token, upload) == cut);
 
         // The server notices the reset, keeps the part, and the client resumes from HEAD's offset.
         AtomicReference<String> document = new AtomicReference<>();
@@ -86,6 +95,27 @@ class UploadResumeTest {
                 .body("contentType", equalTo("application/pdf"));
         given().auth().oauth2(token).when().get(upload).then().statusCode(200)
                 .body("state", equalTo("COMPLETED")).body("documentId", equalTo(document.get()));
+    }
+
+    @Test
+    void clientGoneBeforeTheAppendIsAdmittedDoesNotLockTheUpload() throws Exception {
+        CaseFacts facts = new CaseFacts(kafka).submittedAndAssigned("oncology");
+        String token = facts.patientToken();
+        byte[] file = Fixtures.pdfOfSize(100_000);
+        String upload = Tus.created(token, facts.caseId, file.length, Tus.metadata("x.pdf", null));
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.getOutputStream().write(("PATCH " + upload + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + token + "\r\nUpload-Offset: 0\r\nContent-Type: application/offset+octet-stream\r\nContent-Length: "
+                    + file.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(file, 0, 1000);
+        }
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            long offset = Tus.offset(token, upload);
+            int status = Tus.patch(token, upload, offset, Arrays.copyOfRange(file, (int) offset, file.length))
+                    .extract().statusCode();
+            assertThat(status).isIn(204, 409);
+            return status == 204;
+        });
     }
 
     @Test

@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Upload benchmark for document-service (issue 4): a 2 GiB DICOM file uploaded through the API (tus PATCH,
+# one request) with the service's heap capped at 256 MB, beside a plain HTTP upload of the same file over
+# loopback to a minimal upload sink, in the same run. Prints MB/s for both, their ratio, and the service's
+# peak RSS (VmHWM). Prints figures; asserts nothing.
+#
+# Needs PostgreSQL and Kafka running (deploy/local/postgres.sh start, kafka.sh start); Keycloak is not used:
+# the service is started with quarkus.oidc.public-key set to a key pair made here, and the script signs its
+# own bearer token (RS256, openssl) with the claims the service expects (sub, groups, tenant, aud). The case
+# the upload goes to is inserted into the service's database directly, as if case-service's submitted and
+# manager-assigned events had been consumed.
+#
+# Both sides write the bytes to a file on the same filesystem and fsync it before answering (the service
+# does so before the atomic rename into the store), so the comparison is like for like.
+#
+#   bench/document-upload.sh              # 2 GiB
+#   SIZE_MB=512 bench/document-upload.sh  # smaller
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SIZE_MB="${SIZE_MB:-2048}"
+PORT="${PORT:-18082}"
+SINK_PORT="${SINK_PORT:-18099}"
+WORK="${BENCH_DIR:-$ROOT/.local/bench-document}"
+JAR="$ROOT/document-service/target/quarkus-app/quarkus-run.jar"
+export PGPASSWORD="${PGPASSWORD:-consilium}"
+
+mkdir -p "$WORK"
+rm -rf "$WORK/store" "$WORK/sink" && mkdir -p "$WORK/store" "$WORK/sink"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$WORK/store" "$WORK/sink"
+}
+trap cleanup EXIT
+
+# 1. The service jar, built when missing or older than the sources.
+if [[ ! -f "$JAR" || -n "$(find "$ROOT/document-service/src/main" "$ROOT/platform/src/main" -newer "$JAR" -type f | head -1)" ]]; then
+  echo "building document-service ..."
+  (cd "$ROOT" && ./mvnw -B -q install -DskipTests -pl platform && ./mvnw -B -q package -DskipTests -pl document-service)
+fi
+
+# 2. A 2 GiB DICOM file (explicit VR little endian header, pixel data of zeros), made once.
+FILE="$WORK/study-${SIZE_MB}m.dcm"
+if [[ ! -f "$FILE" ]]; then
+  echo "writing $FILE ..."
+  python3 - "$FILE" "$SIZE_MB" <<'PY'
+import struct, sys
+path, size_mb = sys.argv[1], int(sys.argv[2])
+def el(group, elem, vr, value, explicit=True):
+    head = struct.pack('<HH', group, elem) + vr.encode()
+    if vr in ('OB', 'OW', 'SQ', 'UN', 'UT'):
+        return head + b'\0\0' + struct.pack('<I', len(value)) + value
+    return head + struct.pack('<H', len(value)) + value
+def ui(s):
+    b = s.encode(); return b + (b'\0' if len(b) % 2 else b'')
+def tx(s):
+    b = s.encode(); return b + (b' ' if len(b) % 2 else b'')
+meta = (el(2, 1, 'OB', b'\0\1') + el(2, 2, 'UI', ui('1.2.840.10008.5.1.4.1.1.2'))
+        + el(2, 3, 'UI', ui('1.2.826.0.1.3680043.10.9.1')) + el(2, 0x10, 'UI', ui('1.2.840.10008.1.2.1')))
+header = b'\0' * 128 + b'DICM' + el(2, 0, 'UL', struct.pack('<I', len(meta))) + meta
+header += (el(8, 0x16, 'UI', ui('1.2.840.10008.5.1.4.1.1.2')) + el(8, 0x18, 'UI', ui('1.2.826.0.1.3680043.10.9.1'))
+           + el(8, 0x20, 'DA', tx('20261125')) + el(8, 0x60, 'CS', tx('CT')) + el(0x18, 0x15, 'CS', tx('CHEST'))
+           + el(0x20, 0xD, 'UI', ui('1.2.826.0.1.3680043.10.9.2')) + el(0x20, 0xE, 'UI', ui('1.2.826.0.1.3680043.10.9.3')))
+pixels = size_mb * 1024 * 1024 - len(header) - 12
+pixels -= pixels % 2
+with open(path, 'wb') as f:
+    f.write(header + struct.pack('<HH', 0x7FE0, 0x10) + b'OW\0\0' + struct.pack('<I', pixels))
+    chunk = b'\0' * (8 << 20)
+    left = pixels
+    while left > 0:
+        f.write(chunk[:min(len(chunk), left)]); left -= min(len(chunk), left)
+PY
+fi
+BYTES=$(stat -c %s "$FILE")
+
+# 3. Plain copy: curl -T to a minimal Python upload sink (HTTP/1.1, 100-continue, writes and fsyncs).
+cat > "$WORK/sink.py" <<'PY'
+import http.server, os, sys
+class Sink(http.server.BaseHTTPRequestHandler):
+    protocol_version = 'HTTP/1.1'
+    def do_PUT(self):
+        left = int(self.headers['Content-Length'])
+        with open(os.path.join(sys.argv[2], 'upload.bin'), 'wb') as f:
+            while left > 0:
+                chunk = self.rfile.read(min(left, 1 << 16))
+                if not chunk: break
+                f.write(chunk); left -= len(chunk)
+            f.flush(); os.fsync(f.fileno())
+        self.send_response(204); self.send_header('Content-Length', '0'); self.end_headers()
+    def log_message(self, *args): pass
+http.server.HTTPServer(('127.0.0.1', int(sys.argv[1])), Sink).serve_forever()
+PY
+python3 "$WORK/sink.py" "$SINK_PORT" "$WORK/sink" & pids+=($!)
+
+# 4. A key pair, the service started with it, and a token signed with it.
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/key.pem" 2>/dev/null
+PUBLIC=$(openssl pkey -in "$WORK/key.pem" -pubout | grep -v -- '-----' | tr -d '\n')
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+now=$(date +%s)
+JWT_HEAD=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+JWT_BODY=$(printf '{"sub":"bench-patient","preferred_username":"bench-patient","groups":["patient"],"tenant":"bench","iss":"consilium-bench","aud":"consilium-api","iat":%d,"exp":%d}' "$now" $((now + 7200)) | b64url)
+JWT_SIG=$(printf '%s.%s' "$JWT_HEAD" "$JWT_BODY" | openssl dgst -sha256 -sign "$WORK/key.pem" | b64url)
+TOKEN="$JWT_HEAD.$JWT_BODY.$JWT_SIG"
+
+CASE_ID=$(python3 -c 'import uuid; print(uuid.uuid4())')
+psql -q -h 127.0.0.1 -U consilium consilium_document -c \
+  "insert into case_file (case_id, tenant, patient_id, manager_id, specialty, version) values ('$CASE_ID', 'bench', 'bench-patient', 'bench-manager', 'oncology', 0)" \
+  2>/dev/null || echo "(case_file table missing: the service creates it on first start; the insert is retried below)"
+
+java -Xmx256m ${SERVICE_OPTS:-} -Dquarkus.http.port="$PORT" -Dquarkus.oidc.public-key="$PUBLIC" \
+  -Dquarkus.oidc.token.issuer=consilium-bench -Dquarkus.oidc.auth-server-url= \
+  -Dconsilium.document.storage.root="$WORK/store" -Dquarkus.log.category.\"io.consilium.document.upload\".level=DEBUG \
+  -jar "$JAR" > "$WORK/service.log" 2>&1 & SERVICE=$!; pids+=($SERVICE)
+until curl -fs -o /dev/null "http://127.0.0.1:$PORT/q/health/live"; do
+  kill -0 "$SERVICE" 2>/dev/null || { echo "service exited, see $WORK/service.log"; tail -20 "$WORK/service.log"; exit 1; }
+  sleep 0.2
+done
+psql -q -h 127.0.0.1 -U consilium consilium_document -c \
+  "insert into case_file (case_id, tenant, patient_id, manager_id, specialty, version) values ('$CASE_ID', 'bench', 'bench-patient', 'bench-manager', 'oncology', 0) on conflict do nothing" >/dev/null
+rss_idle=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$SERVICE/status")
+
+# 5. A warm-up upload (64 MiB, not timed: JIT, connection pools), then the plain copy and the API upload of
+#    the same file, page cache warm for both.
+upload() { # file -> "code seconds"
+  local meta location
+  meta="filename $(printf 'study.dcm' | base64),contentType $(printf 'application/dicom' | base64)"
+  location=$(curl -sS -D - -o /dev/null -X POST "http://127.0.0.1:$PORT/api/v1/cases/$CASE_ID/uploads" \
+    -H "Authorization: Bearer $TOKEN" -H 'Tus-Resumable: 1.0.0' -H "Upload-Length: $(stat -c %s "$1")" \
+    -H "Upload-Metadata: $meta" | awk 'tolower($1)=="location:" {print $2}' | tr -d '\r')
+  [[ -n "$location" ]] || { echo "creating the upload failed, see $WORK/service.log" >&2; exit 1; }
+  curl -sS -o "$WORK/patch-answer" -w '%{http_code} %{time_total}' -X PATCH -T "$1" "$location" \
+    -H "Authorization: Bearer $TOKEN" -H 'Tus-Resumable: 1.0.0' -H 'Upload-Offset: 0' \
+    -H 'Content-Type: application/offset+octet-stream'
+}
+WARM="$WORK/warm-up.dcm"
+{ head -c 200000 "$FILE"; head -c $((64 * 1024 * 1024)) /dev/urandom; } > "$WARM"
+python3 - "$WARM" <<'PY'
+import struct, sys
+# Make the warm-up a valid DICOM file of its own size (pixel length = what follows the pixel data header).
+data = bytearray(open(sys.argv[1], 'rb').read())
+at = data.find(struct.pack('<HH', 0x7FE0, 0x10) + b'OW')
+data[at + 8:at + 12] = struct.pack('<I', len(data) - at - 12)
+open(sys.argv[1], 'wb').write(data)
+PY
+upload "$WARM" > /dev/null
+cat "$FILE" > /dev/null
+plain=$(curl -sS -o /dev/null -w '%{http_code} %{time_total}' -T "$FILE" "http://127.0.0.1:$SINK_PORT/upload.bin")
+rm -f "$WORK/sink/upload.bin"
+
+api=$(upload "$FILE")
+hwm=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$SERVICE/status")
+heap=$(grep -o 'Xmx[0-9a-z]*' "/proc/$SERVICE/cmdline" 2>/dev/null | head -1 || true)
+
+read -r plain_code plain_s <<<"$plain"
+read -r api_code api_s <<<"$api"
+mbps() { python3 -c "print(f'{$BYTES / 1e6 / $1:.0f}')"; }
+echo
+printf 'file                 %s (%d bytes)\n' "$(basename "$FILE")" "$BYTES"
+printf 'plain copy (curl -T) HTTP %s  %6.2f s  %6s MB/s\n' "$plain_code" "$plain_s" "$(mbps "$plain_s")"
+printf 'document-service     HTTP %s  %6.2f s  %6s MB/s   (tus PATCH, SHA-256, Tika, DICOM index, fsync, rename)\n' \
+  "$api_code" "$api_s" "$(mbps "$api_s")"
+printf 'ratio                %s %%\n' "$(python3 -c "print(f'{100 * $plain_s / $api_s:.0f}')")"
+printf 'service RSS          idle %d MB, peak (VmHWM) %d MB, heap capped with -Xmx256m\n' "$rss_idle" "$hwm"
+if [[ "$api_code" != "204" ]]; then
+  echo "the upload was not accepted:"; cat "$WORK/patch-answer"; echo
+fi
