@@ -11,7 +11,8 @@
 # manager-assigned events had been consumed.
 #
 # Both sides write the bytes to a file on the same filesystem and fsync it before answering (the service
-# does so before the atomic rename into the store), so the comparison is like for like.
+# does so before the atomic rename into the store), so the comparison is like for like. PLAIN_FSYNC=0 drops the
+# sink's fsync (a page-cache-only copy, the upper bound of loopback speed).
 #
 #   bench/document-upload.sh              # 2 GiB
 #   SIZE_MB=512 bench/document-upload.sh  # smaller
@@ -87,12 +88,13 @@ class Sink(http.server.BaseHTTPRequestHandler):
                 chunk = self.rfile.read(min(left, 1 << 16))
                 if not chunk: break
                 f.write(chunk); left -= len(chunk)
-            f.flush(); os.fsync(f.fileno())
+            f.flush()
+            if sys.argv[3] == '1': os.fsync(f.fileno())
         self.send_response(204); self.send_header('Content-Length', '0'); self.end_headers()
     def log_message(self, *args): pass
 http.server.HTTPServer(('127.0.0.1', int(sys.argv[1])), Sink).serve_forever()
 PY
-python3 "$WORK/sink.py" "$SINK_PORT" "$WORK/sink" & pids+=($!)
+python3 "$WORK/sink.py" "$SINK_PORT" "$WORK/sink" "${PLAIN_FSYNC:-1}" & pids+=($!)
 
 # 4. A key pair, the service started with it, and a token signed with it.
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/key.pem" 2>/dev/null
@@ -158,7 +160,7 @@ read -r api_code api_s <<<"$api"
 mbps() { python3 -c "print(f'{$BYTES / 1e6 / $1:.0f}')"; }
 echo
 printf 'file                 %s (%d bytes)\n' "$(basename "$FILE")" "$BYTES"
-printf 'plain copy (curl -T) HTTP %s  %6.2f s  %6s MB/s\n' "$plain_code" "$plain_s" "$(mbps "$plain_s")"
+printf 'plain copy (curl -T, fsync=%s) HTTP %s  %6.2f s  %6s MB/s\n' "${PLAIN_FSYNC:-1}" "$plain_code" "$plain_s" "$(mbps "$plain_s")"
 printf 'document-service     HTTP %s  %6.2f s  %6s MB/s   (tus PATCH, SHA-256, Tika, DICOM index, fsync, rename)\n' \
   "$api_code" "$api_s" "$(mbps "$api_s")"
 printf 'ratio                %s %%\n' "$(python3 -c "print(f'{100 * $plain_s / $api_s:.0f}')")"
