@@ -32,6 +32,22 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.consilium.report.domain.Consolidation;
+import io.consilium.report.domain.FollowUpQuestion;
+import io.consilium.report.domain.ShareLink;
+import io.consilium.report.output.ReportPdf;
+import io.consilium.report.service.Addenda;
+import io.consilium.report.service.ReportOutputs;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import io.consilium.report.api.OutputsResource.*;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,9 +63,13 @@ public class ReportResource {
     }
 
     private final ReportSteps steps;
+    private final ReportOutputs outputs;
+    private final Addenda addenda;
 
-    ReportResource(ReportSteps steps) {
+    ReportResource(ReportSteps steps, ReportOutputs outputs, Addenda addenda) {
         this.steps = steps;
+        this.outputs = outputs;
+        this.addenda = addenda;
     }
 
     @GET
@@ -118,6 +138,53 @@ public class ReportResource {
     public ReportView.VersionView version(@PathParam("reportId") UUID reportId, @PathParam("number") int number,
                                           @HeaderParam(BreakGlass.HEADER) String breakGlass) {
         return ReportView.VersionView.of(steps.version(reportId, number, breakGlass));
+    }
+
+    @GET
+    @Path("/pdf")
+    @Produces({OutputsResource.PDF, Problem.MEDIA_TYPE})
+    @RolesAllowed({Roles.SPECIALIST, Roles.CASE_MANAGER, Roles.PATIENT, Roles.PARTNER, Roles.OPS})
+    @Operation(summary = "The report as OutputsResource.PDF", description = "kind=summary (plain language, for the patient) or full (the expert report); fixed texts in the patient's language.")
+    public Response pdf(@PathParam("reportId") UUID reportId, @QueryParam("kind") @DefaultValue("summary") String kind,
+                        @HeaderParam(BreakGlass.HEADER) String breakGlass) {
+        ReportPdf.Kind k = switch (kind.toLowerCase(Locale.ROOT)) {
+            case "summary" -> ReportPdf.Kind.SUMMARY;
+            case "full" -> ReportPdf.Kind.FULL;
+            default -> throw new io.consilium.platform.problem.ProblemException.InvalidRequest("Unknown OutputsResource.PDF kind",
+                    List.of(new io.consilium.platform.problem.Violation("kind", "must be summary or full")));
+        };
+        return Response.ok(outputs.pdf(reportId, k, breakGlass), OutputsResource.PDF).build();
+    }
+
+    @POST
+    @Path("/follow-up-questions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PATIENT)
+    @Operation(summary = "Ask a follow-up question after release (patient, at most three per case)")
+    public Response ask(@PathParam("reportId") UUID reportId, @NotNull @Valid Question body) {
+        return Response.status(201).entity(QuestionView.of(addenda.ask(reportId, body.question()))).build();
+    }
+
+    @GET
+    @Path("/follow-up-questions")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SPECIALIST, Roles.CASE_MANAGER, Roles.PATIENT})
+    @Operation(summary = "The follow-up questions of a report")
+    public List<QuestionView> questions(@PathParam("reportId") UUID reportId) {
+        return addenda.questions(reportId).stream().map(QuestionView::of).toList();
+    }
+
+    @POST
+    @Path("/follow-up-questions/{questionId}/answer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SPECIALIST)
+    @Operation(summary = "Answer as an addendum (writing specialist)", description = "A new immutable version; publishes consilium.report.addendum-added.v1.")
+    public ReportView.VersionView answer(@PathParam("reportId") UUID reportId, @PathParam("questionId") UUID questionId,
+                                         @NotNull @Valid AnswerRequest body) {
+        ReportVersion v = addenda.answer(reportId, questionId, body.answer());
+        return ReportView.VersionView.of(v);
     }
 
     private Response withTag(UUID reportId) {

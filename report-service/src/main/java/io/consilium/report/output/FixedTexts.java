@@ -1,0 +1,123 @@
+package io.consilium.report.output;
+
+import java.util.Map;
+
+/** The fixed texts of the PDFs in the patient's language (en, es, de, fr; English otherwise). */
+public final class FixedTexts {
+
+    private static final Map<String, Map<String, String>> TEXTS = Map.of(
+            "en", Map.ofEntries(
+                    Map.entry("summaryTitle", "Your second opinion: summary"),
+                    Map.entry("fullTitle", "Expert report"),
+                    Map.entry("specialist", "Specialist"),
+                    Map.entry("diagnosis", "Diagnosis"),
+                    Map.entry("CONFIRMED", "The specialist confirms your diagnosis."),
+                    Map.entry("REFINED", "The specialist refines your diagnosis."),
+                    Map.entry("CHANGED", "The specialist comes to a different diagnosis."),
+                    Map.entry("treatment", "Recommended treatment"),
+                    Map.entry("alternatives", "Alternatives"),
+                    Map.entry("benefits", "Benefits"),
+                    Map.entry("risks", "Risks"),
+                    Map.entry("waitAndSee", "Waiting and watching"),
+                    Map.entry("trials", "Clinical trials"),
+                    Map.entry("surgery", "Is surgery necessary?"),
+                    Map.entry("YES", "Yes"), Map.entry("NO", "No"), Map.entry("UNCERTAIN", "Uncertain"),
+                    Map.entry("prognosis", "Prognosis"),
+                    Map.entry("whyDifferent", "Why the opinion differs"),
+                    Map.entry("testsToAdd", "Tests to add"),
+                    Map.entry("testsToStop", "Tests to stop"),
+                    Map.entry("medications", "Medications"),
+                    Map.entry("questions", "Your questions"),
+                    Map.entry("addenda", "Follow-up questions"),
+                    Map.entry("version", "Version"),
+                    Map.entry("disclaimer", "Discuss this opinion with your doctor before changing any treatment.")),
+            "es", Map.ofEntries(
+                    Map.entry("summaryTitle", "Su segunda opinión: resumen"),
+                    Map.entry("fullTitle", "Informe del experto"),
+                    Map.entry("specialist", "Especialista"),
+                    Map.entry("diagnosis", "Diagnóstico"),
+                    Map.entry("CONFIRMED", "El especialista confirma su diagnóstico."),
+                    Map.entry("REFINED", "El especialista precisa su diagnóstico."),
+                    Map.entry("CHANGED", "El especialista llega a un diagnóstico diferente."),
+                    Map.entry("treatment", "Tratamiento recomendado"),
+                    Map.entry("alternatives", "Alternativas"),
+                    Map.entry("benefits", "Beneficios"),
+                    Map.entry("risks", "Riesgos"),
+                    Map.entry("waitAndSee", "Esperar y observar"),
+                    Map.entry("trials", "Ensayos clínicos"),
+                    Map.entry("surgery", "¿Es necesaria la cirugía?"),
+                    Map.entry("YES", "Sí"), Map.entry("NO", "No"), Map.entry("UNCERTAIN", "Incierto"),
+                    Map.entry("prognosis", "Pronóstico"),
+                    Map.entry("whyDifferent", "Por qué difiere la opinión"),
+                    Map.entry("testsToAdd", "Pruebas a añadir"),
+                    Map.entry("testsToStop", "Pruebas a suspender"),
+                    Map.entry("medications", "Medicamentos"),
+                    Map.entry("questions", "Sus preguntas"),
+                    Map.entry("addenda", "Preguntas de seguimiento"),
+                    Map.entry("version", "Versión"),
+                    Map.entry("disclaimer", "Hable de esta opinión con su médico antes de cambiar cualquier tratamiento.")),
+            "de", Map.ofEntries(
+                    Map.entry("summaryTitle", "Ihre Zweitmeinung: Zusammenfassung"),
+                    Map.entry("fullTitle", "Gutachten"),
+                    Map.entry("specialist", "Facharzt"),
+                    Map.entry("diagnosis", "Diagnose"),
+                    Map.entry("CONFIRMED", "Der Facharzt bestätigt Ihre Diagnose."),
+                    Map.entry("REFINED", "Der Facharzt präzisiert Ihre Diagnose."),
+                    Map.entry("CHANGED", "Der Facharzt kommt zu einer anderen Diagnose."),
+                    Map.entry("treatment", "Empfohlene Behandlung"),
+                    Map.entry("alternatives", "Alternativen"),
+                    Map.entry("benefits", "Nutzen"),
+                    Map.entry("risks", "Risiken"),
+                    Map.entry("waitAndSee", "Abwarten und beobachten"),
+                    Map.entry("trials", "Klinische Studien"),
+                    Map.entry("surgery", "Ist eine Operation notwendig?"),
+                    Map.entry("YES", "Ja"), Map.entry("NO", "Nein"), Map.entry("UNCERTAIN", "Unklar"),
+                    Map.entry("prognosis", "Prognose"),
+                    Map.entry("whyDifferent", "Warum die Meinung abweicht"),
+                    Map.entry("testsToAdd", "Zusätzliche Untersuchungen"),
+                    Map.entry("testsToStop", "Verzichtbare Untersuchungen"),
+                    Map.entry("medications", "Medikamente"),
+                    Map.entry("questions", "Ihre Fragen"),
+                    Map.entry("addenda", "Nachfragen"),
+                    Map.entry("version", "Version"),
+                    Map.entry("disclaimer", "Besprechen Sie diese Meinung mit Ihrem Arzt, bevor Sie eine Behandlung ändern.")),
+            "fr", Map.ofEntries(
+                    Map.entry("summaryTitle", "Votre deuxième avis : résumé"),
+                    Map.entry("fullTitle", "Rapport d'expert"),
+                    Map.entry("specialist", "Spécialiste"),
+                    Map.entry("diagnosis", "Diagnostic"),
+                    Map.entry("CONFIRMED", "Le spécialiste confirme votre diagnostic."),
+                    Map.entry("REFINED", "Le spécialiste précise votre diagnostic."),
+                    Map.entry("CHANGED", "Le spécialiste arrive à un diagnostic différent."),
+                    Map.entry("treatment", "Traitement recommandé"),
+                    Map.entry("alternatives", "Alternatives"),
+                    Map.entry("benefits", "Bénéfices"),
+                    Map.entry("risks", "Risques"),
+                    Map.entry("waitAndSee", "Attendre et surveiller"),
+                    Map.entry("trials", "Essais cliniques"),
+                    Map.entry("surgery", "La chirurgie est-elle nécessaire ?"),
+                    Map.entry("YES", "Oui"), Map.entry("NO", "Non"), Map.entry("UNCERTAIN", "Incertain"),
+                    Map.entry("prognosis", "Pronostic"),
+                    Map.entry("whyDifferent", "Pourquoi l'avis diffère"),
+                    Map.entry("testsToAdd", "Examens à ajouter"),
+                    Map.entry("testsToStop", "Examens à arrêter"),
+                    Map.entry("medications", "Médicaments"),
+                    Map.entry("questions", "Vos questions"),
+                    Map.entry("addenda", "Questions de suivi"),
+                    Map.entry("version", "Version"),
+                    Map.entry("disclaimer", "Parlez de cet avis avec votre médecin avant de modifier un traitement.")));
+
+    private final Map<String, String> texts;
+
+    private FixedTexts(Map<String, String> texts) {
+        this.texts = texts;
+    }
+
+    public static FixedTexts in(String language) {
+        return new FixedTexts(TEXTS.getOrDefault(language == null ? "en" : language, TEXTS.get("en")));
+    }
+
+    public String get(String key) {
+        return texts.getOrDefault(key, TEXTS.get("en").getOrDefault(key, key));
+    }
+}
