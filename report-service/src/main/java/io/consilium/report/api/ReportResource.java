@@ -187,6 +187,15 @@ public class ReportResource {
         return ReportView.VersionView.of(v);
     }
 
+    @GET
+    @Path("/fhir")
+    @Produces({io.consilium.report.output.FhirExport.MEDIA_TYPE, Problem.MEDIA_TYPE})
+    @RolesAllowed({Roles.SPECIALIST, Roles.CASE_MANAGER, Roles.PATIENT, Roles.PARTNER, Roles.OPS})
+    @Operation(summary = "The report as a FHIR R4 Bundle", description = "DiagnosticReport (final) based on the case's ServiceRequest, with the patient by identifier; latest submitted version. Audited.")
+    public Response fhir(@PathParam("reportId") UUID reportId, @HeaderParam(BreakGlass.HEADER) String breakGlass) {
+        return Response.ok(outputs.fhir(reportId, breakGlass), io.consilium.report.output.FhirExport.MEDIA_TYPE).build();
+    }
+
     private Response withTag(UUID reportId) {
         Visible v = steps.read(reportId, null);
         return Response.ok(ReportView.of(v)).tag(EntityTags.of(v.report().version)).build();

@@ -15,6 +15,7 @@ import io.consilium.report.domain.ReportState;
 import io.consilium.report.domain.ReportVersion;
 import io.consilium.report.domain.ShareLink;
 import io.consilium.report.domain.VersionKind;
+import io.consilium.report.output.FhirExport;
 import io.consilium.report.output.ReportPdf;
 import io.consilium.report.service.ReportWorkflow.Visible;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,6 +61,19 @@ public class ReportOutputs {
                 .orElseThrow(() -> new ProblemException.Conflict("The report has no submitted version yet"));
         workflow.audited(v, "DOWNLOAD_PDF");
         return ReportPdf.render(kind, v.file() == null ? "en" : v.file().language(), List.of(section));
+    }
+
+    /** The report's latest submitted version as a FHIR R4 Bundle (JSON). */
+    @Transactional
+    public String fhir(UUID reportId, String breakGlassReason) {
+        Visible v = workflow.visible(reportId, breakGlassReason, false);
+        ReportVersion latest = latest(v.report())
+                .orElseThrow(() -> new ProblemException.Conflict("The report has no submitted version yet"));
+        workflow.audited(v, "EXPORT_FHIR");
+        Report r = v.report();
+        return FhirExport.json(new FhirExport.Source(r.caseId, v.file() == null ? null : v.file().patientId, r.id,
+                latest.number, latest.sha256, r.specialistSubject, r.releasedAt,
+                CanonicalJson.read(latest.content, ReportContent.class)));
     }
 
     @Transactional
