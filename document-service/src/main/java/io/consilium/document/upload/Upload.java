@@ -19,7 +19,7 @@ import java.util.UUID;
 @Table(name = "upload")
 public class Upload extends PanacheEntityBase {
 
-    public enum State { IN_PROGRESS, COMPLETED, REJECTED, DUPLICATE }
+    public enum State { IN_PROGRESS, COMPLETED, REJECTED, DUPLICATE, EXPIRED }
 
     @Id
     public UUID id;

@@ -134,6 +134,7 @@ public class Uploads {
         }
         audit.allowed(caller, new AuditedAccess("upload", upload.id.toString(), upload.caseId.toString(),
                 upload.tenant, "UPLOAD", "records"));
+        upload.updatedAt = clock.instant();
         return new AppendPlan(upload.id, upload.caseId, upload.tenant, upload.length, current, part(upload.id));
     }
 
