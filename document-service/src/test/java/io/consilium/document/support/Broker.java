@@ -34,7 +34,12 @@ public final class Broker {
     /** Publishes a binary-mode CloudEvent keyed by case id, as the owning service's outbox relay would. */
     public static UUID publish(KafkaCompanion kafka, String topic, String type, String caseId, String tenant,
                                String json) {
-        UUID id = UUID.randomUUID();
+        return publish(kafka, topic, UUID.randomUUID(), type, caseId, tenant, json);
+    }
+
+    /** As {@link #publish(KafkaCompanion, String, String, String, String, String)} with a given event id (redelivery). */
+    public static UUID publish(KafkaCompanion kafka, String topic, UUID id, String type, String caseId, String tenant,
+                               String json) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(header("ce_specversion", "1.0"));
         headers.add(header("ce_id", id.toString()));
@@ -48,6 +53,13 @@ public final class Broker {
                 .fromRecords(new ProducerRecord<>(topic, null, caseId, json, headers))
                 .awaitCompletion(Duration.ofSeconds(20));
         return id;
+    }
+
+    /** A record that is not a CloudEvent, or whose value is not JSON. */
+    public static void publishRaw(KafkaCompanion kafka, String topic, String key, RecordHeaders headers, String value) {
+        kafka.produceStrings()
+                .fromRecords(new ProducerRecord<>(topic, null, key, value, headers))
+                .awaitCompletion(Duration.ofSeconds(20));
     }
 
     /** Reads the whole topic (fresh group) until {@code until} holds for the records seen, within {@code timeout}. */
