@@ -35,6 +35,16 @@ class OperationalEndpointsTest {
     }
 
     @Test
+    void openApiDocumentsTheStreamingPatchBesideTheJaxRsEndpoints() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths.'/api/v1/uploads/{uploadId}'.patch.summary", containsString("tus PATCH"))
+                .body("paths.'/api/v1/uploads/{uploadId}'.patch.responses.'413'.description", containsString("Upload-Length"))
+                .body("paths.'/api/v1/uploads/{uploadId}'.head.summary", containsString("offset"))
+                .body("paths.'/api/v1/cases/{caseId}/uploads'.post.summary", containsString("Create an upload"));
+    }
+
+    @Test
     void openApiDocumentIsServed() {
         given().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200).body("info.title", containsString("document-service"));
