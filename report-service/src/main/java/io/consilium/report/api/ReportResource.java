@@ -76,8 +76,7 @@ public class ReportResource {
     @RolesAllowed({Roles.SPECIALIST, Roles.CASE_MANAGER, Roles.PATIENT, Roles.PARTNER, Roles.OPS})
     @Operation(summary = "Read a report", description = "The writer sees the draft; the case manager and, after release, the patient (and a partner with REPORT_TO_PARTNER consent) see the latest submitted version; ops only by break-glass. Audited.")
     public Response get(@PathParam("reportId") UUID reportId, @HeaderParam(BreakGlass.HEADER) String breakGlass) {
-        Visible v = steps.read(reportId, breakGlass);
-        return Response.ok(ReportView.of(v)).tag(EntityTags.of(v.report().version)).build();
+        return answer(steps.read(reportId, breakGlass));
     }
 
     @PUT
@@ -88,8 +87,7 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "Saved; ETag is the new version")
     public Response saveDraft(@PathParam("reportId") UUID reportId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                               @NotNull @Valid ReportContent content) {
-        Report r = steps.saveDraft(reportId, ifMatch, content);
-        return Response.ok(ReportView.of(steps.read(reportId, null))).tag(EntityTags.of(r.version)).build();
+        return answer(steps.saveDraft(reportId, ifMatch, content));
     }
 
     @POST
@@ -97,8 +95,7 @@ public class ReportResource {
     @RolesAllowed(Roles.SPECIALIST)
     @Operation(summary = "Submit (writing specialist)", description = "Freezes the draft as a new immutable version with its SHA-256; publishes consilium.report.submitted.v1. 422 when required fields or answers are missing.")
     public Response submit(@PathParam("reportId") UUID reportId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        ReportVersion v = steps.submit(reportId, ifMatch);
-        return withTag(reportId);
+        return answer(steps.submit(reportId, ifMatch));
     }
 
     @POST
@@ -109,8 +106,7 @@ public class ReportResource {
     public Response requestChanges(@PathParam("reportId") UUID reportId,
                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                    @NotNull @Valid ChangesRequest body) {
-        steps.requestChanges(reportId, ifMatch, body.comment());
-        return withTag(reportId);
+        return answer(steps.requestChanges(reportId, ifMatch, body.comment()));
     }
 
     @POST
@@ -118,8 +114,7 @@ public class ReportResource {
     @RolesAllowed(Roles.CASE_MANAGER)
     @Operation(summary = "Approve (case manager)", description = "SUBMITTED -> APPROVED; publishes consilium.report.approved.v1.")
     public Response approve(@PathParam("reportId") UUID reportId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        steps.approve(reportId, ifMatch);
-        return withTag(reportId);
+        return answer(steps.approve(reportId, ifMatch));
     }
 
     @GET
@@ -196,8 +191,8 @@ public class ReportResource {
         return Response.ok(outputs.fhir(reportId, breakGlass), io.consilium.report.output.FhirExport.MEDIA_TYPE).build();
     }
 
-    private Response withTag(UUID reportId) {
-        Visible v = steps.read(reportId, null);
+    /** The changed report as its actor sees it, without recording another read. */
+    private static Response answer(Visible v) {
         return Response.ok(ReportView.of(v)).tag(EntityTags.of(v.report().version)).build();
     }
 }

@@ -56,15 +56,16 @@ public class ReportSteps {
     }
 
     @Transactional
-    public Report saveDraft(UUID reportId, String ifMatch, ReportContent content) {
+    public Visible saveDraft(UUID reportId, String ifMatch, ReportContent content) {
         Visible v = workflow.forStep(reportId, ifMatch, WRITER, "EDIT");
         v.report().saveDraft(content, workflow.now());
         workflow.audited(v, "UPDATE");
-        return flushed(v.report());
+        flushed(v.report());
+        return v;
     }
 
     @Transactional
-    public ReportVersion submit(UUID reportId, String ifMatch) {
+    public Visible submit(UUID reportId, String ifMatch) {
         Visible v = workflow.forStep(reportId, ifMatch, WRITER, "SUBMIT");
         List<String> questions = v.file() == null ? List.of() : v.file().questions;
         ReportVersion version = v.report().submit(questions, workflow.now());
@@ -74,28 +75,31 @@ public class ReportSteps {
         workflow.publish(v.file(), r.caseId, ReportEvents.SUBMITTED, new ReportEvents.Submitted(r.caseId,
                 ReportWorkflow.tenantOf(v.file()), r.id, version.number, r.specialistSubject, version.sha256,
                 version.createdAt));
-        return version;
+        flushed(r);
+        return v;
     }
 
     @Transactional
-    public Report requestChanges(UUID reportId, String ifMatch, String comment) {
+    public Visible requestChanges(UUID reportId, String ifMatch, String comment) {
         Visible v = workflow.forStep(reportId, ifMatch, MANAGER, "REQUEST_CHANGES");
         Report r = v.report();
         r.requestChanges(comment, workflow.caller().subject(), workflow.now());
         workflow.publish(v.file(), r.caseId, ReportEvents.CHANGES_REQUESTED, new ReportEvents.ChangesRequested(
                 r.caseId, ReportWorkflow.tenantOf(v.file()), r.id, r.latestVersion, workflow.caller().subject(),
                 workflow.now()));
-        return flushed(r);
+        flushed(r);
+        return v;
     }
 
     @Transactional
-    public Report approve(UUID reportId, String ifMatch) {
+    public Visible approve(UUID reportId, String ifMatch) {
         Visible v = workflow.forStep(reportId, ifMatch, MANAGER, "APPROVE");
         Report r = v.report();
         r.approve(workflow.caller().subject(), workflow.now());
         workflow.publish(v.file(), r.caseId, ReportEvents.APPROVED, new ReportEvents.Approved(r.caseId,
                 ReportWorkflow.tenantOf(v.file()), r.id, r.latestVersion, workflow.caller().subject(), workflow.now()));
-        return flushed(r);
+        flushed(r);
+        return v;
     }
 
     /**
