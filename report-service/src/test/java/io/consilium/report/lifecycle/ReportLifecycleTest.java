@@ -2,7 +2,12 @@ package io.consilium.report.lifecycle;
 
 import io.consilium.platform.testing.Broker;
 import io.consilium.platform.testing.Tokens;
+import io.consilium.report.support.Db;
 import io.consilium.report.support.Panel;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -29,6 +34,9 @@ import static org.hamcrest.Matchers.nullValue;
 class ReportLifecycleTest {
 
     private final KafkaCompanion kafka = Broker.companion();
+
+    @Inject
+    Db db;
 
     @AfterEach
     void close() {
@@ -168,6 +176,25 @@ class ReportLifecycleTest {
                 .body("violations.field", hasItem(containsString("diagnosisIcd10")))
                 .body("violations.field", hasItem(containsString("clinicalTrials")))
                 .body("violations.field", hasItem(containsString("prognosis")));
+    }
+
+    @Test
+    void releaseWaitsForTheWholePanelAndReleasesEveryReportAtOnce() {
+        Panel p = Panel.of(1, kafka);
+        UUID resized = Broker.publish(kafka, Panel.CASE_TOPIC, "consilium.case.review-requested.v1", p.caseId, p.tenant,
+                "{\"caseId\":\"%s\",\"tenant\":\"%s\",\"panelSize\":2}".formatted(p.caseId, p.tenant));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> db.count("select count(*) from inbox_event where event_id = ?1", resized) == 1);
+        p.approved(0, "CONFIRMED", "NO", "Surveillance");
+        p.release().statusCode(409).body("detail", containsString("2 seats"));
+
+        p.accept(kafka);
+        p.awaitDrafts(2);
+        p.approved(1, "CHANGED", "YES", "Surgery");
+        p.release().statusCode(200).body("state", contains("RELEASED", "RELEASED"));
+        given().auth().oauth2(p.patient).get("/api/v1/cases/{id}/reports", p.caseId).then().statusCode(200)
+                .body("size()", equalTo(2));
+        p.release().statusCode(409);
     }
 
     private static String header(ConsumerRecord<String, String> r, String name) {
