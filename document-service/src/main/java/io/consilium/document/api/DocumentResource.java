@@ -135,7 +135,7 @@ public class DocumentResource {
             return new PathPart(local.get(), first, length);
         }
         return (StreamingOutput) out -> {
-            try (InputStream in = store.open(sha256, first)) {
+            try (InputStream in = store.open(sha256, first, length)) {
                 byte[] buffer = new byte[65536];
                 long remaining = length;
                 while (remaining > 0) {

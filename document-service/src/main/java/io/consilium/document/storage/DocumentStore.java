@@ -24,6 +24,14 @@ public interface DocumentStore {
     /** A stream of the object's bytes from {@code offset}. */
     InputStream open(String sha256, long offset) throws IOException;
 
+    /**
+     * At most {@code length} bytes from {@code offset}. Remote stores override it to ask for just that range
+     * instead of the rest of the object.
+     */
+    default InputStream open(String sha256, long offset, long length) throws IOException {
+        return open(sha256, offset);
+    }
+
     /** The object as a local file when the store has one (so downloads can use zero-copy sendfile). */
     Optional<Path> localFile(String sha256);
 

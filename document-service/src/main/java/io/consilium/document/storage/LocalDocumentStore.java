@@ -1,8 +1,5 @@
 package io.consilium.document.storage;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -19,9 +16,8 @@ import java.util.regex.Pattern;
 /**
  * The default store: a directory tree {@code objects/ab/cd/<sha256>} on the local filesystem. An object appears
  * by one atomic rename of a file that is already complete (upload parts live in {@code uploads/} on the same
- * filesystem), so a reader never sees a partial object.
+ * filesystem), so a reader never sees a partial object. Made by {@link DocumentStores}.
  */
-@ApplicationScoped
 public class LocalDocumentStore implements DocumentStore {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -29,7 +25,7 @@ public class LocalDocumentStore implements DocumentStore {
     private final Path objects;
     private final Path uploads;
 
-    LocalDocumentStore(@ConfigProperty(name = "consilium.document.storage.root") Path root) throws IOException {
+    public LocalDocumentStore(Path root) throws IOException {
         Path absolute = root.toAbsolutePath().normalize();
         this.objects = Files.createDirectories(absolute.resolve("objects"));
         this.uploads = Files.createDirectories(absolute.resolve("uploads"));
