@@ -1,7 +1,7 @@
 package io.consilium.cases.lifecycle;
 
 import io.consilium.cases.support.Journey;
-import io.consilium.cases.support.TestClock;
+import io.consilium.platform.testing.TestClock;
 import io.consilium.platform.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

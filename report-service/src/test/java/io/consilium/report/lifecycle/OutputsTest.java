@@ -4,7 +4,7 @@ import io.consilium.platform.testing.Broker;
 import io.consilium.platform.testing.Tokens;
 import io.consilium.report.support.Db;
 import io.consilium.report.support.Panel;
-import io.consilium.report.support.TestClock;
+import io.consilium.platform.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;

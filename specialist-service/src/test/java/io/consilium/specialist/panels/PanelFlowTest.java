@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consilium.specialist.service.InvitationExpiry;
 import io.consilium.platform.testing.Broker;
 import io.consilium.specialist.support.Directory;
-import io.consilium.specialist.support.MutableClock;
+import io.consilium.platform.testing.TestClock;
 import io.consilium.specialist.support.Panels;
 import io.consilium.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -41,7 +41,7 @@ class PanelFlowTest {
     private static final String PROBLEM = "application/problem+json";
 
     @Inject
-    MutableClock clock;
+    TestClock clock;
     @Inject
     InvitationExpiry expiry;
 

@@ -1,4 +1,4 @@
-package io.consilium.report.support;
+package io.consilium.platform.testing;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
@@ -11,7 +11,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The application's clock in tests: real time plus an offset a test may move forward (SLA clocks, deadlines).
+ * The application's clock in every service's tests (it replaces platform's Clock bean wherever the test-jar is
+ * on the test classpath): real time plus an offset a test may move forward (SLA clocks, deadlines, expiries).
  * Tests that move it put it back when they finish.
  */
 @Alternative
