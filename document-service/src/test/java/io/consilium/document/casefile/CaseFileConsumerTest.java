@@ -1,6 +1,6 @@
 package io.consilium.document.casefile;
 
-import io.consilium.document.support.Broker;
+import io.consilium.platform.testing.Broker;
 import io.consilium.document.support.CaseFacts;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

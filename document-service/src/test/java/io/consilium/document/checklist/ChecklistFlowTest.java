@@ -1,7 +1,7 @@
 package io.consilium.document.checklist;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.consilium.document.support.Broker;
+import io.consilium.platform.testing.Broker;
 import io.consilium.document.support.CaseFacts;
 import io.consilium.document.support.Fixtures;
 import io.consilium.document.support.Tus;

@@ -1,9 +1,9 @@
 package io.consilium.document.specimen;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.consilium.document.support.Broker;
+import io.consilium.platform.testing.Broker;
 import io.consilium.document.support.CaseFacts;
-import io.consilium.document.support.Tokens;
+import io.consilium.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;

@@ -1,5 +1,7 @@
 package io.consilium.document.support;
 
+import io.consilium.platform.testing.Broker;
+import io.consilium.platform.testing.Tokens;
 import io.consilium.document.casefile.CaseFile;
 import io.consilium.document.casefile.CaseSpecialist;
 import io.consilium.document.casefile.Consent;

@@ -1,6 +1,6 @@
 package io.consilium.document.upload;
 
-import io.consilium.document.support.Broker;
+import io.consilium.platform.testing.Broker;
 import io.consilium.document.support.CaseFacts;
 import io.consilium.document.support.Fixtures;
 import io.consilium.document.support.Tus;

@@ -1,5 +1,7 @@
 package io.consilium.platform.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -25,6 +27,8 @@ import static org.awaitility.Awaitility.await;
  * start and stop scripts for outage tests.
  */
 public final class Broker {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Path SCRIPT = Path.of("..", "deploy", "local", "kafka.sh").toAbsolutePath().normalize();
 
@@ -64,9 +68,10 @@ public final class Broker {
     }
 
     /** The same, with a given event id (to deliver one event twice). */
-    public static void publish(KafkaCompanion companion, String topic, UUID id, String type, String caseId,
+    public static UUID publish(KafkaCompanion companion, String topic, UUID id, String type, String caseId,
                                String tenant, String json) {
         publish(companion, topic, caseId, id, type, caseId, tenant, json);
+        return id;
     }
 
     /** The same with another Kafka key than the case id (e.g. to put two cases' events on one partition in order). */
@@ -84,6 +89,22 @@ public final class Broker {
         companion.produceStrings()
                 .fromRecords(new ProducerRecord<>(topic, null, key, json, headers))
                 .awaitCompletion(Duration.ofSeconds(20));
+    }
+
+    /** A record as it comes: not a CloudEvent, or a value that is not JSON (consumers must skip or dead-letter it). */
+    public static void publishRaw(KafkaCompanion companion, String topic, String key, RecordHeaders headers, String value) {
+        companion.produceStrings()
+                .fromRecords(new ProducerRecord<>(topic, null, key, value, headers))
+                .awaitCompletion(Duration.ofSeconds(20));
+    }
+
+    /** A consumed record's JSON value. */
+    public static JsonNode json(String value) {
+        try {
+            return JSON.readTree(value);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + value, e);
+        }
     }
 
     /** A header of a consumed record as text, or null. */
