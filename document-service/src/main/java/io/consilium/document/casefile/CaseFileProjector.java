@@ -1,13 +1,15 @@
 package io.consilium.document.casefile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consilium.platform.cloudevents.InvalidEvent;
 import io.consilium.document.checklist.Checklists;
 import io.consilium.document.checklist.Checklists.RequestedItem;
 import io.consilium.platform.cloudevents.IncomingEvent;
 import io.consilium.platform.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.faulttolerance.Retry;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -36,16 +38,38 @@ public class CaseFileProjector {
 
     private final Inbox inbox;
     private final Checklists checklists;
+    private final ObjectMapper json;
 
-    CaseFileProjector(Inbox inbox, Checklists checklists) {
+    CaseFileProjector(Inbox inbox, Checklists checklists, ObjectMapper json) {
         this.inbox = inbox;
         this.checklists = checklists;
+        this.json = json;
     }
 
-    /** @return false when the event was applied before (a redelivery) or is of no interest */
-    @Retry(maxRetries = 3, delay = 200)
+    /** A value that is not a JSON object breaks the contract: no retry can help, it goes to the dead letters. */
+    private JsonNode parse(String value) {
+        try {
+            JsonNode node = value == null ? null : json.readTree(value);
+            if (node != null && node.isObject()) {
+                return node;
+            }
+        } catch (JsonProcessingException e) {
+            throw new InvalidEvent("The event's value is not JSON", e);
+        }
+        throw new InvalidEvent("The event's value is not a JSON object");
+    }
+
+    /**
+     * Applies one event in one transaction ({@code IncomingRecords} retries it in a new one).
+     *
+     * @return false when the event is of no interest or was applied before (a redelivery)
+     */
     @Transactional
-    public boolean apply(IncomingEvent event, JsonNode payload) {
+    public boolean apply(IncomingEvent event, String json) {
+        if (!CaseFileEventsConsumer.TYPES.contains(event.type())) {
+            return false;
+        }
+        JsonNode payload = parse(json);
         if (!inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
             return false;
         }
