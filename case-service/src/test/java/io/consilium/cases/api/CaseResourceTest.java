@@ -55,7 +55,10 @@ class CaseResourceTest {
 
     @Test
     void forgedTokenIsUnauthenticated() {
-        String forged = Tokens.patient(patient, tenant).replaceAll(".$", "x");
+        // A valid token whose payload is swapped for another subject's: the signature no longer matches.
+        String[] parts = Tokens.patient(patient, tenant).split("\\.");
+        String otherPayload = Tokens.patient("someone-else", tenant).split("\\.")[1];
+        String forged = parts[0] + "." + otherPayload + "." + parts[2];
         given().auth().oauth2(forged).when().get("/api/v1/cases")
                 .then().statusCode(401).contentType(PROBLEM);
     }
