@@ -44,11 +44,6 @@ public final class CaseAccess {
         return Visibility.NONE;
     }
 
-    /** Submitting belongs to whoever speaks for the patient: the patient, or the partner of the case's tenant. */
-    public static boolean maySubmit(Caller caller, SmoCase c) {
-        return mayPerform(caller, c, CaseAction.SUBMIT);
-    }
-
     /** The parts the caller plays for this case (none, one, or several). */
     public static Set<Actor> actorsOf(Caller caller, SmoCase c) {
         Set<Actor> actors = EnumSet.noneOf(Actor.class);

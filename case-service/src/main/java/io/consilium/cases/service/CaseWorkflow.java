@@ -75,10 +75,6 @@ public class CaseWorkflow {
         return clock.instant();
     }
 
-    public Clock clock() {
-        return clock;
-    }
-
     private static AuditedAccess access(SmoCase c, String action, String purpose) {
         return new AuditedAccess("case", c.id.toString(), c.id.toString(), c.tenant, action, purpose);
     }

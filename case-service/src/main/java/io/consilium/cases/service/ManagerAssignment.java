@@ -63,8 +63,9 @@ public class ManagerAssignment {
     /** Ops assign a submitted case or hand an assigned one over. */
     @Transactional
     public SmoCase assignByOps(Caller caller, UUID caseId, String ifMatch, String managerSubject) {
-        SmoCase c = workflow.begin(caller, caseId, ifMatch,
-                currentState(caseId) == CaseState.SUBMITTED ? CaseAction.ASSIGN_MANAGER : CaseAction.REASSIGN_MANAGER);
+        // Assigning and handing over are both ops' (no caller is SYSTEM), so one check serves both; the case itself
+        // refuses the step its state does not allow.
+        SmoCase c = workflow.begin(caller, caseId, ifMatch, CaseAction.REASSIGN_MANAGER);
         CaseManager manager = CaseManager.findById(managerSubject);
         if (manager == null || !manager.active || !manager.tenant.equals(c.tenant)) {
             throw new ProblemException.InvalidRequest("Unknown personal doctor for this tenant",
@@ -92,10 +93,5 @@ public class ManagerAssignment {
                         Object[].class)
                 .setParameter(1, subjects).setParameter(2, OPEN).getResultList();
         return rows.stream().collect(Collectors.toMap(r -> (String) r[0], r -> (Long) r[1]));
-    }
-
-    private static CaseState currentState(UUID caseId) {
-        SmoCase c = SmoCase.findById(caseId);
-        return c == null ? null : c.state;
     }
 }

@@ -1,5 +1,6 @@
 package io.consilium.cases.security;
 
+import io.consilium.cases.domain.CaseAction;
 import io.consilium.cases.domain.SmoCase;
 import io.consilium.cases.security.CaseAccess.Visibility;
 import io.consilium.platform.security.Caller;
@@ -48,16 +49,16 @@ class CaseAccessTest {
     void caseWithoutLinkedPatientIsNotVisibleToAnyPatient() {
         SmoCase unlinked = caseOf("acme", null, null);
         assertThat(CaseAccess.of(caller("alice", "patient", "acme"), unlinked)).isEqualTo(Visibility.NONE);
-        assertThat(CaseAccess.maySubmit(caller("alice", "patient", "acme"), unlinked)).isFalse();
+        assertThat(CaseAccess.mayPerform(caller("alice", "patient", "acme"), unlinked, CaseAction.SUBMIT)).isFalse();
     }
 
     @Test
     void onlyThePatientOrTheTenantsPartnerMaySubmit() {
-        assertThat(CaseAccess.maySubmit(caller("alice", "patient", "acme"), acmeCase)).isTrue();
-        assertThat(CaseAccess.maySubmit(caller("svc", "partner", "acme"), acmeCase)).isTrue();
-        assertThat(CaseAccess.maySubmit(caller("svc", "partner", "globex"), acmeCase)).isFalse();
-        assertThat(CaseAccess.maySubmit(caller("dr-carla", "case-manager", "acme"), acmeCase)).isFalse();
-        assertThat(CaseAccess.maySubmit(caller("olivia", "ops", null), acmeCase)).isFalse();
+        assertThat(CaseAccess.mayPerform(caller("alice", "patient", "acme"), acmeCase, CaseAction.SUBMIT)).isTrue();
+        assertThat(CaseAccess.mayPerform(caller("svc", "partner", "acme"), acmeCase, CaseAction.SUBMIT)).isTrue();
+        assertThat(CaseAccess.mayPerform(caller("svc", "partner", "globex"), acmeCase, CaseAction.SUBMIT)).isFalse();
+        assertThat(CaseAccess.mayPerform(caller("dr-carla", "case-manager", "acme"), acmeCase, CaseAction.SUBMIT)).isFalse();
+        assertThat(CaseAccess.mayPerform(caller("olivia", "ops", null), acmeCase, CaseAction.SUBMIT)).isFalse();
     }
 
     private static Caller caller(String subject, String role, String tenant) {

@@ -48,7 +48,6 @@ public class OutboxRelay {
     private final Counter failures;
     private final Timer lag;
     private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean active = new AtomicBoolean();
     private Thread thread;
     private KafkaProducer<String, String> producer;
 
@@ -85,11 +84,6 @@ public class OutboxRelay {
         producer.close(Duration.ofSeconds(5));
     }
 
-    /** Whether this instance currently holds the relay lock (for health and tests). */
-    public boolean isActive() {
-        return active.get();
-    }
-
     private void run() {
         long lockKey = lockKey();
         while (running.get()) {
@@ -101,7 +95,6 @@ public class OutboxRelay {
                     continue;
                 }
                 try {
-                    active.set(true);
                     LOG.infof("Outbox relay active for %s", config.source());
                     store.listen();
                     relayWhileActive(store);
@@ -114,8 +107,6 @@ public class OutboxRelay {
                     LOG.warnf("Outbox relay paused: %s", e.getMessage());
                     sleep(config.retryBackoff());
                 }
-            } finally {
-                active.set(false);
             }
         }
     }

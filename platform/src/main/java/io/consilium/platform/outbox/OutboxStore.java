@@ -82,12 +82,4 @@ final class OutboxStore {
             st.executeUpdate();
         }
     }
-
-    long pending() throws SQLException {
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("select count(*) from outbox_event where sent_at is null")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 }
