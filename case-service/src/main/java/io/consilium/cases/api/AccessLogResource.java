@@ -17,11 +17,13 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -57,13 +59,19 @@ public class AccessLogResource {
     @Transactional
     @RolesAllowed({Roles.PATIENT, Roles.OPS})
     @Operation(summary = "The access log of the case's records, newest first (the patient's own case, or ops)")
-    public Page<AccessView> log(@PathParam("caseId") UUID caseId, @BeanParam @Valid PageRequest page) {
+    public Page<AccessView> log(@PathParam("caseId") UUID caseId,
+                                @Parameter(description = "Only entries of this action, e.g. READ or DOWNLOAD")
+                                @QueryParam("action") String action,
+                                @BeanParam @Valid PageRequest page) {
         var found = lookup.visible(caller.get(), caseId, "READ_ACCESS_LOG");
         boolean ownCase = caller.get().is(Roles.PATIENT) && caller.get().subject().equals(found.value().patientId);
         if (!ownCase && !caller.get().is(Roles.OPS)) {
             throw new ProblemException.NotFound("Case " + caseId);
         }
-        PanacheQuery<AccessLogEntry> q = AccessLogEntry.find("caseId", Sort.descending("at", "eventId"), caseId);
+        Sort newestFirst = Sort.descending("at", "eventId");
+        PanacheQuery<AccessLogEntry> q = action == null || action.isBlank()
+                ? AccessLogEntry.find("caseId", newestFirst, caseId)
+                : AccessLogEntry.find("caseId = ?1 and action = ?2", newestFirst, caseId, action.strip().toUpperCase());
         return new Page<>(q.page(page.page, page.size).list(), page.page, page.size, q.count()).map(AccessView::of);
     }
 }

@@ -28,6 +28,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -137,8 +138,11 @@ class CaseLifecycleTest {
                         .body("type", hasItem("consilium.specialist.panel-assembled.v1"))
                         .body("type", hasItem(CaseEvents.CLOSED)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(patient).when().get("/api/v1/cases/{id}/access-log", caseId)
+                // paged newest first, and the polling reads above can fill any page: filter by action
+                given().auth().oauth2(patient).queryParam("action", "request_records")
+                        .when().get("/api/v1/cases/{id}/access-log", caseId)
                         .then().statusCode(200)
+                        .body("items.action", everyItem(equalTo("REQUEST_RECORDS")))
                         .body("items.action", hasItem("REQUEST_RECORDS"))
                         .body("items.subject", hasItem(doctor)));
         String from = Instant.now().minus(1, ChronoUnit.DAYS).toString();
