@@ -3,6 +3,7 @@ package io.consilium.cases.accesslog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consilium.platform.cloudevents.IncomingEvent;
+import io.consilium.platform.cloudevents.InvalidEvent;
 import io.consilium.platform.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -38,7 +39,7 @@ public class AccessLogRecorder {
         try {
             access = json.readValue(payload, AccessRecorded.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Not an access-recorded payload", e);
+            throw new InvalidEvent("Not an access-recorded payload", e);
         }
         AccessLogEntry entry = new AccessLogEntry();
         entry.eventId = event.id();

@@ -1,6 +1,8 @@
 package io.consilium.cases.accesslog;
 
-import io.consilium.platform.cloudevents.IncomingRecords;
+import io.consilium.platform.cloudevents.IncomingEvent;
+import io.consilium.platform.consumer.EventConsumer;
+import io.consilium.platform.consumer.IncomingRecords;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -10,17 +12,29 @@ import java.util.concurrent.CompletionStage;
 
 /** Reads {@code consilium.audit}, written by every service, into the access log of each case. */
 @ApplicationScoped
-public class AuditTopicConsumer {
+public class AuditTopicConsumer implements EventConsumer {
 
     private final AccessLogRecorder recorder;
+    private final IncomingRecords records;
 
-    AuditTopicConsumer(AccessLogRecorder recorder) {
+    AuditTopicConsumer(AccessLogRecorder recorder, IncomingRecords records) {
         this.recorder = recorder;
+        this.records = records;
     }
 
     @Incoming("case-access-log")
     @Blocking(ordered = true)
     public CompletionStage<Void> consume(Message<String> message) {
-        return IncomingRecords.handle(message, recorder::record);
+        return records.handle(this, message);
+    }
+
+    @Override
+    public String name() {
+        return AccessLogRecorder.CONSUMER;
+    }
+
+    @Override
+    public void apply(IncomingEvent event, String payload) {
+        recorder.record(event, payload);
     }
 }

@@ -12,6 +12,7 @@ import io.consilium.cases.events.ReportDelivered;
 import io.consilium.cases.service.CaseWorkflow;
 import io.consilium.cases.service.SlaClocks;
 import io.consilium.platform.cloudevents.IncomingEvent;
+import io.consilium.platform.cloudevents.InvalidEvent;
 import io.consilium.platform.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -126,7 +127,7 @@ public class CaseProgress {
         try {
             return json.readValue(payload, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Payload is not a " + type.getSimpleName(), e);
+            throw new InvalidEvent("Payload is not a " + type.getSimpleName(), e);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.consilium.document.casefile;
 
-import io.consilium.platform.cloudevents.IncomingRecords;
+import io.consilium.platform.cloudevents.IncomingEvent;
+import io.consilium.platform.consumer.EventConsumer;
+import io.consilium.platform.consumer.IncomingRecords;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -12,11 +14,11 @@ import java.util.concurrent.CompletionStage;
 /**
  * Reads {@code consilium.case.events} and {@code consilium.specialist.events} into the case files through the
  * platform's {@code IncomingRecords}: records that are not CloudEvents about a case and types it does not use are
- * skipped; a handled type whose value is not a JSON object goes to the dead-letter topic at once; other failures
+ * skipped; a handled type whose value is not a JSON object is filed as a dead letter at once; other failures
  * after three attempts.
  */
 @ApplicationScoped
-public class CaseFileEventsConsumer {
+public class CaseFileEventsConsumer implements EventConsumer {
 
     static final Set<String> TYPES = Set.of(CaseFileProjector.CASE_SUBMITTED, CaseFileProjector.MANAGER_ASSIGNED,
             CaseFileProjector.RECORDS_REQUESTED, CaseFileProjector.CONSENT_GRANTED, CaseFileProjector.CONSENT_REVOKED,
@@ -24,9 +26,11 @@ public class CaseFileEventsConsumer {
             CaseFileProjector.SPECIALIST_EXPIRED);
 
     private final CaseFileProjector projector;
+    private final IncomingRecords records;
 
-    CaseFileEventsConsumer(CaseFileProjector projector) {
+    CaseFileEventsConsumer(CaseFileProjector projector, IncomingRecords records) {
         this.projector = projector;
+        this.records = records;
     }
 
     @Incoming("case-events")
@@ -42,6 +46,16 @@ public class CaseFileEventsConsumer {
     }
 
     private CompletionStage<Void> consume(Message<String> message) {
-        return IncomingRecords.handle(message, projector::apply);
+        return records.handle(this, message);
+    }
+
+    @Override
+    public String name() {
+        return CaseFileProjector.CONSUMER;
+    }
+
+    @Override
+    public void apply(IncomingEvent event, String payload) {
+        projector.apply(event, payload);
     }
 }

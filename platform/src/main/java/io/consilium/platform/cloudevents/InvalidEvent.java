@@ -1,8 +1,8 @@
 package io.consilium.platform.cloudevents;
 
 /**
- * An event of a handled type whose payload breaks the contract: retrying cannot help, so {@link IncomingRecords}
- * sends it to the dead-letter topic at once.
+ * An event of a handled type whose payload breaks the contract: retrying cannot help, so the consumer plumbing
+ * files it as a dead letter at once.
  */
 public class InvalidEvent extends RuntimeException {
 

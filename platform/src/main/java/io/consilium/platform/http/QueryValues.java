@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -39,6 +40,22 @@ public final class QueryValues {
         } catch (DateTimeParseException e) {
             throw invalid(name, "must be an ISO-8601 UTC instant such as 2026-11-25T09:00:00Z");
         }
+    }
+
+    public static UUID uuid(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(raw.trim());
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, "must be a UUID");
+        }
+    }
+
+    /** A free-text filter: absent when blank, trimmed otherwise. */
+    public static String text(String raw) {
+        return raw == null || raw.isBlank() ? null : raw.strip();
     }
 
     private static ProblemException invalid(String name, String message) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consilium.platform.cloudevents.IncomingEvent;
+import io.consilium.platform.cloudevents.InvalidEvent;
 import io.consilium.platform.inbox.Inbox;
 import io.consilium.report.domain.CaseConsent;
 import io.consilium.report.domain.CaseFile;
@@ -131,7 +132,7 @@ public class CaseAndPanelRecorder {
         try {
             return json.readValue(payload, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Payload is not a " + type.getSimpleName(), e);
+            throw new InvalidEvent("Payload is not a " + type.getSimpleName(), e);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.consilium.report.consumers;
 
-import io.consilium.platform.cloudevents.IncomingRecords;
+import io.consilium.platform.cloudevents.IncomingEvent;
+import io.consilium.platform.consumer.EventConsumer;
+import io.consilium.platform.consumer.IncomingRecords;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -10,17 +12,29 @@ import java.util.concurrent.CompletionStage;
 
 /** Reads case-service's and specialist-service's topics for what reports depend on. */
 @ApplicationScoped
-public class InputsConsumer {
+public class InputsConsumer implements EventConsumer {
 
     private final CaseAndPanelRecorder recorder;
+    private final IncomingRecords records;
 
-    InputsConsumer(CaseAndPanelRecorder recorder) {
+    InputsConsumer(CaseAndPanelRecorder recorder, IncomingRecords records) {
         this.recorder = recorder;
+        this.records = records;
     }
 
     @Incoming("report-inputs")
     @Blocking(ordered = true)
     public CompletionStage<Void> consume(Message<String> message) {
-        return IncomingRecords.handle(message, recorder::apply);
+        return records.handle(this, message);
+    }
+
+    @Override
+    public String name() {
+        return CaseAndPanelRecorder.CONSUMER;
+    }
+
+    @Override
+    public void apply(IncomingEvent event, String payload) {
+        recorder.apply(event, payload);
     }
 }

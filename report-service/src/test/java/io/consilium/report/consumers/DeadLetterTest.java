@@ -1,24 +1,26 @@
 package io.consilium.report.consumers;
 
 import io.consilium.platform.testing.Broker;
+import io.consilium.platform.testing.Tokens;
 import io.consilium.report.support.Db;
 import io.consilium.report.support.Panel;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
-/** An acceptance that breaks the contract goes to the dead-letter topic; the consumer carries on. */
+/** An acceptance that breaks the contract is filed as a dead letter for ops; the consumer carries on. */
 @QuarkusTest
 class DeadLetterTest {
 
@@ -47,11 +49,16 @@ class DeadLetterTest {
                         UUID.fromString(caseId)) == 1);
         assertThat(db.count("select count(*) from inbox_event where event_id = ?1", broken)).isZero();
 
-        List<ConsumerRecord<String, String>> dead = Broker.readUntil(kafka, "consilium.report.events.dlq",
-                seen -> seen.stream().anyMatch(r -> caseId.equals(r.key())), Duration.ofSeconds(30))
-                .stream().filter(r -> caseId.equals(r.key())).toList();
-        assertThat(dead).hasSize(1);
-        assertThat(new String(dead.get(0).headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))
-                .isEqualTo(broken.toString());
+        // filed for ops in the service's own dead letters, not applied, with the contract named
+        given().auth().oauth2(Tokens.ops("olivia")).queryParam("caseId", caseId)
+                .when().get("/api/v1/ops/dead-letters")
+                .then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].eventId", equalTo(broken.toString()))
+                .body("items[0].consumer", equalTo("report-inputs"))
+                .body("items[0].status", equalTo("OPEN"))
+                .body("items[0].contractBroken", equalTo(true))
+                .body("items[0].attempts", equalTo(1))
+                .body("items[0].error", containsString("SpecialistAccepted"));
     }
 }

@@ -1,6 +1,8 @@
 package io.consilium.specialist.consumers;
 
-import io.consilium.platform.cloudevents.IncomingRecords;
+import io.consilium.platform.cloudevents.IncomingEvent;
+import io.consilium.platform.consumer.EventConsumer;
+import io.consilium.platform.consumer.IncomingRecords;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -10,17 +12,29 @@ import java.util.concurrent.CompletionStage;
 
 /** Reads {@code consilium.report.events} for turnaround; tolerant like {@link CaseEventsConsumer}. */
 @ApplicationScoped
-public class ReportEventsConsumer {
+public class ReportEventsConsumer implements EventConsumer {
 
     private final ReportEventHandler handler;
+    private final IncomingRecords records;
 
-    ReportEventsConsumer(ReportEventHandler handler) {
+    ReportEventsConsumer(ReportEventHandler handler, IncomingRecords records) {
         this.handler = handler;
+        this.records = records;
     }
 
     @Incoming("report-events")
     @Blocking(ordered = true)
     public CompletionStage<Void> consume(Message<String> message) {
-        return IncomingRecords.handle(message, handler::apply);
+        return records.handle(this, message);
+    }
+
+    @Override
+    public String name() {
+        return ReportEventHandler.CONSUMER;
+    }
+
+    @Override
+    public void apply(IncomingEvent event, String payload) {
+        handler.apply(event, payload);
     }
 }

@@ -1,25 +1,28 @@
 package io.consilium.specialist.consumers;
 
 import io.consilium.platform.testing.Broker;
+import io.consilium.platform.testing.Tokens;
 import io.consilium.specialist.support.Directory;
 import io.consilium.specialist.support.Panels;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
-/** A review request that breaks the contract goes to the dead-letter topic; the consumer carries on. */
+/** A review request that breaks the contract is filed as a dead letter for ops; the consumer carries on. */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class CaseEventsDeadLetterTest {
@@ -50,11 +53,14 @@ class CaseEventsDeadLetterTest {
                 json.writeValueAsString(Panels.reviewRequest(good, tenant, specialty, 1)));
         assertThat(Panels.awaitInvitations(good, 1)).hasSize(1);
 
-        List<ConsumerRecord<String, String>> dead = Broker.readUntil(kafka, "consilium.case.events.dlq",
-                seen -> seen.stream().anyMatch(r -> broken.equals(r.key())), Duration.ofSeconds(30))
-                .stream().filter(r -> broken.equals(r.key())).toList();
-        assertThat(dead).hasSize(1);
-        assertThat(Broker.header(dead.get(0), "ce_type")).isEqualTo(Panels.REVIEW_REQUESTED);
-        assertThat(Broker.header(dead.get(0), "dead-letter-reason")).contains("panelSize");
+        // filed for ops in the service's own dead letters, with the broken field named
+        given().auth().oauth2(Tokens.ops("olivia")).queryParam("caseId", broken)
+                .when().get("/api/v1/ops/dead-letters")
+                .then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].eventType", equalTo(Panels.REVIEW_REQUESTED))
+                .body("items[0].consumer", equalTo("specialist-case-events"))
+                .body("items[0].contractBroken", equalTo(true))
+                .body("items[0].error", containsString("panelSize"));
     }
 }

@@ -1,0 +1,75 @@
+package io.consilium.cases.deadletters;
+
+import io.consilium.platform.cloudevents.IncomingEvent;
+import io.consilium.platform.consumer.EventConsumer;
+import io.consilium.platform.consumer.IncomingRecords;
+import io.consilium.platform.inbox.Inbox;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A consumer of the real case topic whose downstream can be made to fail for chosen cases, standing in for an
+ * outage (a database, a peer service) that ops wait out and then replay. Counts what it applied, through the inbox.
+ */
+@ApplicationScoped
+public class FlakyConsumer implements EventConsumer {
+
+    static final String NAME = "test-flaky";
+    static final String TYPE = "consilium.test.flaky.v1";
+
+    private final IncomingRecords records;
+    private final Inbox inbox;
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> applied = new ConcurrentHashMap<>();
+
+    FlakyConsumer(IncomingRecords records, Inbox inbox) {
+        this.records = records;
+        this.inbox = inbox;
+    }
+
+    @Incoming("test-flaky")
+    @Blocking(ordered = true)
+    public CompletionStage<Void> consume(Message<String> message) {
+        return records.handle(this, message);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    @Transactional
+    public void apply(IncomingEvent event, String payload) {
+        if (!TYPE.equals(event.type())) {
+            return;
+        }
+        if (failing.contains(event.subject())) {
+            throw new IllegalStateException("downstream unavailable for " + event.subject());
+        }
+        if (inbox.firstDelivery(NAME, event.id(), event.type())) {
+            applied.merge(event.subject(), 1, Integer::sum);
+        }
+    }
+
+    void failFor(UUID caseId) {
+        failing.add(caseId.toString());
+    }
+
+    void heal(UUID caseId) {
+        failing.remove(caseId.toString());
+    }
+
+    int appliedFor(UUID caseId) {
+        return applied.getOrDefault(caseId.toString(), 0);
+    }
+}

@@ -1,0 +1,95 @@
+package io.consilium.platform.consumer;
+
+import io.consilium.platform.cloudevents.IncomingEvent;
+import io.consilium.platform.cloudevents.InvalidEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The one way consumers handle a Kafka record: records that are not CloudEvents about a case (no UUID subject)
+ * are acknowledged and skipped, never fatal; the consumer gets three attempts, each a transaction of its own (at
+ * once one for an {@link InvalidEvent}); then the event is filed as a dead letter in the service's database, for
+ * ops to see and replay, and the record is acknowledged so the partition moves on. Only if the dead letter cannot
+ * be written either (the database is down) is the record nacked, and the channel's dead-letter strategy sends it
+ * to {@code <topic>.dlq}: an event is never dropped.
+ */
+@ApplicationScoped
+public class IncomingRecords {
+
+    private static final Logger LOG = Logger.getLogger(IncomingRecords.class);
+    static final int ATTEMPTS = 3;
+    static final long BACKOFF_MILLIS = 200;
+
+    private final DeadLetters deadLetters;
+
+    IncomingRecords(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    public CompletionStage<Void> handle(EventConsumer consumer, Message<String> message) {
+        IncomingEvent event = IncomingEvent.of(message).filter(IncomingRecords::hasCaseSubject).orElse(null);
+        if (event == null) {
+            LOG.debug("Skipping a record that is not a CloudEvent about a case");
+            return message.ack();
+        }
+        RuntimeException failure = null;
+        int attempt = 1;
+        for (; attempt <= ATTEMPTS; attempt++) {
+            try {
+                consumer.apply(event, message.getPayload());
+                return message.ack();
+            } catch (InvalidEvent e) {
+                LOG.warnf("Event %s (%s) breaks the contract: %s", event.id(), event.type(), e.getMessage());
+                return deadLetter(consumer, message, event, e, 1, true);
+            } catch (RuntimeException e) {
+                failure = e;
+                LOG.warnf("Event %s (%s) could not be applied by %s, attempt %d of %d: %s", event.id(), event.type(),
+                        consumer.name(), attempt, ATTEMPTS, e.getMessage());
+                if (attempt < ATTEMPTS && !pause(attempt)) {
+                    break;
+                }
+            }
+        }
+        return deadLetter(consumer, message, event, failure, Math.min(attempt, ATTEMPTS), false);
+    }
+
+    private CompletionStage<Void> deadLetter(EventConsumer consumer, Message<String> message, IncomingEvent event,
+                                             RuntimeException cause, int attempts, boolean contractBroken) {
+        try {
+            deadLetters.file(consumer.name(), event, message.getPayload(), RecordOrigin.of(message), cause, attempts,
+                    contractBroken);
+            return message.ack();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Event %s (%s) could not be filed as a dead letter; nacking it to the dead-letter topic",
+                    event.id(), event.type());
+            return message.nack(cause);
+        }
+    }
+
+    /** Back-off between attempts; false when interrupted (the application is stopping). */
+    private static boolean pause(int attempt) {
+        try {
+            Thread.sleep(BACKOFF_MILLIS * attempt);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static boolean hasCaseSubject(IncomingEvent event) {
+        if (event.subject() == null) {
+            return false;
+        }
+        try {
+            UUID.fromString(event.subject());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
