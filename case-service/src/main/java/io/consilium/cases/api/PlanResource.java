@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -57,22 +58,27 @@ public class PlanResource {
             @Size(max = 100) List<@NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String> allowedSpecialistCountries,
             @Min(1) @Max(120) int recordsSlaBusinessDays,
             @Min(1) @Max(120) int reviewSlaBusinessDays,
+            @Schema(description = "Days (UTC) on which SLA clocks do not count, such as public holidays; weekends never count",
+                    examples = "[\"2026-12-25\", \"2027-01-01\"]")
+            @Size(max = 400) List<@NotNull LocalDate> holidays,
             @Min(1) @Max(3) int maxPanelSize,
             boolean active) {
 
         PlanTerms terms() {
             return new PlanTerms(tenant, name, coveredSpecialties, opinionsPerMemberPerYear,
-                    allowedSpecialistCountries, recordsSlaBusinessDays, reviewSlaBusinessDays, maxPanelSize, active);
+                    allowedSpecialistCountries, recordsSlaBusinessDays, reviewSlaBusinessDays, holidays, maxPanelSize, active);
         }
     }
 
     public record PlanView(UUID id, String tenant, String name, List<String> coveredSpecialties,
                            int opinionsPerMemberPerYear, List<String> allowedSpecialistCountries,
-                           int recordsSlaBusinessDays, int reviewSlaBusinessDays, int maxPanelSize, boolean active,
+                           int recordsSlaBusinessDays, int reviewSlaBusinessDays, List<String> holidays,
+                           int maxPanelSize, boolean active,
                            Instant createdAt, Instant updatedAt, long version) {
         static PlanView of(Plan p) {
             return new PlanView(p.id, p.tenant, p.name, p.coveredSpecialties, p.opinionsPerMemberPerYear,
-                    p.allowedSpecialistCountries, p.recordsSlaBusinessDays, p.reviewSlaBusinessDays, p.maxPanelSize,
+                    p.allowedSpecialistCountries, p.recordsSlaBusinessDays, p.reviewSlaBusinessDays, p.holidays,
+                    p.maxPanelSize,
                     p.active, p.createdAt, p.updatedAt, p.version);
         }
     }

@@ -10,9 +10,12 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** An insurer's second-opinion plan: what it covers, how often, where, how fast and with how many experts. */
 @Entity
@@ -38,6 +41,10 @@ public class Plan extends PanacheEntityBase {
     public int recordsSlaBusinessDays;
     @Column(name = "review_sla_business_days", nullable = false)
     public int reviewSlaBusinessDays;
+    /** ISO dates (UTC) on which SLA clocks do not count, such as public holidays. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> holidays = new ArrayList<>();
     @Column(name = "max_panel_size", nullable = false)
     public int maxPanelSize;
     @Column(nullable = false)
@@ -48,6 +55,10 @@ public class Plan extends PanacheEntityBase {
     public Instant updatedAt;
     @Version
     public long version;
+
+    public Set<LocalDate> holidayDates() {
+        return holidays.stream().map(LocalDate::parse).collect(Collectors.toUnmodifiableSet());
+    }
 
     public boolean covers(String specialty) {
         return coveredSpecialties.contains(specialty);

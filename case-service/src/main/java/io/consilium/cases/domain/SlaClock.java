@@ -12,12 +12,15 @@ import jakarta.persistence.Version;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * One service-level clock of a case: submission to records complete ({@link Kind#RECORDS}) or review requested
- * to report released ({@link Kind#REVIEW}). Its budget is a number of business days from the start; time spent
- * waiting on the patient (paused) moves the due time on by as long as the pause lasted.
+ * to report released ({@link Kind#REVIEW}). Its budget is a number of business days from the start, skipping
+ * weekends and the plan's holidays as they stand when the clock starts; time spent waiting on the patient
+ * (paused) moves the due time on by as long as the pause lasted.
  */
 @Entity
 @Table(name = "sla_clock")
@@ -41,6 +44,9 @@ public class SlaClock extends PanacheEntityBase {
     public Instant startedAt;
     @Column(name = "budget_business_days", nullable = false)
     public int budgetBusinessDays;
+    /** Start plus the budget in business days, pauses not counted. */
+    @Column(name = "budget_ends_at", nullable = false)
+    public Instant budgetEndsAt;
     @Column(name = "paused_since")
     public Instant pausedSince;
     @Column(name = "paused_seconds", nullable = false)
@@ -55,12 +61,14 @@ public class SlaClock extends PanacheEntityBase {
     @Version
     public long version;
 
-    public static SlaClock start(UUID caseId, Kind kind, int budgetBusinessDays, Instant now) {
+    public static SlaClock start(UUID caseId, Kind kind, int budgetBusinessDays, Instant now,
+                                 Set<LocalDate> holidays) {
         SlaClock clock = new SlaClock();
         clock.id = UUID.randomUUID();
         clock.caseId = caseId;
         clock.kind = kind;
         clock.budgetBusinessDays = budgetBusinessDays;
+        clock.budgetEndsAt = BusinessDays.add(now, budgetBusinessDays, holidays);
         clock.startedAt = now;
         clock.status = Status.ON_TRACK;
         return clock;
@@ -103,8 +111,7 @@ public class SlaClock extends PanacheEntityBase {
 
     /** When the budget runs out, counting pauses up to {@code now}. */
     public Instant dueAt(Instant now) {
-        Duration budget = Duration.between(startedAt, BusinessDays.add(startedAt, budgetBusinessDays));
-        return startedAt.plus(budget).plusSeconds(pausedSeconds(now));
+        return budgetEndsAt.plusSeconds(pausedSeconds(now));
     }
 
     /** Re-evaluates a running clock. @return true when its status changed */
@@ -112,7 +119,7 @@ public class SlaClock extends PanacheEntityBase {
         if (!running()) {
             return false;
         }
-        Duration budget = Duration.between(startedAt, BusinessDays.add(startedAt, budgetBusinessDays));
+        Duration budget = Duration.between(startedAt, budgetEndsAt);
         Duration used = Duration.between(startedAt, now).minusSeconds(pausedSeconds(now));
         Status next;
         if (used.compareTo(budget) > 0) {

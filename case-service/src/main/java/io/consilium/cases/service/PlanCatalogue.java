@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -82,6 +83,8 @@ public class PlanCatalogue {
         p.allowedSpecialistCountries = r.allowedSpecialistCountries() == null ? List.of() : List.copyOf(r.allowedSpecialistCountries());
         p.recordsSlaBusinessDays = r.recordsSlaBusinessDays();
         p.reviewSlaBusinessDays = r.reviewSlaBusinessDays();
+        p.holidays = r.holidays() == null ? List.of()
+                : r.holidays().stream().distinct().sorted().map(LocalDate::toString).toList();
         p.maxPanelSize = r.maxPanelSize();
         p.active = r.active();
         p.updatedAt = clock.instant();

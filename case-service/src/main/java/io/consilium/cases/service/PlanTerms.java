@@ -1,9 +1,10 @@
 package io.consilium.cases.service;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** What a plan says, as validated at the API edge. */
 public record PlanTerms(String tenant, String name, List<String> coveredSpecialties, int opinionsPerMemberPerYear,
                         List<String> allowedSpecialistCountries, int recordsSlaBusinessDays,
-                        int reviewSlaBusinessDays, int maxPanelSize, boolean active) {
+                        int reviewSlaBusinessDays, List<LocalDate> holidays, int maxPanelSize, boolean active) {
 }

@@ -37,7 +37,7 @@ public class SlaClocks {
             return;
         }
         int budget = kind == SlaClock.Kind.RECORDS ? plan.recordsSlaBusinessDays : plan.reviewSlaBusinessDays;
-        SlaClock.start(c.id, kind, budget, workflow.now()).persist();
+        SlaClock.start(c.id, kind, budget, workflow.now(), plan.holidayDates()).persist();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
