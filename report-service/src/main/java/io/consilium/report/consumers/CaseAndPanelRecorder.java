@@ -34,9 +34,10 @@ public class CaseAndPanelRecorder {
     public static final String REVIEW_REQUESTED = "consilium.case.review-requested.v1";
     public static final String CONSENT_GRANTED = "consilium.case.consent-granted.v1";
     public static final String CONSENT_REVOKED = "consilium.case.consent-revoked.v1";
+    public static final String CASE_CANCELLED = "consilium.case.cancelled.v1";
 
     private static final Set<String> HANDLED = Set.of(SPECIALIST_ACCEPTED, CASE_SUBMITTED, MANAGER_ASSIGNED,
-            REVIEW_REQUESTED, CONSENT_GRANTED, CONSENT_REVOKED);
+            REVIEW_REQUESTED, CONSENT_GRANTED, CONSENT_REVOKED, CASE_CANCELLED);
     private static final Set<String> REPORT_PURPOSES = Set.of(CaseConsent.REPORT_TO_PARTNER,
             CaseConsent.REPORT_TO_TREATING_DOCTOR);
 
@@ -81,7 +82,12 @@ public class CaseAndPanelRecorder {
             file.tenant = event.tenant();
         }
         switch (event.type()) {
-            case SPECIALIST_ACCEPTED -> accepted(caseId, read(payload, SpecialistAccepted.class));
+            case SPECIALIST_ACCEPTED -> {
+                if (!file.cancelled()) {
+                    accepted(caseId, read(payload, SpecialistAccepted.class));
+                }
+            }
+            case CASE_CANCELLED -> file.cancelledAt = event.time();
             case CASE_SUBMITTED -> {
                 CaseSubmitted s = read(payload, CaseSubmitted.class);
                 file.tenant = s.tenant() != null ? s.tenant() : file.tenant;

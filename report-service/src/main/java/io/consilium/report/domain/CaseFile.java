@@ -10,6 +10,7 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -38,6 +39,9 @@ public class CaseFile extends PanacheEntityBase {
     public List<String> questions = new ArrayList<>();
     @Column(name = "panel_size")
     public Integer panelSize;
+    /** Set when case-service cancels the case: from then on its reports are read-only. */
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
     @Version
     public long version;
 
@@ -50,6 +54,10 @@ public class CaseFile extends PanacheEntityBase {
             f.persist();
         }
         return f;
+    }
+
+    public boolean cancelled() {
+        return cancelledAt != null;
     }
 
     public String language() {

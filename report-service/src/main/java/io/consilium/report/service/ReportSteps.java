@@ -118,6 +118,7 @@ public class ReportSteps {
             }
             throw new ProblemException.NotFound("Case");
         }
+        ReportWorkflow.refuseIfCancelled(file);
         List<Report> reports = Report.list("caseId = ?1 order by createdAt, id", caseId);
         if (reports.isEmpty()) {
             throw new ProblemException.Conflict("The case has no reports to release");

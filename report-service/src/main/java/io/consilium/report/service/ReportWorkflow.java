@@ -64,7 +64,15 @@ public class ReportWorkflow {
                     + " this report");
         }
         EntityTags.checkIfMatch(ifMatch, v.report().version);
+        refuseIfCancelled(v.file());
         return v;
+    }
+
+    /** A cancelled case's reports stay readable and take no more changes. */
+    public static void refuseIfCancelled(CaseFile file) {
+        if (file != null && file.cancelled()) {
+            throw new ProblemException.Conflict("The case was cancelled; its reports take no more changes");
+        }
     }
 
     /** The report if the caller may see it; 404 alike for unknown and invisible reports. */

@@ -201,4 +201,31 @@ class ReportLifecycleTest {
         var h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aCancelledCasesReportsStayReadableAndTakeNoMoreChanges() {
+        Panel p = Panel.of(2, kafka);
+        p.approved(0, "CONFIRMED", "NO", "Active surveillance");
+        Broker.publish(kafka, Panel.CASE_TOPIC, "consilium.case.cancelled.v1", p.caseId, p.tenant, """
+                {"caseId":"%s","reason":"The patient chose another provider","cancelledAt":"%s"}"""
+                .formatted(p.caseId, java.time.Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> db.count(
+                "select count(*) from case_file where case_id = ?1 and cancelled_at is not null",
+                UUID.fromString(p.caseId)) == 1);
+
+        p.saveDraft(1, Panel.content("CHANGED", "YES", "Surgery")).statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("cancelled"));
+        p.submit(1).statusCode(409);
+        p.release().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(p.doctor).get("/api/v1/reports/{id}", p.reportIds.get(0))
+                .then().statusCode(200).body("state", equalTo("APPROVED"));
+        given().auth().oauth2(p.doctor).get("/api/v1/reports/{id}", p.reportIds.get(1))
+                .then().statusCode(200).body("state", equalTo("DRAFT")).body("content.recommendedTreatment", nullValue());
+
+        // a specialist's acceptance that arrives after the cancellation opens no draft
+        UUID late = p.accept(kafka);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                db.count("select count(*) from inbox_event where event_id = ?1", late) == 1);
+        assertThat(db.count("select count(*) from report where case_id = ?1", UUID.fromString(p.caseId))).isEqualTo(2);
+    }
 }
