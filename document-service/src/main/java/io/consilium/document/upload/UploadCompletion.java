@@ -136,7 +136,7 @@ public class UploadCompletion {
                 DicomHeader header = DicomHeaderReader.read(in, length);
                 return List.of(new ZippedStudyReader.Instance(null, header));
             }
-            return ZippedStudyReader.read(in, MAX_ZIP_ENTRIES);
+            return ZippedStudyReader.read(in, length, MAX_ZIP_ENTRIES);
         } catch (DicomException e) {
             throw new UploadRefused(ProblemType.UNPROCESSABLE, "INVALID_DICOM",
                     "The imaging file cannot be read: " + e.getMessage());

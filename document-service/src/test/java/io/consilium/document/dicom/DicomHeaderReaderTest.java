@@ -104,7 +104,7 @@ class DicomHeaderReaderTest {
                 "open with any viewer".getBytes(),
                 DicomFiles.file(DicomFiles.EXPLICIT, Study.ct("21"), 2048),
                 DicomFiles.file(DicomFiles.IMPLICIT, Study.ct("22"), 2048)});
-        List<ZippedStudyReader.Instance> instances = ZippedStudyReader.read(new ByteArrayInputStream(zip), 100);
+        List<ZippedStudyReader.Instance> instances = ZippedStudyReader.read(new ByteArrayInputStream(zip), zip.length, 100);
         assertThat(instances).extracting(ZippedStudyReader.Instance::entryName).containsExactly("series1/IM1", "series1/IM2");
         assertThat(instances.get(1).header().sopInstanceUid()).isEqualTo("1.2.826.0.1.3680043.10.3.22");
     }
@@ -113,15 +113,28 @@ class DicomHeaderReaderTest {
     void zipWithATruncatedInstanceOrWithoutDicomIsRefused() {
         byte[] whole = DicomFiles.file(DicomFiles.EXPLICIT, Study.ct("23"), 2048);
         byte[] broken = Fixtures.zip(new String[]{"IM1"}, new byte[][]{Arrays.copyOf(whole, whole.length - 10)});
-        assertThatThrownBy(() -> ZippedStudyReader.read(new ByteArrayInputStream(broken), 100))
+        assertThatThrownBy(() -> ZippedStudyReader.read(new ByteArrayInputStream(broken), broken.length, 100))
                 .isInstanceOf(DicomException.class);
         byte[] noDicom = Fixtures.zip(new String[]{"a.txt"}, new byte[][]{"hello".getBytes()});
-        assertThatThrownBy(() -> ZippedStudyReader.read(new ByteArrayInputStream(noDicom), 100))
+        assertThatThrownBy(() -> ZippedStudyReader.read(new ByteArrayInputStream(noDicom), noDicom.length, 100))
                 .isInstanceOf(DicomException.class).hasMessageContaining("no DICOM");
         byte[] zip = Fixtures.zip(new String[]{"IM1"}, new byte[][]{whole});
         byte[] cutZip = Arrays.copyOf(zip, zip.length / 2);
-        assertThatThrownBy(() -> ZippedStudyReader.read(new ByteArrayInputStream(cutZip), 100))
+        assertThatThrownBy(() -> ZippedStudyReader.read(new ByteArrayInputStream(cutZip), cutZip.length, 100))
                 .isInstanceOf(DicomException.class);
+    }
+
+    @Test
+    void aZipThatExpandsLikeABombIsRefused() throws Exception {
+        byte[] instance = DicomFiles.file(DicomFiles.EXPLICIT, Study.ct("24"), 2048);
+        byte[] bomb = Fixtures.zip(new String[]{"IM1", "padding.bin"}, new byte[][]{instance, new byte[32 * 1024 * 1024]});
+        assertThat(bomb.length).as("32 MiB of zeros deflate to almost nothing").isLessThan(100 * 1024);
+        assertThatThrownBy(() -> ZippedStudyReader.read(new ByteArrayInputStream(bomb), bomb.length, 100))
+                .isInstanceOf(DicomException.class).hasMessageContaining("zip bomb");
+
+        // the same content stored without compression expands by nothing and is read
+        byte[] stored = Fixtures.storedZip(new String[]{"IM1", "padding.bin"}, new byte[][]{instance, new byte[4 * 1024 * 1024]});
+        assertThat(ZippedStudyReader.read(new ByteArrayInputStream(stored), stored.length, 100)).hasSize(1);
     }
 
     private static DicomHeader read(byte[] bytes) throws IOException, DicomException {

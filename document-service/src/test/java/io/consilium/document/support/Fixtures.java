@@ -46,8 +46,18 @@ public final class Fixtures {
     }
 
     public static byte[] zip(String[] names, byte[][] contents) {
+        return zip(names, contents, java.util.zip.Deflater.DEFAULT_COMPRESSION);
+    }
+
+    /** Deflate level 0: the entries' bytes as they are, so the zip is a little larger than its content. */
+    public static byte[] storedZip(String[] names, byte[][] contents) {
+        return zip(names, contents, java.util.zip.Deflater.NO_COMPRESSION);
+    }
+
+    private static byte[] zip(String[] names, byte[][] contents, int level) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.setLevel(level);
             for (int i = 0; i < names.length; i++) {
                 zip.putNextEntry(new ZipEntry(names[i]));
                 zip.write(contents[i]);
