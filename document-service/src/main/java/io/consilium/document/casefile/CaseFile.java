@@ -31,6 +31,9 @@ public class CaseFile extends PanacheEntityBase {
     public Instant submittedAt;
     @Column(name = "checklist_completed_at")
     public Instant checklistCompletedAt;
+    /** When case-service cancelled or closed the case: no specialist reads its records after that. */
+    @Column(name = "ended_at")
+    public Instant endedAt;
     @Version
     public long version;
 

@@ -22,6 +22,7 @@ public class CaseFileEventsConsumer implements EventConsumer {
 
     static final Set<String> TYPES = Set.of(CaseFileProjector.CASE_SUBMITTED, CaseFileProjector.MANAGER_ASSIGNED,
             CaseFileProjector.RECORDS_REQUESTED, CaseFileProjector.CONSENT_GRANTED, CaseFileProjector.CONSENT_REVOKED,
+            CaseFileProjector.CASE_CANCELLED, CaseFileProjector.CASE_CLOSED,
             CaseFileProjector.SPECIALIST_ACCEPTED, CaseFileProjector.SPECIALIST_DECLINED,
             CaseFileProjector.SPECIALIST_EXPIRED);
 

@@ -32,6 +32,8 @@ public class CaseFileProjector {
     public static final String RECORDS_REQUESTED = "consilium.case.records-requested.v1";
     public static final String CONSENT_GRANTED = "consilium.case.consent-granted.v1";
     public static final String CONSENT_REVOKED = "consilium.case.consent-revoked.v1";
+    public static final String CASE_CANCELLED = "consilium.case.cancelled.v1";
+    public static final String CASE_CLOSED = "consilium.case.closed.v1";
     public static final String SPECIALIST_ACCEPTED = "consilium.specialist.accepted.v1";
     public static final String SPECIALIST_DECLINED = "consilium.specialist.declined.v1";
     public static final String SPECIALIST_EXPIRED = "consilium.specialist.expired.v1";
@@ -74,7 +76,8 @@ public class CaseFileProjector {
             return false;
         }
         UUID caseId = UUID.fromString(event.subject());
-        String tenant = text(payload, "tenant") != null ? text(payload, "tenant") : event.tenant();
+        // the CloudEvent's tenant is set by the publishing service from the case; the payload is only a fallback
+        String tenant = event.tenant() != null ? event.tenant() : text(payload, "tenant");
         switch (event.type()) {
             case CASE_SUBMITTED -> {
                 CaseFile file = CaseFile.getOrCreate(caseId, tenant);
@@ -86,7 +89,13 @@ public class CaseFileProjector {
             case MANAGER_ASSIGNED -> CaseFile.getOrCreate(caseId, tenant).managerId = text(payload, "managerId");
             case RECORDS_REQUESTED -> checklists.extend(CaseFile.getOrCreate(caseId, tenant), requestedItems(payload));
             case CONSENT_GRANTED -> grant(caseId, tenant, payload, event);
-            case CONSENT_REVOKED -> revoke(payload, event);
+            case CONSENT_REVOKED -> revoke(caseId, tenant, payload, event);
+            case CASE_CANCELLED, CASE_CLOSED -> {
+                CaseFile file = CaseFile.getOrCreate(caseId, tenant);
+                if (file.endedAt == null) {
+                    file.endedAt = event.time();
+                }
+            }
             case SPECIALIST_ACCEPTED -> answer(caseId, tenant, payload, CaseSpecialist.Answer.ACCEPTED, event);
             case SPECIALIST_DECLINED -> answer(caseId, tenant, payload, CaseSpecialist.Answer.DECLINED, event);
             case SPECIALIST_EXPIRED -> answer(caseId, tenant, payload, CaseSpecialist.Answer.EXPIRED, event);
@@ -110,12 +119,27 @@ public class CaseFileProjector {
         consent.specialistSubjects = strings(payload, "specialistSubjects");
         consent.countries = strings(payload, "countries");
         consent.grantedAt = instant(payload, "grantedAt", event.time());
+        // a revocation that arrived first (e.g. the grant was replayed from the dead letters) keeps its effect
         consent.persist();
     }
 
-    private static void revoke(JsonNode payload, IncomingEvent event) {
-        Consent consent = Consent.findById(UUID.fromString(text(payload, "consentId")));
-        if (consent != null && consent.revokedAt == null) {
+    /**
+     * Revokes the consent; one not seen yet is stored revoked, so a grant arriving later (out of order, or
+     * replayed by ops) can never reopen access the patient took back.
+     */
+    private static void revoke(UUID caseId, String tenant, JsonNode payload, IncomingEvent event) {
+        UUID consentId = UUID.fromString(text(payload, "consentId"));
+        Consent consent = Consent.findById(consentId);
+        if (consent == null) {
+            CaseFile.getOrCreate(caseId, tenant);
+            consent = new Consent();
+            consent.consentId = consentId;
+            consent.caseId = caseId;
+            String purpose = text(payload, "purpose");
+            consent.purpose = purpose == null ? Consent.RECORDS_TO_SPECIALISTS : purpose;
+            consent.persist();
+        }
+        if (consent.revokedAt == null) {
             consent.revokedAt = instant(payload, "revokedAt", event.time());
         }
     }

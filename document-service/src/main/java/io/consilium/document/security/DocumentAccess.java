@@ -18,7 +18,10 @@ public final class DocumentAccess {
     public enum Level {
         /** Not even the case's existence. */
         NONE,
-        /** Read the records: a specialist who accepted the case while the patient's consent holds for them. */
+        /**
+         * Read the records: a specialist who accepted the case while the patient's consent holds for them and the
+         * case is neither cancelled nor closed.
+         */
         READ,
         /** Read and upload: the patient of the case. */
         CONTRIBUTE,
@@ -52,7 +55,8 @@ public final class DocumentAccess {
         if (caller.is(Roles.PATIENT) && file.patientId != null && file.patientId.equals(caller.subject())) {
             return Level.CONTRIBUTE;
         }
-        if (caller.is(Roles.SPECIALIST) && specialistMayRead(caller.subject(), consents, specialists)) {
+        if (caller.is(Roles.SPECIALIST) && file.endedAt == null
+                && specialistMayRead(caller.subject(), consents, specialists)) {
             return Level.READ;
         }
         return Level.NONE;

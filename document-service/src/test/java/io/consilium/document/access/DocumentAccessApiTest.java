@@ -1,10 +1,12 @@
 package io.consilium.document.access;
 
+import io.consilium.document.casefile.Consent;
 import io.consilium.platform.testing.Broker;
 import io.consilium.document.support.CaseFacts;
 import io.consilium.document.support.Fixtures;
 import io.consilium.platform.testing.Tokens;
 import io.consilium.document.support.Tus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -13,9 +15,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -78,6 +83,36 @@ class DocumentAccessApiTest {
         facts.consentToSpecialists();
         canRead(Tokens.specialist(specialist));
         facts.specialistDeclined(specialist);
+        cannotSee(Tokens.specialist(specialist));
+    }
+
+    @Test
+    void cancellingOrClosingTheCaseEndsTheSpecialistsAccessButNotThePatients() {
+        facts.specialistAccepted(specialist);
+        facts.consentToSpecialists();
+        canRead(Tokens.specialist(specialist));
+        facts.publishCase("consilium.case.cancelled.v1", """
+                {"caseId":"%s","reason":"The patient chose another provider","cancelledAt":"%s"}"""
+                .formatted(facts.caseId, Instant.now()));
+        facts.awaitFile(file -> file.endedAt != null);
+        cannotSee(Tokens.specialist(specialist));
+        canRead(facts.patientToken());
+        canRead(facts.managerToken());
+    }
+
+    @Test
+    void aGrantArrivingAfterItsRevocationDoesNotOpenAccess() {
+        facts.specialistAccepted(specialist);
+        String consent = UUID.randomUUID().toString();
+        // the revocation first (the grant was delayed, e.g. replayed from the dead letters), then the grant
+        facts.publishCase("consilium.case.consent-revoked.v1", """
+                {"caseId":"%s","consentId":"%s","purpose":"RECORDS_TO_SPECIALISTS","revokedAt":"%s"}"""
+                .formatted(facts.caseId, consent, Instant.now()));
+        facts.publishCase("consilium.case.consent-granted.v1", """
+                {"caseId":"%s","consentId":"%s","purpose":"RECORDS_TO_SPECIALISTS","specialistSubjects":[],
+                 "countries":[],"grantedAt":"%s"}""".formatted(facts.caseId, consent, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                Consent.<Consent>findByIdOptional(UUID.fromString(consent)).map(c -> c.grantedAt != null).orElse(false)));
         cannotSee(Tokens.specialist(specialist));
     }
 

@@ -61,6 +61,15 @@ class DocumentAccessTest {
                 .as("country not allowed").isEqualTo(Level.NONE);
     }
 
+    @Test
+    void anEndedCaseKeepsItsPatientAndManagerButNoSpecialist() {
+        file.endedAt = Instant.now();
+        assertThat(level(caller("spec", "specialist"), List.of(consent()),
+                List.of(answer("spec", CaseSpecialist.Answer.ACCEPTED)))).isEqualTo(Level.NONE);
+        assertThat(level(caller("pat", "patient"), List.of(), List.of())).isEqualTo(Level.CONTRIBUTE);
+        assertThat(level(caller("mgr", "case-manager"), List.of(), List.of())).isEqualTo(Level.MANAGE);
+    }
+
     private Level level(Caller caller, List<Consent> consents, List<CaseSpecialist> specialists) {
         return DocumentAccess.of(caller, file, consents, specialists);
     }
