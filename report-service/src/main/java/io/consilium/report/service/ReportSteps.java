@@ -84,6 +84,7 @@ public class ReportSteps {
         Visible v = workflow.forStep(reportId, ifMatch, MANAGER, "REQUEST_CHANGES");
         Report r = v.report();
         r.requestChanges(comment, workflow.caller().subject(), workflow.now());
+        workflow.audited(v, "REQUEST_CHANGES");
         workflow.publish(v.file(), r.caseId, ReportEvents.CHANGES_REQUESTED, new ReportEvents.ChangesRequested(
                 r.caseId, ReportWorkflow.tenantOf(v.file()), r.id, r.latestVersion, workflow.caller().subject(),
                 workflow.now()));
@@ -96,6 +97,7 @@ public class ReportSteps {
         Visible v = workflow.forStep(reportId, ifMatch, MANAGER, "APPROVE");
         Report r = v.report();
         r.approve(workflow.caller().subject(), workflow.now());
+        workflow.audited(v, "APPROVE");
         workflow.publish(v.file(), r.caseId, ReportEvents.APPROVED, new ReportEvents.Approved(r.caseId,
                 ReportWorkflow.tenantOf(v.file()), r.id, r.latestVersion, workflow.caller().subject(), workflow.now()));
         flushed(r);
@@ -114,8 +116,10 @@ public class ReportSteps {
                 && caller.subject().equals(file.managerId);
         if (!manager) {
             if (ReportAccess.partOfCase(caller, file)) {
+                workflow.deniedOnCase(caseId, file, "RELEASE", "not the case's personal doctor");
                 throw new ProblemException.Forbidden("Only the case's personal doctor releases its reports");
             }
+            workflow.deniedOnCase(caseId, file, "RELEASE", "not visible to caller");
             throw new ProblemException.NotFound("Case");
         }
         ReportWorkflow.refuseIfCancelled(file);
@@ -134,6 +138,7 @@ public class ReportSteps {
         List<ReportEvents.ReleasedReport> released = new ArrayList<>();
         for (Report r : reports) {
             r.release(workflow.now());
+            workflow.audited(new Visible(r, file, Relation.MANAGER, Relation.MANAGER.purpose), "RELEASE");
             ReportContent c = ReportVersion.latestSubmission(r.id).map(v -> io.consilium.report.domain.CanonicalJson
                     .read(v.content, ReportContent.class)).orElse(r.content());
             released.add(new ReportEvents.ReleasedReport(r.id, r.latestVersion, r.specialistSubject,
@@ -162,6 +167,7 @@ public class ReportSteps {
             });
         }
         if (visible.isEmpty() && !ReportAccess.partOfCase(workflow.caller(), file)) {
+            workflow.deniedOnCase(caseId, file, "READ", "not visible to caller");
             throw new ProblemException.NotFound("Case");
         }
         return visible;

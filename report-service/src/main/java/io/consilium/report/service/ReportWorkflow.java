@@ -102,6 +102,12 @@ public class ReportWorkflow {
         audit.allowed(caller(), access(v.report(), v.file(), action, v.purpose()));
     }
 
+    /** A refused step on a whole case (its report list, its release), recorded in a transaction of its own. */
+    public void deniedOnCase(UUID caseId, CaseFile file, String action, String reason) {
+        audit.denied(caller(), new AuditedAccess("case", caseId.toString(), caseId.toString(), tenantOf(file),
+                action, reason));
+    }
+
     public void publish(CaseFile file, UUID caseId, String type, Object payload) {
         outbox.append(new OutgoingEvent(ReportEvents.TOPIC, type, caseId.toString(), tenantOf(file), payload));
     }

@@ -58,7 +58,17 @@ class ReportLifecycleTest {
         p.saveDraft(0, Panel.content("REFINED", "NO", "Active surveillance, MRI in 12 months")).statusCode(200);
         p.submit(0).statusCode(200).body("latestVersion", equalTo(2));
         p.approve(0).statusCode(200).body("state", equalTo("APPROVED"));
+        given().auth().oauth2(Tokens.caseManager("dr-other", p.tenant)).post("/api/v1/cases/{id}/reports/release", p.caseId)
+                .then().statusCode(404);
         p.release().statusCode(200).body("[0].state", equalTo("RELEASED"));
+        for (String action : List.of("REQUEST_CHANGES", "APPROVE", "RELEASE")) {
+            assertThat(db.count("select count(*) from outbox_event where subject = ?1 and type = "
+                    + "'consilium.audit.access-recorded.v1' and payload->>'action' = '" + action
+                    + "' and payload->>'allowed' = 'true'", p.caseId)).as(action + " on record").isEqualTo(1);
+        }
+        assertThat(db.count("select count(*) from outbox_event where subject = ?1 and type = "
+                + "'consilium.audit.access-recorded.v1' and payload->>'action' = 'RELEASE'"
+                + " and payload->>'allowed' = 'false'", p.caseId)).as("the refused release on record").isEqualTo(1);
 
         given().auth().oauth2(p.patient).get("/api/v1/reports/{id}", report).then().statusCode(200)
                 .body("content.recommendedTreatment", equalTo("Active surveillance, MRI in 12 months"))

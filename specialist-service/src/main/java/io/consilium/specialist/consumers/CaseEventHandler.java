@@ -85,9 +85,12 @@ public class CaseEventHandler {
         if (r.diagnosisIcd10() != null && !ConditionCodes.isCode(r.diagnosisIcd10().toUpperCase(Locale.ROOT))) {
             problems.add("diagnosisIcd10 is not an ICD-10 code");
         }
-        String tenant = r.tenant() != null ? r.tenant() : event.tenant();
+        // the CloudEvent's tenant is set by case-service from the case; a payload naming another one is refused
+        String tenant = event.tenant() != null ? event.tenant() : r.tenant();
         if (tenant == null) {
             problems.add("tenant is missing");
+        } else if (r.tenant() != null && !r.tenant().equals(tenant)) {
+            problems.add("the payload's tenant differs from the event's");
         }
         if (!problems.isEmpty()) {
             throw new InvalidEvent("Review request " + event.id() + " is not valid: " + String.join("; ", problems));

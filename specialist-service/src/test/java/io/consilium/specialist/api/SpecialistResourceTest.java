@@ -177,4 +177,24 @@ class SpecialistResourceTest {
                 .when().get("/api/v1/specialists")
                 .then().body("total", equalTo(3));
     }
+
+    @Test
+    void aFullImportOfFiveThousandRowsFitsTheBodyLimitAndOneMoreRowIsRefused() {
+        List<Object> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            rows.add(Directory.entry("s-" + UUID.randomUUID(), specialty));
+        }
+        given().auth().oauth2(ops).contentType(ContentType.JSON).body(rows)
+                .when().post("/api/v1/specialists/import")
+                .then().statusCode(200).body("imported", equalTo(5000)).body("rejected", hasSize(0));
+
+        rows.add(Directory.entry("s-" + UUID.randomUUID(), specialty));
+        given().auth().oauth2(ops).contentType(ContentType.JSON).body(rows)
+                .when().post("/api/v1/specialists/import")
+                .then().statusCode(400).contentType("application/problem+json");
+        // the platform's 1M limit still holds for every other endpoint
+        given().auth().oauth2(ops).contentType(ContentType.JSON).body(Map.of("name", "x".repeat(1_100_000)))
+                .when().post("/api/v1/specialists")
+                .then().statusCode(413).contentType("application/problem+json");
+    }
 }

@@ -63,4 +63,24 @@ class CaseEventsDeadLetterTest {
                 .body("items[0].contractBroken", equalTo(true))
                 .body("items[0].error", containsString("panelSize"));
     }
+
+    @Test
+    void aReviewRequestWhosePayloadNamesAnotherTenantInvitesNobody() {
+        String specialty = Directory.uniqueSpecialty();
+        Directory.create(Directory.entry("s-" + UUID.randomUUID(), specialty));
+        String tenant = "t-" + UUID.randomUUID();
+        String caseId = UUID.randomUUID().toString();
+        Panels.publish(kafka, UUID.randomUUID(), Panels.REVIEW_REQUESTED, caseId, tenant,
+                Panels.reviewRequest(caseId, "t-someone-else", specialty, 1));
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.ops("olivia")).queryParam("caseId", caseId)
+                        .when().get("/api/v1/ops/dead-letters")
+                        .then().statusCode(200)
+                        .body("items", hasSize(1))
+                        .body("items[0].tenant", equalTo(tenant))
+                        .body("items[0].error", containsString("tenant differs")));
+        given().auth().oauth2(Tokens.ops("olivia")).when().get("/api/v1/cases/{id}/panel", caseId)
+                .then().statusCode(404);
+    }
 }
