@@ -72,6 +72,6 @@ public class AccessLogResource {
         PanacheQuery<AccessLogEntry> q = action == null || action.isBlank()
                 ? AccessLogEntry.find("caseId", newestFirst, caseId)
                 : AccessLogEntry.find("caseId = ?1 and action = ?2", newestFirst, caseId, action.strip().toUpperCase());
-        return new Page<>(q.page(page.page, page.size).list(), page.page, page.size, q.count()).map(AccessView::of);
+        return Page.of(q, page).map(AccessView::of);
     }
 }

@@ -1,13 +1,14 @@
 package io.consilium.cases.api;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import io.consilium.platform.http.QueryValues;
 import io.consilium.cases.service.OpsQueue;
 import io.consilium.cases.service.SlaClocks;
 import io.consilium.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -41,8 +42,9 @@ public class OpsQueueResource {
     @Path("/queue")
     @Operation(summary = "Unassigned cases, then running SLA clocks by time left (breached first)")
     public List<OpsQueue.Item> queue(@QueryParam("tenant") @Size(max = 100) String tenant,
-                                     @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return queue.items(tenant, limit);
+                                     @Parameter(description = "1 to 1000, default 100", schema = @Schema(type = SchemaType.INTEGER))
+                               @QueryParam("limit") String limit) {
+        return queue.items(tenant, QueryValues.integer("limit", limit, 100, 1, 1000));
     }
 
     @POST

@@ -50,8 +50,7 @@ public class CaseSearch {
         }
         PanacheQuery<SmoCase> query = SmoCase.find(String.join(" and ", where),
                 Sort.descending("createdAt").and("id"), params);
-        List<SmoCase> items = query.page(page.page, page.size).list();
-        return new Page<>(items, page.page, page.size, query.count());
+        return Page.of(query, page);
     }
 
     private static void scope(Caller caller, List<String> where, Parameters params) {

@@ -52,6 +52,6 @@ public class Messages {
         SmoCase c = workflow.authorize(caller, caseId, CaseAction.POST_MESSAGE);
         PanacheQuery<CaseMessage> q = CaseMessage.find("caseId", Sort.ascending("createdAt", "id"), c.id);
         workflow.audit(caller, c, "READ_MESSAGES", "care");
-        return new Page<>(q.page(page.page, page.size).list(), page.page, page.size, q.count());
+        return Page.of(q, page);
     }
 }

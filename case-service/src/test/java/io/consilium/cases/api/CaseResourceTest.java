@@ -266,6 +266,10 @@ class CaseResourceTest {
         String partner = Tokens.partner(tenant);
         given().auth().oauth2(partner).queryParam("size", 1000).when().get("/api/v1/cases")
                 .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("size"));
+        given().auth().oauth2(partner).queryParam("page", "abc").when().get("/api/v1/cases")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("page"));
+        given().auth().oauth2(Tokens.ops("olivia")).queryParam("limit", "lots").when().get("/api/v1/ops/queue")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("limit"));
         given().auth().oauth2(partner).queryParam("state", "NOT_A_STATE").when().get("/api/v1/cases")
                 .then().statusCode(400).contentType(PROBLEM);
         given().auth().oauth2(partner).queryParam("createdFrom", "yesterday").when().get("/api/v1/cases")

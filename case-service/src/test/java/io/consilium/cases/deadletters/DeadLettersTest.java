@@ -122,6 +122,8 @@ class DeadLettersTest {
 
         given().auth().oauth2(ops).queryParam("status", "LOST").when().get(PATH)
                 .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("status"));
+        given().auth().oauth2(ops).queryParam("size", "x").when().get(PATH)
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("size"));
         given().auth().oauth2(ops).queryParam("caseId", "not-a-uuid").when().get(PATH)
                 .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("caseId"));
         given().auth().oauth2(ops).when().get(PATH + "/{id}", UUID.randomUUID())

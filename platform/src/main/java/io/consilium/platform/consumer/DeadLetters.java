@@ -108,7 +108,7 @@ public class DeadLetters {
         }
         String clause = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         Query rows = em.createNativeQuery("select " + COLUMNS + " from dead_letter" + clause
-                + " order by last_failed_at desc, id limit " + page.size + " offset " + page.offset());
+                + " order by last_failed_at desc, id limit " + page.size() + " offset " + page.offset());
         Query count = em.createNativeQuery("select count(*) from dead_letter" + clause);
         position = 1;
         for (Object value : where.values()) {
@@ -117,7 +117,7 @@ public class DeadLetters {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> found = rows.getResultList();
-        return new Page<>(found.stream().map(DeadLetters::letter).toList(), page.page, page.size,
+        return new Page<>(found.stream().map(DeadLetters::letter).toList(), page.page(), page.size(),
                 ((Number) count.getSingleResult()).longValue());
     }
 

@@ -42,6 +42,22 @@ public final class QueryValues {
         }
     }
 
+    /** A whole number within {@code [min, max]}; {@code defaultValue} when absent. */
+    public static int integer(String name, String raw, int defaultValue, int min, int max) {
+        if (raw == null || raw.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, like an out-of-range number
+        }
+        throw invalid(name, "must be a whole number from " + min + " to " + max);
+    }
+
     public static UUID uuid(String name, String raw) {
         if (raw == null || raw.isBlank()) {
             return null;

@@ -1,5 +1,8 @@
 package io.consilium.specialist.api;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import io.consilium.platform.http.QueryValues;
 import io.consilium.platform.http.EntityTags;
 import io.consilium.platform.problem.Problem;
 import io.consilium.platform.problem.ProblemException;
@@ -13,11 +16,8 @@ import io.consilium.specialist.service.RankingQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -67,8 +67,9 @@ public class CasePanelResource {
             description = "Candidates best first with their score parts, and the excluded specialists of the specialty with the reason.")
     @APIResponse(responseCode = "200", description = "The ranking", content = @Content(schema = @Schema(implementation = RankingView.class)))
     public RankingView ranking(@PathParam("caseId") UUID caseId,
-                               @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        return RankingView.of(ranking.forCase(caseId), limit);
+                               @Parameter(description = "1 to 100, default 20", schema = @Schema(type = SchemaType.INTEGER))
+                               @QueryParam("limit") String limit) {
+        return RankingView.of(ranking.forCase(caseId), QueryValues.integer("limit", limit, 20, 1, 100));
     }
 
     @GET

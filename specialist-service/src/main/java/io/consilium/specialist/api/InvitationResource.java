@@ -77,7 +77,7 @@ public class InvitationResource {
             params.and("state", wanted);
         }
         PanacheQuery<Invitation> query = Invitation.find(where, Sort.descending("invitedAt").and("id"), params);
-        return new Page<>(query.page(page.page, page.size).list(), page.page, page.size, query.count())
+        return Page.of(query, page)
                 .map(InvitationView::of);
     }
 

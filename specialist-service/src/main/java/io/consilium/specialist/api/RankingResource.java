@@ -1,15 +1,15 @@
 package io.consilium.specialist.api;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import io.consilium.platform.http.QueryValues;
 import io.consilium.platform.problem.Problem;
 import io.consilium.platform.security.Roles;
 import io.consilium.specialist.service.RankingQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -43,7 +43,8 @@ public class RankingResource {
     @APIResponse(responseCode = "400", description = "Invalid request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RankingView preview(@NotNull(message = "a request body is required") @Valid RankingPreviewRequest request,
-                               @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        return RankingView.of(ranking.rank(request.toReviewRequest()), limit);
+                               @Parameter(description = "1 to 100, default 20", schema = @Schema(type = SchemaType.INTEGER))
+                               @QueryParam("limit") String limit) {
+        return RankingView.of(ranking.rank(request.toReviewRequest()), QueryValues.integer("limit", limit, 20, 1, 100));
     }
 }

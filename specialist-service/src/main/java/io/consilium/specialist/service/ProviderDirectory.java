@@ -92,6 +92,6 @@ public class ProviderDirectory {
             params.and("language", filter.language());
         }
         PanacheQuery<Provider> query = Provider.find(String.join(" and ", where), Sort.ascending("name").and("id"), params);
-        return new Page<>(query.page(page.page, page.size).list(), page.page, page.size, query.count());
+        return Page.of(query, page);
     }
 }

@@ -59,6 +59,6 @@ public class SpecialistSearch {
         }
         PanacheQuery<Specialist> query = Specialist.find(String.join(" and ", where),
                 Sort.ascending("name").and("id"), params);
-        return new Page<>(query.page(page.page, page.size).list(), page.page, page.size, query.count());
+        return Page.of(query, page);
     }
 }
