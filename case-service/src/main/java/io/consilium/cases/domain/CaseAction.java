@@ -24,6 +24,8 @@ public enum CaseAction {
     RECORD_DISCUSSION(EnumSet.of(REPORT_DELIVERED, FOLLOW_UP), null, Actor.MANAGER),
     SCHEDULE_FOLLOW_UPS(EnumSet.of(REPORT_DELIVERED, FOLLOW_UP), FOLLOW_UP, Actor.MANAGER),
     RECORD_FOLLOW_UP(EnumSet.of(FOLLOW_UP), null, Actor.MANAGER),
+    /** Follow-up outcomes are clinical: the patient and the personal doctor read them, in any state. */
+    READ_FOLLOW_UPS(EnumSet.allOf(CaseState.class), null, Actor.PATIENT, Actor.MANAGER),
     CLOSE(EnumSet.of(REPORT_DELIVERED, FOLLOW_UP), CLOSED, Actor.MANAGER, Actor.OPS),
     CANCEL(EnumSet.of(DRAFT, SUBMITTED, MANAGER_ASSIGNED, COLLECTING_RECORDS, READY_FOR_REVIEW), CANCELLED,
             Actor.PATIENT, Actor.PARTNER, Actor.MANAGER, Actor.OPS),

@@ -26,11 +26,9 @@ public class CaseClosure {
     public static final List<Integer> DEFAULT_FOLLOW_UP_DAYS = List.of(30, 90, 180);
 
     private final CaseWorkflow workflow;
-    private final CaseLookup lookup;
 
-    CaseClosure(CaseWorkflow workflow, CaseLookup lookup) {
+    CaseClosure(CaseWorkflow workflow) {
         this.workflow = workflow;
-        this.lookup = lookup;
     }
 
     @Transactional
@@ -75,7 +73,8 @@ public class CaseClosure {
 
     @Transactional
     public List<FollowUp> followUps(Caller caller, UUID caseId) {
-        SmoCase c = lookup.visible(caller, caseId, "READ_FOLLOW_UPS").value();
+        // outcomes are clinical: the patient and the personal doctor only, whatever other roles the token has
+        SmoCase c = workflow.authorize(caller, caseId, CaseAction.READ_FOLLOW_UPS);
         return FollowUp.list("caseId = ?1 order by dueAt", c.id);
     }
 

@@ -34,6 +34,7 @@ public class Consents {
     public Consent grant(Caller caller, UUID caseId, ConsentPurpose purpose, List<String> specialists,
                          List<String> countries) {
         SmoCase c = workflow.begin(caller, caseId, null, CaseAction.GRANT_CONSENT);
+        c.check(CaseAction.GRANT_CONSENT);
         Consent consent = Consent.grant(c.id, purpose, specialists, countries, caller.subject(), workflow.now());
         consent.persist();
         workflow.publish(c, CaseEvents.CONSENT_GRANTED, new ConsentGranted(c.id, c.tenant, consent.id,

@@ -22,6 +22,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 /** Consent is the patient's alone, revocable at once, announced to other services; the thread is private. */
 @QuarkusTest
@@ -62,6 +63,33 @@ class ConsentAndMessagesTest {
         assertThat(revoked.get("purpose").asText()).isEqualTo("RECORDS_TO_SPECIALISTS");
         assertThat(revoked.get("revokedAt").asText()).isNotBlank();
         assertThat(revoked.get("tenant").asText()).isEqualTo(j.tenant);
+    }
+
+    @Test
+    void anEndedCaseTakesNoNewConsentButARevocationStillWorks() {
+        Journey j = Journey.assigned();
+        String consent = given().auth().oauth2(j.patient).contentType(ContentType.JSON)
+                .body(Map.of("purpose", "REPORT_TO_PARTNER"))
+                .when().post("/api/v1/cases/{id}/consents", j.caseId).then().statusCode(201).extract().path("id");
+        j.post(j.patient, "cancel", Map.of("reason", "I found another clinic"));
+        given().auth().oauth2(j.patient).contentType(ContentType.JSON).body(Map.of("purpose", "RECORDS_TO_SPECIALISTS"))
+                .when().post("/api/v1/cases/{id}/consents", j.caseId)
+                .then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(j.patient).when().get("/api/v1/cases/{id}/consents", j.caseId)
+                .then().statusCode(200).body("size()", equalTo(1));
+        given().auth().oauth2(j.patient).when().post("/api/v1/cases/{id}/consents/{c}/revoke", j.caseId, consent)
+                .then().statusCode(200).body("revokedAt", notNullValue());
+    }
+
+    @Test
+    void followUpOutcomesAreReadByThePatientAndTheDoctorOnly() {
+        Journey j = Journey.assigned();
+        given().auth().oauth2(j.patient).when().get("/api/v1/cases/{id}/follow-ups", j.caseId).then().statusCode(200);
+        given().auth().oauth2(j.doctor).when().get("/api/v1/cases/{id}/follow-ups", j.caseId).then().statusCode(200);
+        // a token with the case-manager role that also sees the case as ops: metadata only, so no outcomes
+        String opsAndManager = Tokens.withRoles("dr-ops-" + UUID.randomUUID(), j.tenant, "case-manager", "ops");
+        given().auth().oauth2(opsAndManager).when().get("/api/v1/cases/{id}/follow-ups", j.caseId)
+                .then().statusCode(403).contentType("application/problem+json");
     }
 
     @Test

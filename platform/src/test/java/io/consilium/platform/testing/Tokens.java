@@ -31,9 +31,14 @@ public final class Tokens {
     }
 
     public static String token(String subject, String role, String tenant) {
+        return withRoles(subject, tenant, role);
+    }
+
+    /** A token carrying several roles at once (a person who is, say, both ops and a case manager). */
+    public static String withRoles(String subject, String tenant, String... roles) {
         var builder = Jwt.subject(subject)
                 .preferredUserName(subject)
-                .groups(Set.of(role))
+                .groups(Set.of(roles))
                 .issuer("https://server.example.com")
                 .audience("consilium-api");
         if (tenant != null) {
