@@ -224,8 +224,15 @@ public class SmoCase extends PanacheEntityBase {
         reportReadyAt = now;
     }
 
-    /** The reports were released to the patient; passes through REPORT_READY if the approvals were not seen. */
+    /**
+     * The reports were released to the patient. The release proves the steps before it, whose events come on
+     * other topics and may not have arrived yet: it passes through IN_REVIEW (a review was requested) and
+     * REPORT_READY as needed.
+     */
     public void deliverReport(Instant now) {
+        if (state == CaseState.READY_FOR_REVIEW && reviewRequestedAt != null) {
+            startReview(now);
+        }
         if (state == CaseState.IN_REVIEW) {
             markReportReady(now);
         }

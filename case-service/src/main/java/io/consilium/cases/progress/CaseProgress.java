@@ -61,6 +61,7 @@ public class CaseProgress {
             case PANEL_ASSEMBLED -> {
                 if (fits(c, event, EnumSet.of(CaseState.READY_FOR_REVIEW))) {
                     c.startReview(workflow.now());
+                    readyIfWholePanelApproved(c); // approvals may have come first (another topic)
                 }
             }
             case NO_CANDIDATE -> c.reviewFoundNoCandidate(workflow.now());
@@ -80,14 +81,18 @@ public class CaseProgress {
             a.approvedAt = workflow.now();
             a.persist();
         }
-        long approvedReports = ReportApproval.count("caseId", c.id);
-        if (c.state == CaseState.IN_REVIEW && c.panelSize != null && approvedReports >= c.panelSize) {
+        readyIfWholePanelApproved(c);
+    }
+
+    private void readyIfWholePanelApproved(SmoCase c) {
+        if (c.state == CaseState.IN_REVIEW && c.panelSize != null
+                && ReportApproval.count("caseId", c.id) >= c.panelSize) {
             c.markReportReady(workflow.now());
         }
     }
 
     private void released(SmoCase c, ReportReleased release, IncomingEvent event) {
-        if (!fits(c, event, EnumSet.of(CaseState.IN_REVIEW, CaseState.REPORT_READY))) {
+        if (!fits(c, event, EnumSet.of(CaseState.READY_FOR_REVIEW, CaseState.IN_REVIEW, CaseState.REPORT_READY))) {
             return;
         }
         if (release.reports() != null) {

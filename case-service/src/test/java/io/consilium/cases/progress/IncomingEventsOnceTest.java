@@ -92,6 +92,37 @@ class IncomingEventsOnceTest {
     }
 
     @Test
+    void eventsFromAnotherTopicThatOvertakeThePanelAreNotLost() {
+        // approvals before panel-assembled: the panel's arrival finds them and the report is ready at once
+        Journey early = Journey.readyForReview();
+        early.consentToSpecialists();
+        early.post(early.doctor, "review-requests", Map.of("panelSize", 1));
+        UUID approval = Broker.publish(kafka, REPORT_TOPIC, "consilium.report.approved.v1", early.caseId, early.tenant,
+                "{\"reportId\":\"" + UUID.randomUUID() + "\"}");
+        awaitProcessed(approval);
+        Broker.publish(kafka, SPECIALIST_TOPIC, "consilium.specialist.panel-assembled.v1", early.caseId, early.tenant, "{}");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(early.doctor).when().get("/api/v1/cases/{id}", early.caseId)
+                        .then().body("state", equalTo("REPORT_READY")));
+
+        // the release before panel-assembled: it proves the panel, so the report is delivered
+        Journey late = Journey.readyForReview();
+        late.consentToSpecialists();
+        late.post(late.doctor, "review-requests", Map.of("panelSize", 1));
+        Broker.publish(kafka, REPORT_TOPIC, "consilium.report.released.v1", late.caseId, late.tenant, """
+                {"releasedAt":"%s","reports":[{"reportId":"%s","diagnosisAssessment":"CONFIRMED","surgeryNecessary":"NO","treatmentChanged":false}]}"""
+                .formatted(Instant.now(), UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(late.doctor).when().get("/api/v1/cases/{id}", late.caseId)
+                        .then().body("state", equalTo("REPORT_DELIVERED")));
+        UUID assembled = Broker.publish(kafka, SPECIALIST_TOPIC, "consilium.specialist.panel-assembled.v1", late.caseId,
+                late.tenant, "{}");
+        awaitProcessed(assembled);
+        given().auth().oauth2(late.doctor).when().get("/api/v1/cases/{id}", late.caseId)
+                .then().body("state", equalTo("REPORT_DELIVERED"));
+    }
+
+    @Test
     void noCandidateLetsTheDoctorAskAgain() {
         Journey j = Journey.readyForReview();
         j.consentToSpecialists();
