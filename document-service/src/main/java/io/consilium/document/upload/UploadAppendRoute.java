@@ -239,10 +239,13 @@ public class UploadAppendRoute {
                 pending = Buffer.buffer(0);
                 afterWrites(() -> {
                     closeChannel();
-                    truncateBack();
-                    sessions.end(plan.uploadId());
-                    fail(ctx, ProblemType.PAYLOAD_TOO_LARGE,
-                            "The request exceeds the declared Upload-Length of " + plan.length() + " bytes");
+                    // the upload stays locked until the part is back at its offset: a HEAD or PATCH in between
+                    // would otherwise see (and build on) the bytes this refused request wrote
+                    truncateBack(() -> {
+                        sessions.end(plan.uploadId());
+                        fail(ctx, ProblemType.PAYLOAD_TOO_LARGE,
+                                "The request exceeds the declared Upload-Length of " + plan.length() + " bytes");
+                    });
                 });
                 return;
             }
@@ -394,14 +397,20 @@ public class UploadAppendRoute {
             sessions.end(plan.uploadId());
         }
 
-        private void truncateBack() {
+        private void truncateBack(Runnable then) {
             vertx.executeBlocking(() -> {
                 try (FileChannel part = FileChannel.open(plan.part(), StandardOpenOption.WRITE)) {
                     part.truncate(plan.offset());
                 }
-                sessions.forget(plan.uploadId());
                 return null;
-            }, false);
+            }, false).onComplete(truncated -> {
+                if (truncated.failed()) {
+                    LOG.warnf("Truncating upload %s back to %d failed: %s", plan.uploadId(), plan.offset(),
+                            truncated.cause().getMessage());
+                }
+                sessions.forget(plan.uploadId());
+                then.run();
+            });
         }
 
         private void closeChannel() {

@@ -56,7 +56,9 @@ public class UploadExpiry {
             try {
                 boolean changed = QuarkusTransaction.requiringNew().call(() -> {
                     Upload upload = Upload.findById(id);
-                    if (upload == null || upload.state != Upload.State.IN_PROGRESS) {
+                    // re-read under the append lock: an append may have finished since the list was taken
+                    if (upload == null || upload.state != Upload.State.IN_PROGRESS
+                            || !upload.updatedAt.isBefore(cutoff)) {
                         return false;
                     }
                     upload.state = Upload.State.EXPIRED;
