@@ -63,7 +63,7 @@ public class CaseEventHandler {
         switch (event.type()) {
             case REVIEW_REQUESTED -> assembly.open(panelRequest(caseId, event, read(payload, ReviewRequested.class)));
             case CONSENT_GRANTED -> grant(caseId, read(payload, ConsentGranted.class), event.time());
-            case CONSENT_REVOKED -> revoke(read(payload, ConsentRevoked.class), event.time());
+            case CONSENT_REVOKED -> revoke(caseId, read(payload, ConsentRevoked.class), event.time());
             case CANCELLED -> assembly.end(caseId, PanelState.CANCELLED);
             case CLOSED -> assembly.end(caseId, PanelState.CLOSED);
             default -> throw new IllegalStateException("Not a handled type: " + event.type());
@@ -128,12 +128,23 @@ public class CaseEventHandler {
         consent.persist();
     }
 
-    private static void revoke(ConsentRevoked r, Instant eventTime) {
+    /**
+     * Revokes the consent; one not seen yet is kept revoked (purpose as the only one that matters here), so a
+     * grant arriving later, out of order or replayed by ops, never reopens what the patient took back.
+     */
+    private static void revoke(UUID caseId, ConsentRevoked r, Instant eventTime) {
         if (r.consentId() == null) {
             throw new InvalidEvent("A revocation needs consentId");
         }
         CaseConsent consent = CaseConsent.findById(r.consentId());
-        if (consent != null) {
+        if (consent == null) {
+            consent = new CaseConsent();
+            consent.consentId = r.consentId();
+            consent.caseId = caseId;
+            consent.purpose = CaseConsent.RECORDS_TO_SPECIALISTS;
+            consent.persist();
+        }
+        if (consent.revokedAt == null) {
             consent.revokedAt = r.revokedAt() != null ? r.revokedAt() : eventTime;
         }
     }

@@ -35,7 +35,8 @@ public class CaseConsent extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(nullable = false)
     public List<String> countries = new ArrayList<>();
-    @Column(name = "granted_at", nullable = false)
+    /** Null while only a revocation that overtook the grant is known. */
+    @Column(name = "granted_at")
     public Instant grantedAt;
     @Column(name = "revoked_at")
     public Instant revokedAt;

@@ -6,6 +6,7 @@ import io.consilium.platform.outbox.OutgoingEvent;
 import io.consilium.platform.problem.ProblemException;
 import io.consilium.platform.security.Caller;
 import io.consilium.specialist.domain.Candidate;
+import io.consilium.specialist.domain.EndedCase;
 import io.consilium.specialist.domain.Exclusion;
 import io.consilium.specialist.domain.Invitation;
 import io.consilium.specialist.domain.InvitationState;
@@ -71,6 +72,10 @@ public class PanelAssembly {
     @Transactional(Transactional.TxType.MANDATORY)
     public void open(PanelRequest request) {
         Instant now = clock.instant();
+        if (EndedCase.findById(request.caseId) != null) {
+            LOG.infof("Case %s has ended; its review request is ignored", request.caseId);
+            return;
+        }
         PanelRequest existing = PanelRequest.findById(request.caseId, LockModeType.PESSIMISTIC_WRITE);
         if (existing != null) {
             if (existing.state != PanelState.UNFILLED) {
@@ -186,11 +191,12 @@ public class PanelAssembly {
     /** The case was cancelled or closed: withdraw pending invitations and give accepted seats back. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void end(UUID caseId, PanelState finalState) {
+        Instant now = clock.instant();
+        EndedCase.record(caseId, finalState, now);
         PanelRequest panel = PanelRequest.findById(caseId, LockModeType.PESSIMISTIC_WRITE);
         if (panel == null || panel.state == PanelState.CANCELLED || panel.state == PanelState.CLOSED) {
             return;
         }
-        Instant now = clock.instant();
         for (Invitation invitation : Invitation.ofCase(caseId)) {
             if (invitation.state == InvitationState.INVITED) {
                 invitation.withdraw(now);

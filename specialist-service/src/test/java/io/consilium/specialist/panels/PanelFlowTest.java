@@ -162,6 +162,37 @@ class PanelFlowTest {
         assertThat((List<?>) Panels.panel(caseId).get("invitations")).hasSize(1);
     }
 
+    @Test
+    void aReviewRequestThatArrivesAfterTheCaseEndedInvitesNobody() {
+        specialist("s-" + UUID.randomUUID(), 2);
+        Panels.publish(kafka, UUID.randomUUID(), "consilium.case.cancelled.v1", caseId, tenant,
+                Map.of("caseId", caseId, "reason", "patient withdrew", "cancelledAt", Instant.now().toString()));
+        UUID late = UUID.randomUUID();
+        Panels.publish(kafka, late, Panels.REVIEW_REQUESTED, caseId, tenant,
+                Panels.reviewRequest(caseId, tenant, specialty, 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxRows(late) == 1);
+        given().auth().oauth2(Tokens.ops("olivia")).when().get("/api/v1/cases/{id}/panel", caseId)
+                .then().statusCode(404);
+    }
+
+    @Test
+    void aGrantThatArrivesAfterItsRevocationGivesNoFullView() {
+        String subject = "s-" + UUID.randomUUID();
+        specialist(subject, 1);
+        requestReview(1);
+        accept(subject, Panels.awaitInvitations(caseId, 1).get(0).get("id"));
+        UUID consentId = UUID.randomUUID();
+        Panels.publish(kafka, UUID.randomUUID(), "consilium.case.consent-revoked.v1", caseId, tenant,
+                Map.of("caseId", caseId, "consentId", consentId.toString(), "revokedAt", Instant.now().toString()));
+        UUID grant = UUID.randomUUID();
+        Panels.publish(kafka, grant, "consilium.case.consent-granted.v1", caseId, tenant,
+                Map.of("caseId", caseId, "consentId", consentId.toString(), "purpose", "RECORDS_TO_SPECIALISTS",
+                        "specialistSubjects", List.of(), "countries", List.of(), "grantedAt", Instant.now().toString()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxRows(grant) == 1);
+        given().auth().oauth2(Tokens.specialist(subject)).when().get("/api/v1/cases/{id}/summary", caseId)
+                .then().statusCode(200).body("visibility", equalTo("SUMMARY")).body("recordsShared", equalTo(false));
+    }
+
     private static long inboxRows(UUID eventId) {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
                 ((Number) io.consilium.specialist.domain.Invitation.getEntityManager()
