@@ -98,7 +98,7 @@ public class CaseAndPanelRecorder {
             case MANAGER_ASSIGNED -> file.managerId = read(payload, ManagerAssigned.class).managerId();
             case REVIEW_REQUESTED -> file.panelSize = read(payload, ReviewRequested.class).panelSize();
             case CONSENT_GRANTED -> granted(caseId, read(payload, ConsentChanged.class));
-            case CONSENT_REVOKED -> revoked(read(payload, ConsentChanged.class));
+            case CONSENT_REVOKED -> revoked(caseId, read(payload, ConsentChanged.class));
             default -> {
             }
         }
@@ -124,13 +124,29 @@ public class CaseAndPanelRecorder {
         consent.persist();
     }
 
-    private void revoked(ConsentChanged c) {
+    /**
+     * A revocation that overtakes its grant (out of order, or the grant replayed by ops) is kept as a consent
+     * already revoked, so the grant arriving later finds it and cannot reopen the share.
+     */
+    private void revoked(UUID caseId, ConsentChanged c) {
         if (c.consentId() == null) {
             return;
         }
+        Instant revokedAt = c.revokedAt() != null ? c.revokedAt() : clock.instant();
         CaseConsent consent = CaseConsent.findById(c.consentId());
-        if (consent != null && consent.revokedAt == null) {
-            consent.revokedAt = c.revokedAt() != null ? c.revokedAt() : clock.instant();
+        if (consent == null) {
+            if (!REPORT_PURPOSES.contains(c.purpose())) {
+                return;
+            }
+            consent = new CaseConsent();
+            consent.consentId = c.consentId();
+            consent.caseId = caseId;
+            consent.purpose = c.purpose();
+            consent.grantedAt = revokedAt; // unknown yet; the consent is inactive either way
+            consent.persist();
+        }
+        if (consent.revokedAt == null) {
+            consent.revokedAt = revokedAt;
         }
     }
 

@@ -25,6 +25,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 /** Panel consolidation, the PDFs read back, and the treating doctor's share links. */
@@ -122,6 +123,24 @@ class OutputsTest {
                 .post("/api/v1/cases/{id}/share-links", p.caseId).then().statusCode(403);
         given().auth().oauth2(Tokens.patient("p-other", p.tenant)).contentType(ContentType.JSON).body("{}")
                 .post("/api/v1/cases/{id}/share-links", p.caseId).then().statusCode(404);
+    }
+
+    @Test
+    void aGrantThatArrivesAfterItsRevocationSharesNothing() {
+        Panel p = Panel.released(kafka, "en");
+        String consent = UUID.randomUUID().toString();
+        Broker.publish(kafka, Panel.CASE_TOPIC, "consilium.case.consent-revoked.v1", p.caseId, p.tenant, """
+                {"caseId":"%s","consentId":"%s","purpose":"REPORT_TO_TREATING_DOCTOR","revokedAt":"%s"}"""
+                .formatted(p.caseId, consent, Instant.now()));
+        UUID granted = Broker.publish(kafka, Panel.CASE_TOPIC, "consilium.case.consent-granted.v1", p.caseId, p.tenant, """
+                {"caseId":"%s","consentId":"%s","purpose":"REPORT_TO_TREATING_DOCTOR",
+                 "specialistSubjects":[],"countries":[],"grantedAt":"%s"}"""
+                .formatted(p.caseId, consent, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> db.count("select count(*) from inbox_event where event_id = ?1", granted) == 1);
+        given().auth().oauth2(p.patient).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/cases/{id}/share-links", p.caseId).then().statusCode(422)
+                .body("detail", containsString("REPORT_TO_TREATING_DOCTOR"));
     }
 
     private void consentToTreatingDoctor(Panel p) {
