@@ -29,6 +29,15 @@ public final class ReportAccess {
         Relation(String purpose) {
             this.purpose = purpose;
         }
+
+        /**
+         * The writer and the reviewing case manager see every submitted version (and ops by break-glass);
+         * the patient and the partner see only what was released: the last submission and its addenda, never
+         * a version that was sent back for changes.
+         */
+        public boolean seesReviewHistory() {
+            return this == WRITER || this == MANAGER || this == BREAK_GLASS;
+        }
     }
 
     private ReportAccess() {

@@ -6,6 +6,7 @@ import io.consilium.report.domain.Report;
 import io.consilium.report.domain.ReportContent;
 import io.consilium.report.domain.ReportState;
 import io.consilium.report.domain.ReportVersion;
+import io.consilium.report.domain.VersionKind;
 import io.consilium.report.events.ReportEvents;
 import io.consilium.report.security.ReportAccess;
 import io.consilium.report.security.ReportAccess.Relation;
@@ -43,13 +44,23 @@ public class ReportSteps {
     public List<ReportVersion> versions(UUID reportId, String breakGlassReason) {
         Visible v = workflow.visible(reportId, breakGlassReason, false);
         workflow.audited(v, "READ_VERSIONS");
-        return ReportVersion.ofReport(reportId);
+        List<ReportVersion> all = ReportVersion.ofReport(reportId);
+        return v.relation().seesReviewHistory() ? all : released(all);
+    }
+
+    /** The last submission and the addenda after it: what the patient and the partner may read. */
+    private static List<ReportVersion> released(List<ReportVersion> all) {
+        int lastSubmission = all.stream().filter(x -> x.kind == VersionKind.SUBMISSION)
+                .mapToInt(x -> x.number).max().orElse(Integer.MAX_VALUE);
+        return all.stream().filter(x -> x.number >= lastSubmission).toList();
     }
 
     @Transactional
     public ReportVersion version(UUID reportId, int number, String breakGlassReason) {
         Visible v = workflow.visible(reportId, breakGlassReason, false);
         ReportVersion version = ReportVersion.find(reportId, number)
+                .filter(found -> v.relation().seesReviewHistory()
+                        || released(ReportVersion.ofReport(reportId)).stream().anyMatch(x -> x.number == found.number))
                 .orElseThrow(() -> new ProblemException.NotFound("Report version"));
         workflow.audited(v, "READ_VERSION");
         return version;

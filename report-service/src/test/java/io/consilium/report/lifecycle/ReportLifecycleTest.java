@@ -73,6 +73,13 @@ class ReportLifecycleTest {
         given().auth().oauth2(p.patient).get("/api/v1/reports/{id}", report).then().statusCode(200)
                 .body("content.recommendedTreatment", equalTo("Active surveillance, MRI in 12 months"))
                 .body("reviewComment", nullValue());
+        // the version sent back for changes is review history: the writer and the manager see it, the patient not
+        given().auth().oauth2(p.patient).get("/api/v1/reports/{id}/versions", report).then().statusCode(200)
+                .body("number", contains(2));
+        given().auth().oauth2(p.patient).get("/api/v1/reports/{id}/versions/1", report).then().statusCode(404);
+        given().auth().oauth2(p.patient).get("/api/v1/reports/{id}/versions/2", report).then().statusCode(200);
+        given().auth().oauth2(p.doctor).get("/api/v1/reports/{id}/versions", report).then().statusCode(200)
+                .body("number", contains(1, 2));
 
         List<ConsumerRecord<String, String>> records = Broker.readUntil(kafka, "consilium.report.events",
                 rs -> rs.stream().filter(r -> p.caseId.equals(r.key())).count() >= 5, Duration.ofSeconds(30));
