@@ -4,11 +4,14 @@ import io.consilium.document.document.Document;
 import io.consilium.document.document.DocumentReads;
 import io.consilium.document.download.ByteRange;
 import io.consilium.document.storage.DocumentStore;
+import io.consilium.platform.paging.Page;
+import io.consilium.platform.paging.PageRequest;
 import io.consilium.platform.problem.Problem;
 import io.consilium.platform.security.CurrentCaller;
 import io.consilium.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -82,11 +85,12 @@ public class DocumentResource {
     @GET
     @Path("/cases/{caseId}/imaging")
     @RolesAllowed({READERS_PATIENT, Roles.CASE_MANAGER, Roles.SPECIALIST})
-    @Operation(summary = "Search the case's DICOM index by study instance UID and modality")
-    public List<DocumentView.Imaging> imaging(@PathParam("caseId") UUID caseId,
+    @Operation(summary = "Search the case's DICOM index by study instance UID and modality, paged")
+    public Page<DocumentView.Imaging> imaging(@PathParam("caseId") UUID caseId,
                                               @QueryParam("studyInstanceUid") @Size(max = 64) String studyUid,
-                                              @QueryParam("modality") @Size(max = 16) String modality) {
-        return reads.imaging(caller.get(), caseId, studyUid, modality).stream().map(DocumentView.Imaging::of).toList();
+                                              @QueryParam("modality") @Size(max = 16) String modality,
+                                              @BeanParam PageRequest page) {
+        return reads.imaging(caller.get(), caseId, studyUid, modality, page).map(DocumentView.Imaging::of);
     }
 
     @GET

@@ -5,6 +5,8 @@ import io.consilium.document.dicom.DicomInstance;
 import io.consilium.document.security.DocumentAccess.Level;
 import io.consilium.platform.audit.AuditTrail;
 import io.consilium.platform.audit.AuditedAccess;
+import io.consilium.platform.paging.Page;
+import io.consilium.platform.paging.PageRequest;
 import io.consilium.platform.problem.ProblemException;
 import io.consilium.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,7 +55,8 @@ public class DocumentReads {
     }
 
     @Transactional
-    public List<DicomInstance> imaging(Caller caller, UUID caseId, String studyUid, String modality) {
+    /** A zipped study can index 100,000 instances, so the search is paged. */
+    public Page<DicomInstance> imaging(Caller caller, UUID caseId, String studyUid, String modality, PageRequest page) {
         CaseFileLookup.Accessible access = lookup.require(caller, caseId, Level::mayRead, "case", String.valueOf(caseId),
                 "SEARCH_IMAGING");
         audit.allowed(caller, new AuditedAccess("case", caseId.toString(), caseId.toString(), access.file().tenant,
@@ -70,7 +73,7 @@ public class DocumentReads {
             params.put("modality", modality.trim().toUpperCase(java.util.Locale.ROOT));
         }
         query.append(" order by studyInstanceUid, seriesInstanceUid, id");
-        return DicomInstance.list(query.toString(), params);
+        return Page.of(DicomInstance.find(query.toString(), params), page);
     }
 
     private Document visible(Caller caller, UUID documentId, String action) {

@@ -61,10 +61,13 @@ class DicomUploadTest {
                 .body("dicom[0].transferSyntax", equalTo(DicomFiles.IMPLICIT));
         given().auth().oauth2(facts.managerToken()).queryParam("studyInstanceUid", "1.2.826.0.1.3680043.10.1.101")
                 .when().get("/api/v1/cases/{id}/imaging", facts.caseId)
-                .then().statusCode(200).body("documentId", contains(explicit));
+                .then().statusCode(200).body("items.documentId", contains(explicit)).body("total", equalTo(1));
         given().auth().oauth2(facts.managerToken()).queryParam("modality", "ct")
                 .when().get("/api/v1/cases/{id}/imaging", facts.caseId)
-                .then().statusCode(200).body("documentId", containsInAnyOrder(explicit, implicit));
+                .then().statusCode(200).body("items.documentId", containsInAnyOrder(explicit, implicit));
+        given().auth().oauth2(facts.managerToken()).queryParam("modality", "ct").queryParam("size", 1)
+                .queryParam("page", 1).when().get("/api/v1/cases/{id}/imaging", facts.caseId)
+                .then().statusCode(200).body("items", hasSize(1)).body("total", equalTo(2)).body("page", equalTo(1));
     }
 
     @Test
