@@ -36,6 +36,11 @@ public enum AllowedType {
         return shortName;
     }
 
+    /** DICOM files and zipped studies: the types that may be gigabytes. */
+    public boolean imaging() {
+        return this == DICOM || this == ZIP;
+    }
+
     /** The allowed type a media type names (parameters and case ignored, common aliases mapped). */
     public static Optional<AllowedType> of(String mediaType) {
         if (mediaType == null) {

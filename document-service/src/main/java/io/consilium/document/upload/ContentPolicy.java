@@ -35,12 +35,22 @@ public class ContentPolicy {
         return limits.values().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
-    /** The limit for a declared type (or the largest one when none is declared); refuses disallowed types. */
+    /**
+     * The limit for a declared type; refuses disallowed types. An upload that declares no type is held to the
+     * largest limit of the document and photo types (PDF, JPEG, PNG, TIFF): imaging studies of gigabytes must
+     * say what they are, so an undeclared upload cannot fill the disk up to the zip limit before its bytes are
+     * sniffed at completion.
+     */
     public long limitForDeclared(String declaredType) {
         if (declaredType == null) {
-            return largestLimit();
+            return undeclaredLimit();
         }
         return limit(allowedOrRefuse(declaredType));
+    }
+
+    public long undeclaredLimit() {
+        return limits.entrySet().stream().filter(e -> !e.getKey().imaging()).mapToLong(Map.Entry::getValue)
+                .max().orElse(0);
     }
 
     public AllowedType allowedOrRefuse(String mediaType) {

@@ -13,6 +13,7 @@ import io.consilium.platform.problem.Violation;
 import io.consilium.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,8 +41,12 @@ public class Uploads {
     private final DocumentStore store;
     private final AuditTrail audit;
     private final Clock clock;
+    private final int maxOpenPerCase;
 
-    Uploads(CaseFileLookup lookup, ContentPolicy policy, DocumentStore store, AuditTrail audit, Clock clock) {
+    Uploads(CaseFileLookup lookup, ContentPolicy policy, DocumentStore store, AuditTrail audit, Clock clock,
+            @ConfigProperty(name = "consilium.document.upload.max-open-per-case", defaultValue = "50")
+            int maxOpenPerCase) {
+        this.maxOpenPerCase = maxOpenPerCase;
         this.lookup = lookup;
         this.policy = policy;
         this.store = store;
@@ -71,7 +76,17 @@ public class Uploads {
         if (declared != null) {
             declared = policy.allowedOrRefuse(declared).mediaType();
         }
-        policy.checkSize(length, policy.limitForDeclared(declared));
+        long limit = policy.limitForDeclared(declared);
+        if (declared == null && length > limit) {
+            throw new UploadRefused(ProblemType.PAYLOAD_TOO_LARGE, "TYPE_REQUIRED", "An upload of more than " + limit
+                    + " bytes must declare its type (filetype or contentType in Upload-Metadata)");
+        }
+        policy.checkSize(length, limit);
+        // unfinished uploads hold disk space until they expire: a case may have only so many at once
+        if (Upload.count("caseId = ?1 and state = ?2", caseId, Upload.State.IN_PROGRESS) >= maxOpenPerCase) {
+            throw new ProblemException.Conflict("The case has " + maxOpenPerCase + " unfinished uploads; finish them "
+                    + "or let them expire before starting another");
+        }
         String sha256 = blankToNull(metadata.get("sha256"));
         if (sha256 != null && !SHA256_HEX.matcher(sha256).matches()) {
             throw new ProblemException.InvalidRequest("Upload-Metadata is not valid",

@@ -127,6 +127,21 @@ class UploadChecksTest {
     }
 
     @Test
+    void largeUploadsMustDeclareTheirTypeAndACaseHasABoundedNumberOfUnfinishedOnes() {
+        long overDocumentLimits = 300L * 1024 * 1024; // TIFF, the largest document type, allows 200M
+        Tus.create(facts.patientToken(), facts.caseId, overDocumentLimits, Tus.metadata("study.zip", null))
+                .statusCode(413).contentType(PROBLEM).body("detail", containsString("must declare its type"));
+        Tus.create(facts.patientToken(), facts.caseId, overDocumentLimits, Tus.metadata("study.zip", "application/zip"))
+                .statusCode(201);
+        // the test profile allows 5 unfinished uploads per case; one is open already
+        for (int i = 0; i < 4; i++) {
+            Tus.create(facts.patientToken(), facts.caseId, 100, Tus.metadata("page-" + i + ".pdf", null)).statusCode(201);
+        }
+        Tus.create(facts.patientToken(), facts.caseId, 100, Tus.metadata("one-more.pdf", null))
+                .statusCode(409).contentType(PROBLEM).body("detail", containsString("unfinished uploads"));
+    }
+
+    @Test
     void sniffedTypeLimitAppliesWhenNoTypeWasDeclared() {
         byte[] big = Fixtures.pdfOfSize(1024 * 1024 + 10);
         Tus.upload(facts.patientToken(), facts.caseId, big, Tus.metadata("big.pdf", null))
