@@ -122,7 +122,7 @@ public class SpecialistResource {
     public Page<SpecialistView> list(@BeanParam @Valid PageRequest page,
                                      @QueryParam("specialty") @Size(max = 64) String specialty,
                                      @QueryParam("subspecialty") @Size(max = 64) String subspecialty,
-                                     @Parameter(description = "A condition entry exactly as stored, e.g. C61 or C60-C63")
+                                     @Parameter(description = "An ICD-10 code (matches entries that cover it: C61.9 finds C61.9, C61 and C60-C63) or a range exactly as stored")
                                      @QueryParam("condition") @Size(max = 16) String condition,
                                      @QueryParam("language") @Pattern(regexp = "[a-z]{2}") String language,
                                      @QueryParam("licenceCountry") @Pattern(regexp = "[A-Z]{2}") String licenceCountry,

@@ -1,8 +1,11 @@
 package io.consilium.specialist.domain;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +35,25 @@ public final class ConditionCodes {
             return range.group(1).compareTo(range.group(2)) <= 0;
         }
         return isCode(entry);
+    }
+
+    /**
+     * The stored entries that cover {@code code}: the code itself, its category (C61 for C61.9) and those of
+     * {@code storedRanges} that include its category. For anything that is not a code (e.g. a range), just it.
+     */
+    public static List<String> entriesCovering(String code, Collection<String> storedRanges) {
+        String wanted = code.trim().toUpperCase(Locale.ROOT);
+        if (!isCode(wanted)) {
+            return List.of(wanted);
+        }
+        String category = wanted.substring(0, 3);
+        Set<String> entries = new LinkedHashSet<>(List.of(wanted, category));
+        for (String range : storedRanges) {
+            if (RANGE.matcher(range).matches() && covers(range, wanted, category)) {
+                entries.add(range);
+            }
+        }
+        return List.copyOf(entries);
     }
 
     /** Whether one of {@code entries} covers {@code code}; false for a null or malformed code. */

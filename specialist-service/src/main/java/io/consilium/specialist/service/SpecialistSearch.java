@@ -2,6 +2,7 @@ package io.consilium.specialist.service;
 
 import io.consilium.platform.paging.Page;
 import io.consilium.platform.paging.PageRequest;
+import io.consilium.specialist.domain.ConditionCodes;
 import io.consilium.specialist.domain.Specialist;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
@@ -29,8 +30,14 @@ public class SpecialistSearch {
             params.and("subspecialty", filter.subspecialty());
         }
         if (filter.condition() != null) {
-            where.add("array_contains(conditions, :condition)");
-            params.and("condition", filter.condition());
+            // an ICD-10 code matches the entries that cover it, as in ranking: itself, its category, ranges
+            List<String> entries = ConditionCodes.entriesCovering(filter.condition(), storedRanges());
+            List<String> any = new ArrayList<>();
+            for (int i = 0; i < entries.size(); i++) {
+                any.add("array_contains(conditions, :condition" + i + ")");
+                params.and("condition" + i, entries.get(i));
+            }
+            where.add("(" + String.join(" or ", any) + ")");
         }
         if (filter.language() != null) {
             where.add("array_contains(languages, :language)");
@@ -60,5 +67,12 @@ public class SpecialistSearch {
         PanacheQuery<Specialist> query = Specialist.find(String.join(" and ", where),
                 Sort.ascending("name").and("id"), params);
         return Page.of(query, page);
+    }
+
+    /** The distinct ranges (such as C60-C63) in the directory: few, whatever its size. */
+    @SuppressWarnings("unchecked")
+    private static List<String> storedRanges() {
+        return Specialist.getEntityManager().createNativeQuery(
+                "select distinct e from specialist, unnest(conditions) e where e like '___-___'").getResultList();
     }
 }

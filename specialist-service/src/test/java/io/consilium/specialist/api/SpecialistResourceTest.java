@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -196,5 +197,29 @@ class SpecialistResourceTest {
         given().auth().oauth2(ops).contentType(ContentType.JSON).body(Map.of("name", "x".repeat(1_100_000)))
                 .when().post("/api/v1/specialists")
                 .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void searchByConditionMatchesTheEntriesThatCoverTheCode() {
+        Map<String, String> byCondition = Map.of("range", "C60-C63", "category", "C61", "subcode", "C61.9",
+                "other", "C50");
+        byCondition.forEach((label, condition) -> {
+            Map<String, Object> entry = Directory.entry("s-" + UUID.randomUUID(), specialty);
+            entry.put("name", label);
+            entry.put("conditions", List.of(condition));
+            Directory.create(entry);
+        });
+        given().auth().oauth2(ops).queryParam("specialty", specialty).queryParam("condition", "c61.9")
+                .when().get("/api/v1/specialists")
+                .then().statusCode(200).body("items.name", containsInAnyOrder("range", "category", "subcode"));
+        given().auth().oauth2(ops).queryParam("specialty", specialty).queryParam("condition", "C61")
+                .when().get("/api/v1/specialists")
+                .then().statusCode(200).body("items.name", containsInAnyOrder("range", "category"));
+        given().auth().oauth2(ops).queryParam("specialty", specialty).queryParam("condition", "C60-C63")
+                .when().get("/api/v1/specialists")
+                .then().statusCode(200).body("items.name", contains("range"));
+        given().auth().oauth2(ops).queryParam("specialty", specialty).queryParam("condition", "C70")
+                .when().get("/api/v1/specialists")
+                .then().statusCode(200).body("total", equalTo(0));
     }
 }
