@@ -94,9 +94,7 @@ class IncomingEventsOnceTest {
     @Test
     void eventsFromAnotherTopicThatOvertakeThePanelAreNotLost() {
         // approvals before panel-assembled: the panel's arrival finds them and the report is ready at once
-        Journey early = Journey.readyForReview();
-        early.consentToSpecialists();
-        early.post(early.doctor, "review-requests", Map.of("panelSize", 1));
+        Journey early = reviewRequested(1);
         UUID approval = Broker.publish(kafka, REPORT_TOPIC, "consilium.report.approved.v1", early.caseId, early.tenant,
                 "{\"reportId\":\"" + UUID.randomUUID() + "\"}");
         awaitProcessed(approval);
@@ -106,9 +104,7 @@ class IncomingEventsOnceTest {
                         .then().body("state", equalTo("REPORT_READY")));
 
         // the release before panel-assembled: it proves the panel, so the report is delivered
-        Journey late = Journey.readyForReview();
-        late.consentToSpecialists();
-        late.post(late.doctor, "review-requests", Map.of("panelSize", 1));
+        Journey late = reviewRequested(1);
         Broker.publish(kafka, REPORT_TOPIC, "consilium.report.released.v1", late.caseId, late.tenant, """
                 {"releasedAt":"%s","reports":[{"reportId":"%s","diagnosisAssessment":"CONFIRMED","surgeryNecessary":"NO","treatmentChanged":false}]}"""
                 .formatted(Instant.now(), UUID.randomUUID()));
@@ -133,10 +129,15 @@ class IncomingEventsOnceTest {
         j.post(j.doctor, "review-requests", Map.of("panelSize", 1));
     }
 
-    private Journey inReview(int panelSize) {
+    private Journey reviewRequested(int panelSize) {
         Journey j = Journey.readyForReview();
         j.consentToSpecialists();
         j.post(j.doctor, "review-requests", Map.of("panelSize", panelSize));
+        return j;
+    }
+
+    private Journey inReview(int panelSize) {
+        Journey j = reviewRequested(panelSize);
         Broker.publish(kafka, SPECIALIST_TOPIC, "consilium.specialist.panel-assembled.v1", j.caseId, j.tenant, "{}");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(j.doctor).when().get("/api/v1/cases/{id}", j.caseId)

@@ -31,15 +31,7 @@ class ChunkedBodyLimitTest {
 
     @Test
     void aChunkedBodyOverTheCeilingIsRefusedWithProblemJson() throws Exception {
-        byte[] body = ("{\"note\":\"" + " ".repeat(400 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/cases/" + UUID.randomUUID() + "/specimens"))
-                .header("Authorization", "Bearer " + Tokens.caseManager("dr-" + UUID.randomUUID(), "t-chunked"))
-                .header("Content-Type", "application/json")
-                // an InputStream of unknown length is sent with Transfer-Encoding: chunked
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
-                .build();
-        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = postChunked("{\"note\":\"" + " ".repeat(400 * 1024) + "\"}");
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -48,17 +40,22 @@ class ChunkedBodyLimitTest {
 
     @Test
     void aSmallChunkedBodyIsReadAsUsual() throws Exception {
-        byte[] body = "{\"note\": 42".getBytes(StandardCharsets.UTF_8); // malformed on purpose: proves it was parsed
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/cases/" + UUID.randomUUID() + "/specimens"))
-                .header("Authorization", "Bearer " + Tokens.caseManager("dr-" + UUID.randomUUID(), "t-chunked"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
-                .build();
-        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = postChunked("{\"note\": 42"); // malformed on purpose: proves it was parsed
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body()).contains("not well-formed JSON");
+    }
+
+    private HttpResponse<String> postChunked(String json) throws Exception {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/cases/" + UUID.randomUUID() + "/specimens"))
+                .header("Authorization", "Bearer " + Tokens.caseManager("dr-" + UUID.randomUUID(), "t-chunked"))
+                .header("Content-Type", "application/json")
+                // an InputStream of unknown length is sent with Transfer-Encoding: chunked
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
     }
 }
