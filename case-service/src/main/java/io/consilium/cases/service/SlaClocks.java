@@ -4,6 +4,8 @@ import io.consilium.cases.domain.CaseAction;
 import io.consilium.cases.domain.Plan;
 import io.consilium.cases.domain.SlaClock;
 import io.consilium.cases.domain.SmoCase;
+import io.consilium.cases.events.CaseEvents;
+import io.consilium.cases.events.SlaStatusChanged;
 import io.consilium.platform.problem.ProblemException;
 import io.consilium.platform.security.Caller;
 import io.quarkus.scheduler.Scheduled;
@@ -11,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -82,13 +85,24 @@ public class SlaClocks {
         }
     }
 
-    /** @return how many running clocks changed status */
+    /**
+     * Re-evaluates every running clock; a clock that goes AT_RISK or BREACHED is published, in the same
+     * transaction, as {@code sla-status-changed}.
+     *
+     * @return how many running clocks changed status
+     */
     @Transactional
     public int evaluateAll() {
         int changed = 0;
+        Instant now = workflow.now();
         for (SlaClock clock : SlaClock.<SlaClock>list("stoppedAt is null")) {
-            if (clock.evaluate(workflow.now())) {
+            if (clock.evaluate(now)) {
                 changed++;
+                if (clock.status == SlaClock.Status.AT_RISK || clock.status == SlaClock.Status.BREACHED) {
+                    SmoCase c = SmoCase.findById(clock.caseId);
+                    workflow.publish(c, CaseEvents.SLA_STATUS_CHANGED, new SlaStatusChanged(c.id, c.tenant,
+                            clock.kind.name(), clock.status.name(), clock.dueAt(now), now));
+                }
             }
         }
         return changed;

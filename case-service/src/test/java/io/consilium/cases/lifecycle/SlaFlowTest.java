@@ -4,10 +4,12 @@ import io.consilium.cases.support.CaseApi;
 import io.consilium.cases.support.Coverage;
 import io.consilium.cases.support.Intakes;
 import io.consilium.cases.support.Journey;
+import io.consilium.platform.testing.Broker;
 import io.consilium.platform.testing.TestClock;
 import io.consilium.platform.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,12 +35,17 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTest
 class SlaFlowTest {
 
+    private static final String SLA_EVENT = "consilium.case.sla-status-changed.v1";
+
     @Inject
     TestClock clock;
+
+    private final KafkaCompanion kafka = Broker.companion();
 
     @AfterEach
     void resetClock() {
         clock.reset();
+        kafka.close();
     }
 
     @Test
@@ -61,6 +68,17 @@ class SlaFlowTest {
 
         given().auth().oauth2(Tokens.ops("olivia")).queryParam("tenant", running.tenant).when().get("/api/v1/ops/queue")
                 .then().statusCode(200).body("[0].caseId", equalTo(running.caseId)).body("[0].status", equalTo("BREACHED"));
+
+        // the breach is published for notification-service; the paused clock has nothing to say
+        var events = Broker.readUntil(kafka, "consilium.case.events", rs -> rs.stream().anyMatch(r ->
+                running.caseId.equals(r.key()) && SLA_EVENT.equals(Broker.header(r, "ce_type"))), Duration.ofSeconds(30));
+        var breach = events.stream().filter(r -> running.caseId.equals(r.key())
+                && SLA_EVENT.equals(Broker.header(r, "ce_type"))).toList();
+        assertThat(breach).hasSize(1);
+        assertThat(Broker.json(breach.get(0).value()).get("status").asText()).isEqualTo("BREACHED");
+        assertThat(Broker.json(breach.get(0).value()).get("kind").asText()).isEqualTo("RECORDS");
+        assertThat(Broker.header(breach.get(0), "ce_tenant")).isEqualTo(running.tenant);
+        assertThat(events).noneMatch(r -> paused.caseId.equals(r.key()) && SLA_EVENT.equals(Broker.header(r, "ce_type")));
 
         given().auth().oauth2(paused.doctor).when().post("/api/v1/cases/{id}/sla/resume", paused.caseId)
                 .then().statusCode(200).body("[0].paused", equalTo(false));
