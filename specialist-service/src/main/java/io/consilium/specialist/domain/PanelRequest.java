@@ -102,10 +102,18 @@ public class PanelRequest extends PanacheEntityBase {
         updatedAt = now;
     }
 
-    /** An unfilled panel asked for again, possibly more widely: the new request's terms replace the old ones. */
+    /**
+     * Whether a new review request may replace this panel's terms: it was announced as short of candidates
+     * (no-candidate), whether or not some invitations are still pending.
+     */
+    public boolean reopenable() {
+        return state == PanelState.UNFILLED || (state == PanelState.OPEN && unfilledSeats > 0);
+    }
+
+    /** A panel short of candidates asked for again, possibly more widely or smaller: the new terms replace the old. */
     public void reopen(PanelRequest with, Instant now) {
-        if (state != PanelState.UNFILLED) {
-            throw new IllegalStateException("Only an unfilled panel can be reopened, not a " + state + " one");
+        if (!reopenable()) {
+            throw new IllegalStateException("Only a panel short of candidates can be reopened, not a " + state + " one");
         }
         specialty = with.specialty;
         subspecialty = with.subspecialty;

@@ -66,8 +66,9 @@ public class PanelAssembly {
 
     /**
      * A case asks for a panel: record the request and invite the top candidates. A further request for the same
-     * case reopens the panel only when it ended unfilled (case-service lets the personal doctor ask again after
-     * {@code no-candidate}, e.g. with more countries); while a panel is open or assembled it is ignored.
+     * case reopens the panel only when it was announced short of candidates (case-service lets the personal
+     * doctor ask again after {@code no-candidate}, e.g. with more countries or fewer seats), even with invitations
+     * still pending; otherwise, and for an ended case, it is ignored.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void open(PanelRequest request) {
@@ -78,13 +79,15 @@ public class PanelAssembly {
         }
         PanelRequest existing = PanelRequest.findById(request.caseId, LockModeType.PESSIMISTIC_WRITE);
         if (existing != null) {
-            if (existing.state != PanelState.UNFILLED) {
+            if (!existing.reopenable()) {
                 LOG.infof("Case %s already has a %s panel; the new request is ignored", request.caseId, existing.state);
                 return;
             }
             existing.reopen(request, now);
             existing.flush();
-            fillSeats(existing, now);
+            if (!assembleIfFull(existing, now)) { // a smaller panel may be complete already
+                fillSeats(existing, now);
+            }
             return;
         }
         request.state = PanelState.OPEN;
@@ -109,15 +112,29 @@ public class PanelAssembly {
         Invitation.flush();
         publish(panel, SpecialistEvents.ACCEPTED, new SpecialistAccepted(panel.caseId, panel.tenant, invitation.id,
                 invitation.specialistId, invitation.specialistSubject, invitation.specialistCountry, now));
+        assembleIfFull(panel, now);
+        return invitation;
+    }
+
+    /**
+     * Assembles the panel once enough specialists accepted; invitations still pending then are withdrawn (a
+     * request for a smaller panel can complete it while some are open). @return whether it was assembled
+     */
+    private boolean assembleIfFull(PanelRequest panel, Instant now) {
         List<Invitation> accepted = Invitation.<Invitation>list("caseId = ?1 and state = ?2 order by respondedAt, id",
                 panel.caseId, InvitationState.ACCEPTED);
-        if (accepted.size() >= panel.panelSize) {
-            panel.assemble(now);
-            publish(panel, SpecialistEvents.PANEL_ASSEMBLED, new PanelAssembled(panel.caseId, panel.tenant,
-                    accepted.stream().map(i -> new PanelAssembled.Member(i.specialistId, i.specialistSubject,
-                            i.specialistCountry)).toList(), now));
+        if (accepted.size() < panel.panelSize) {
+            return false;
         }
-        return invitation;
+        panel.assemble(now);
+        for (Invitation pending : Invitation.<Invitation>list("caseId = ?1 and state = ?2", panel.caseId,
+                InvitationState.INVITED)) {
+            pending.withdraw(now);
+        }
+        publish(panel, SpecialistEvents.PANEL_ASSEMBLED, new PanelAssembled(panel.caseId, panel.tenant,
+                accepted.stream().map(i -> new PanelAssembled.Member(i.specialistId, i.specialistSubject,
+                        i.specialistCountry)).toList(), now));
+        return true;
     }
 
     @Transactional

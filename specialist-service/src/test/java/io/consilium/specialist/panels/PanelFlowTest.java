@@ -163,6 +163,28 @@ class PanelFlowTest {
     }
 
     @Test
+    void aPanelShortOfCandidatesIsAssembledWhenTheDoctorAsksForFewerSeats() {
+        String first = "s-" + UUID.randomUUID();
+        String second = "s-" + UUID.randomUUID();
+        specialist(first, 1);
+        specialist(second, 2);
+        requestReview(3); // only two candidates exist: both invited, no-candidate for the third seat
+        List<Map<String, Object>> invitations = Panels.awaitInvitations(caseId, 2);
+        for (Map<String, Object> invitation : invitations) {
+            accept(subjectOf(invitation), invitation.get("id"));
+        }
+        assertThat(Panels.panel(caseId).get("state")).isEqualTo("OPEN");
+
+        requestReview(2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ASSEMBLED".equals(Panels.panel(caseId).get("state")));
+        var assembled = Broker.readUntil(kafka, "consilium.specialist.events", rs -> rs.stream().anyMatch(r ->
+                caseId.equals(r.key()) && "consilium.specialist.panel-assembled.v1".equals(Broker.header(r, "ce_type"))),
+                Duration.ofSeconds(30));
+        assertThat(assembled.stream().filter(r -> caseId.equals(r.key())).map(r -> Broker.header(r, "ce_type")))
+                .contains("consilium.specialist.no-candidate.v1", "consilium.specialist.panel-assembled.v1");
+    }
+
+    @Test
     void aReviewRequestThatArrivesAfterTheCaseEndedInvitesNobody() {
         specialist("s-" + UUID.randomUUID(), 2);
         Panels.publish(kafka, UUID.randomUUID(), "consilium.case.cancelled.v1", caseId, tenant,
