@@ -78,7 +78,7 @@ public class ReportOutputs {
 
     @Transactional
     public ShareLink.Issued share(UUID caseId, Duration validFor) {
-        CaseFile file = patientsCase(caseId);
+        CaseFile file = patientsCase(caseId, "SHARE");
         if (Report.count("caseId = ?1 and state = ?2", caseId, ReportState.RELEASED) == 0) {
             throw new ProblemException.Conflict("The case has no released report to share");
         }
@@ -94,18 +94,22 @@ public class ReportOutputs {
 
     @Transactional
     public ShareLink revoke(UUID caseId, UUID linkId) {
-        patientsCase(caseId);
+        CaseFile file = patientsCase(caseId, "REVOKE_SHARE_LINK");
         ShareLink link = ShareLink.findById(linkId);
         if (link == null || !link.caseId.equals(caseId)) {
             throw new ProblemException.NotFound("Share link");
         }
         link.revoke(workflow.now());
+        audit.allowed(workflow.caller(), new AuditedAccess("share-link", link.id.toString(), caseId.toString(),
+                file.tenant, "REVOKE", "care"));
         return link;
     }
 
     @Transactional
     public List<ShareLink> links(UUID caseId) {
-        patientsCase(caseId);
+        CaseFile file = patientsCase(caseId, "LIST_SHARE_LINKS");
+        audit.allowed(workflow.caller(), new AuditedAccess("case", caseId.toString(), caseId.toString(), file.tenant,
+                "LIST_SHARE_LINKS", "care"));
         return ShareLink.list("caseId = ?1 order by createdAt", caseId);
     }
 
@@ -135,10 +139,12 @@ public class ReportOutputs {
         return ReportPdf.render(ReportPdf.Kind.FULL, file == null ? "en" : file.language(), sections);
     }
 
-    private CaseFile patientsCase(UUID caseId) {
+    /** Share links are the patient's alone: anyone else gets 404, and the refusal is on record. */
+    private CaseFile patientsCase(UUID caseId, String action) {
         CaseFile file = CaseFile.findById(caseId);
         Caller caller = workflow.caller();
         if (file == null || !caller.is(Roles.PATIENT) || !caller.subject().equals(file.patientId)) {
+            workflow.deniedOnCase(caseId, file, action, "not the case's patient");
             throw new ProblemException.NotFound("Case");
         }
         return file;

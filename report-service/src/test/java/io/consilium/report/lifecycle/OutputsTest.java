@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -123,6 +124,15 @@ class OutputsTest {
                 .post("/api/v1/cases/{id}/share-links", p.caseId).then().statusCode(403);
         given().auth().oauth2(Tokens.patient("p-other", p.tenant)).contentType(ContentType.JSON).body("{}")
                 .post("/api/v1/cases/{id}/share-links", p.caseId).then().statusCode(404);
+        given().auth().oauth2(p.patient).get("/api/v1/cases/{id}/share-links", p.caseId).then().statusCode(200);
+        for (String action : List.of("CREATE", "REVOKE", "LIST_SHARE_LINKS")) {
+            assertThat(db.count("select count(*) from outbox_event where subject = ?1 and type = "
+                    + "'consilium.audit.access-recorded.v1' and payload->>'action' = '" + action + "'"
+                    + " and payload->>'allowed' = 'true'", p.caseId)).as(action).isEqualTo(1);
+        }
+        assertThat(db.count("select count(*) from outbox_event where subject = ?1 and type = "
+                + "'consilium.audit.access-recorded.v1' and payload->>'action' = 'SHARE'"
+                + " and payload->>'allowed' = 'false'", p.caseId)).as("the other patient's attempt").isEqualTo(1);
     }
 
     @Test
