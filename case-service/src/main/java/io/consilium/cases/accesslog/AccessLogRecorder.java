@@ -2,6 +2,7 @@ package io.consilium.cases.accesslog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consilium.cases.service.IncomingTenant;
 import io.consilium.platform.cloudevents.IncomingEvent;
 import io.consilium.platform.cloudevents.InvalidEvent;
 import io.consilium.platform.inbox.Inbox;
@@ -32,7 +33,11 @@ public class AccessLogRecorder {
 
     @Transactional
     public void record(IncomingEvent event, String payload) {
-        if (!TYPE.equals(event.type()) || !inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
+        if (!TYPE.equals(event.type())) {
+            return;
+        }
+        IncomingTenant.requireCasesTenant(event);
+        if (!inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
             return;
         }
         AccessRecorded access;

@@ -10,6 +10,7 @@ import io.consilium.cases.domain.SmoCase;
 import io.consilium.cases.events.CaseEvents;
 import io.consilium.cases.events.ReportDelivered;
 import io.consilium.cases.service.CaseWorkflow;
+import io.consilium.cases.service.IncomingTenant;
 import io.consilium.cases.service.SlaClocks;
 import io.consilium.platform.cloudevents.IncomingEvent;
 import io.consilium.platform.cloudevents.InvalidEvent;
@@ -49,7 +50,11 @@ public class CaseProgress {
 
     @Transactional
     public void apply(IncomingEvent event, String payload) {
-        if (!isHandled(event.type()) || !inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
+        if (!isHandled(event.type())) {
+            return;
+        }
+        IncomingTenant.requireCasesTenant(event);
+        if (!inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
             return;
         }
         SmoCase c = SmoCase.findById(UUID.fromString(event.subject()), LockModeType.PESSIMISTIC_WRITE);

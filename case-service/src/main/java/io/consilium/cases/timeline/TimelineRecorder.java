@@ -1,5 +1,6 @@
 package io.consilium.cases.timeline;
 
+import io.consilium.cases.service.IncomingTenant;
 import io.consilium.platform.cloudevents.IncomingEvent;
 import io.consilium.platform.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,7 @@ public class TimelineRecorder {
     @Transactional
     public boolean record(IncomingEvent event) {
         UUID caseId = UUID.fromString(event.subject());
+        IncomingTenant.requireCasesTenant(event);
         if (!inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
             return false;
         }

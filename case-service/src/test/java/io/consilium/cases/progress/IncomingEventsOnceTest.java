@@ -2,6 +2,7 @@ package io.consilium.cases.progress;
 
 import io.consilium.cases.events.CaseEvents;
 import io.consilium.platform.testing.Broker;
+import io.consilium.platform.testing.Tokens;
 import io.consilium.cases.support.Journey;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,7 +21,10 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 /** Other services' events move a case exactly once, however often they are delivered, and only when they fit. */
 @QuarkusTest
@@ -116,6 +120,28 @@ class IncomingEventsOnceTest {
         awaitProcessed(assembled);
         given().auth().oauth2(late.doctor).when().get("/api/v1/cases/{id}", late.caseId)
                 .then().body("state", equalTo("REPORT_DELIVERED"));
+    }
+
+    @Test
+    void anEventNamingAnotherTenantMovesNothingAndIsFiledNotShown() {
+        Journey j = reviewRequested(1);
+        Broker.publish(kafka, SPECIALIST_TOPIC, "consilium.specialist.panel-assembled.v1", j.caseId, "t-intruder", "{}");
+        String ops = Tokens.ops("olivia");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(ops).queryParam("caseId", j.caseId).when().get("/api/v1/ops/dead-letters")
+                        .then().statusCode(200)
+                        .body("items.consumer", containsInAnyOrder("case-progress", "case-timeline"))
+                        .body("items[0].tenant", equalTo("t-intruder"))
+                        .body("items[0].contractBroken", equalTo(true)));
+        given().auth().oauth2(j.doctor).when().get("/api/v1/cases/{id}", j.caseId)
+                .then().body("state", equalTo("READY_FOR_REVIEW"));
+        given().auth().oauth2(j.partner).when().get("/api/v1/cases/{id}/timeline", j.caseId)
+                .then().statusCode(200).body("type", not(hasItem("consilium.specialist.panel-assembled.v1")));
+
+        Broker.publish(kafka, SPECIALIST_TOPIC, "consilium.specialist.panel-assembled.v1", j.caseId, j.tenant, "{}");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(j.doctor).when().get("/api/v1/cases/{id}", j.caseId)
+                        .then().body("state", equalTo("IN_REVIEW")));
     }
 
     @Test
