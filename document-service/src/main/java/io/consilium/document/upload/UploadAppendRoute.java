@@ -14,6 +14,8 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
@@ -32,6 +34,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -188,7 +192,16 @@ public class UploadAppendRoute {
         private final SerialExecutor hasher;
         /** Written since the last force; touched by the writer thread only. */
         private long unsynced;
-        private Buffer pending = Buffer.buffer(BATCH);
+        /**
+         * The batch being filled: off-heap, so writing it needs no copy into a temporary direct buffer and the
+         * heap (capped at 256 MB) never sees 1 MiB arrays, which G1 allocates as humongous objects. Batches are
+         * reused once written and released when the append ends ({@link #closeChannel}).
+         */
+        private ByteBuf pending;
+        /** The request's chunks behind {@link #pending}, hashed from where they are (no copy). */
+        private List<Buffer> pendingChunks = new ArrayList<>();
+        private final ArrayDeque<ByteBuf> freeBatches = new ArrayDeque<>();
+        private final List<ByteBuf> allBatches = new ArrayList<>();
         private long received;
         private int inFlight;
         private boolean paused;
@@ -236,7 +249,8 @@ public class UploadAppendRoute {
                 // Only a chunked body can get here (Content-Length was checked): keep nothing of this request.
                 finished = true;
                 ctx.request().pause();
-                pending = Buffer.buffer(0);
+                pending = null;
+                pendingChunks = new ArrayList<>();
                 afterWrites(() -> {
                     closeChannel();
                     // the upload stays locked until the part is back at its offset: a HEAD or PATCH in between
@@ -250,36 +264,57 @@ public class UploadAppendRoute {
                 return;
             }
             received += buffer.length();
-            pending.appendBuffer(buffer);
-            if (pending.length() >= BATCH) {
+            if (pending == null) {
+                pending = batchBuffer();
+            }
+            pending.writeBytes(buffer.getByteBuf());
+            pendingChunks.add(buffer);
+            if (pending.readableBytes() >= BATCH) {
                 flush();
             }
         }
 
+        private ByteBuf batchBuffer() {
+            ByteBuf reused = freeBatches.poll();
+            if (reused != null) {
+                return reused.clear();
+            }
+            ByteBuf fresh = Unpooled.directBuffer(BATCH + 128 * 1024);
+            allBatches.add(fresh);
+            return fresh;
+        }
+
         /** Hands the collected bytes to the writer; pauses the request while too many batches wait. */
         private void flush() {
-            if (pending.length() == 0) {
+            if (pending == null || pending.readableBytes() == 0) {
                 return;
             }
-            Buffer batch = pending;
-            pending = Buffer.buffer(BATCH);
+            ByteBuf batch = pending;
+            List<Buffer> chunks = pendingChunks;
+            pending = null;
+            pendingChunks = new ArrayList<>();
             inFlight++;
             if (inFlight >= MAX_IN_FLIGHT && !paused) {
                 paused = true;
                 ctx.request().pause();
             }
             long at = position;
-            position += batch.length();
+            position += batch.readableBytes();
             // Hashing and writing run in parallel on two threads; the batch is done when both are.
             AtomicInteger steps = new AtomicInteger(2);
             Runnable stepDone = () -> {
                 if (steps.decrementAndGet() == 0) {
-                    context.runOnContext(v -> written());
+                    context.runOnContext(v -> {
+                        freeBatches.push(batch);
+                        written();
+                    });
                 }
             };
             hasher.execute(() -> {
                 try {
-                    digest.update(batch.getByteBuf().nioBuffer());
+                    for (Buffer chunk : chunks) {
+                        digest.update(chunk.getByteBuf().nioBuffer());
+                    }
                 } catch (RuntimeException e) {
                     writeFailure = e;
                 }
@@ -288,7 +323,7 @@ public class UploadAppendRoute {
             writer.execute(() -> {
                 try {
                     if (writeFailure == null) {
-                        ByteBuffer bytes = batch.getByteBuf().nioBuffer();
+                        ByteBuffer bytes = batch.nioBuffer();
                         long written = 0;
                         while (bytes.hasRemaining()) {
                             written += channel.write(bytes, at + written);
@@ -413,12 +448,16 @@ public class UploadAppendRoute {
             });
         }
 
+        /** Called once every write is done: closes the part and gives the batches' off-heap memory back. */
         private void closeChannel() {
             try {
                 channel.close();
             } catch (IOException e) {
                 LOG.warnf("Closing the part of upload %s failed: %s", plan.uploadId(), e.getMessage());
             }
+            allBatches.forEach(ByteBuf::release);
+            allBatches.clear();
+            freeBatches.clear();
         }
     }
 
