@@ -14,8 +14,6 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
@@ -49,9 +47,10 @@ import java.util.UUID;
  * The tus {@code PATCH}: appends the request body to an upload's part file as it arrives, with constant memory.
  * <p>
  * A plain Vert.x route, not a JAX-RS resource, so no layer buffers the body: the request is paused while the
- * caller and the upload are checked on a worker thread, then its chunks are collected into 1 MiB batches that
- * are hashed (SHA-256) on one thread and written to the part on another, in parallel (file I/O and hashing off
- * the event loop), and the request is paused whenever four batches are in flight (backpressure). It is ordered before Quarkus' own body-size check (which would
+ * caller and the upload are checked on a worker thread, then its chunks are grouped, without copying, into
+ * batches of about 1 MiB that are hashed (SHA-256) on one thread and written to the part on another (one
+ * gathering write), in parallel and off the event loop, and the request is paused whenever four batches are in
+ * flight (backpressure). It is ordered before Quarkus' own body-size check (which would
  * refuse large bodies with an empty 413): the per-type limits of {@link ContentPolicy} and the declared
  * {@code Upload-Length} bound every append instead, from {@code Content-Length} before a byte is read (with
  * {@code Expect: 100-continue}, before the client sends it), and byte by byte for chunked bodies.
@@ -193,15 +192,11 @@ public class UploadAppendRoute {
         /** Written since the last force; touched by the writer thread only. */
         private long unsynced;
         /**
-         * The batch being filled: off-heap, so writing it needs no copy into a temporary direct buffer and the
-         * heap (capped at 256 MB) never sees 1 MiB arrays, which G1 allocates as humongous objects. Batches are
-         * reused once written and released when the append ends ({@link #closeChannel}).
+         * The request's chunks since the last batch, kept as they came: hashed and written (one gathering write)
+         * from where they are, so the event loop copies nothing and the heap never holds 1 MiB arrays.
          */
-        private ByteBuf pending;
-        /** The request's chunks behind {@link #pending}, hashed from where they are (no copy). */
         private List<Buffer> pendingChunks = new ArrayList<>();
-        private final ArrayDeque<ByteBuf> freeBatches = new ArrayDeque<>();
-        private final List<ByteBuf> allBatches = new ArrayList<>();
+        private long pendingBytes;
         private long received;
         private int inFlight;
         private boolean paused;
@@ -249,8 +244,8 @@ public class UploadAppendRoute {
                 // Only a chunked body can get here (Content-Length was checked): keep nothing of this request.
                 finished = true;
                 ctx.request().pause();
-                pending = null;
                 pendingChunks = new ArrayList<>();
+                pendingBytes = 0;
                 afterWrites(() -> {
                     closeChannel();
                     // the upload stays locked until the part is back at its offset: a HEAD or PATCH in between
@@ -264,50 +259,34 @@ public class UploadAppendRoute {
                 return;
             }
             received += buffer.length();
-            if (pending == null) {
-                pending = batchBuffer();
-            }
-            pending.writeBytes(buffer.getByteBuf());
             pendingChunks.add(buffer);
-            if (pending.readableBytes() >= BATCH) {
+            pendingBytes += buffer.length();
+            if (pendingBytes >= BATCH) {
                 flush();
             }
         }
 
-        private ByteBuf batchBuffer() {
-            ByteBuf reused = freeBatches.poll();
-            if (reused != null) {
-                return reused.clear();
-            }
-            ByteBuf fresh = Unpooled.directBuffer(BATCH + 128 * 1024);
-            allBatches.add(fresh);
-            return fresh;
-        }
-
         /** Hands the collected bytes to the writer; pauses the request while too many batches wait. */
         private void flush() {
-            if (pending == null || pending.readableBytes() == 0) {
+            if (pendingBytes == 0) {
                 return;
             }
-            ByteBuf batch = pending;
             List<Buffer> chunks = pendingChunks;
-            pending = null;
+            long batchBytes = pendingBytes;
             pendingChunks = new ArrayList<>();
+            pendingBytes = 0;
             inFlight++;
             if (inFlight >= MAX_IN_FLIGHT && !paused) {
                 paused = true;
                 ctx.request().pause();
             }
             long at = position;
-            position += batch.readableBytes();
+            position += batchBytes;
             // Hashing and writing run in parallel on two threads; the batch is done when both are.
             AtomicInteger steps = new AtomicInteger(2);
             Runnable stepDone = () -> {
                 if (steps.decrementAndGet() == 0) {
-                    context.runOnContext(v -> {
-                        freeBatches.push(batch);
-                        written();
-                    });
+                    context.runOnContext(v -> written());
                 }
             };
             hasher.execute(() -> {
@@ -323,10 +302,15 @@ public class UploadAppendRoute {
             writer.execute(() -> {
                 try {
                     if (writeFailure == null) {
-                        ByteBuffer bytes = batch.nioBuffer();
+                        ByteBuffer[] bytes = new ByteBuffer[chunks.size()];
+                        for (int i = 0; i < bytes.length; i++) {
+                            bytes[i] = chunks.get(i).getByteBuf().nioBuffer();
+                        }
+                        // one writer per append, so the channel's position is ours to set
+                        channel.position(at);
                         long written = 0;
-                        while (bytes.hasRemaining()) {
-                            written += channel.write(bytes, at + written);
+                        while (written < batchBytes) {
+                            written += channel.write(bytes);
                         }
                         unsynced += written;
                         if (unsynced >= syncEvery) {
@@ -448,16 +432,12 @@ public class UploadAppendRoute {
             });
         }
 
-        /** Called once every write is done: closes the part and gives the batches' off-heap memory back. */
         private void closeChannel() {
             try {
                 channel.close();
             } catch (IOException e) {
                 LOG.warnf("Closing the part of upload %s failed: %s", plan.uploadId(), e.getMessage());
             }
-            allBatches.forEach(ByteBuf::release);
-            allBatches.clear();
-            freeBatches.clear();
         }
     }
 
