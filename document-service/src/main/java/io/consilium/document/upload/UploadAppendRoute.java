@@ -48,7 +48,7 @@ import java.util.UUID;
  * <p>
  * A plain Vert.x route, not a JAX-RS resource, so no layer buffers the body: the request is paused while the
  * caller and the upload are checked on a worker thread, then its chunks are grouped, without copying, into
- * batches of about 1 MiB that are hashed (SHA-256) on one thread and written to the part on another (one
+ * batches of about 512 KiB that are hashed (SHA-256) on one thread and written to the part on another (one
  * gathering write), in parallel and off the event loop, and the request is paused whenever four batches are in
  * flight (backpressure). It is ordered before Quarkus' own body-size check (which would
  * refuse large bodies with an empty 413): the per-type limits of {@link ContentPolicy} and the declared
@@ -65,7 +65,7 @@ public class UploadAppendRoute {
     public static final String PATH = "/api/v1/uploads/:uploadId";
     static final String OFFSET_CONTENT_TYPE = "application/offset+octet-stream";
     /** Bytes collected from the request before they are hashed and written in one go. */
-    static final int BATCH = 1024 * 1024;
+    static final int BATCH = 512 * 1024;
     /** Batches waiting for the writer before the request is paused. */
     static final int MAX_IN_FLIGHT = 4;
     /** Bytes written between two {@code fdatasync}s of the part ({@code consilium.document.upload.sync-every}). */
@@ -193,7 +193,7 @@ public class UploadAppendRoute {
         private long unsynced;
         /**
          * The request's chunks since the last batch, kept as they came: hashed and written (one gathering write)
-         * from where they are, so the event loop copies nothing and the heap never holds 1 MiB arrays.
+         * from where they are, so the event loop copies nothing and no batch-sized array is allocated.
          */
         private List<Buffer> pendingChunks = new ArrayList<>();
         private long pendingBytes;
