@@ -38,7 +38,6 @@ import java.util.Queue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,9 +47,9 @@ import java.util.UUID;
  * <p>
  * A plain Vert.x route, not a JAX-RS resource, so no layer buffers the body: the request is paused while the
  * caller and the upload are checked on a worker thread, then its chunks are grouped, without copying, into
- * batches of about 512 KiB that are hashed (SHA-256) on one thread and written to the part on another (one
- * gathering write), in parallel and off the event loop, and the request is paused whenever four batches are in
- * flight (backpressure). It is ordered before Quarkus' own body-size check (which would
+ * batches of about 512 KiB that one worker thread per append writes to the part (one gathering write) and then
+ * hashes (SHA-256), off the event loop, and the request is paused whenever four batches are in flight
+ * (backpressure). It is ordered before Quarkus' own body-size check (which would
  * refuse large bodies with an empty 413): the per-type limits of {@link ContentPolicy} and the declared
  * {@code Upload-Length} bound every append instead, from {@code Content-Length} before a byte is read (with
  * {@code Expect: 100-continue}, before the client sends it), and byte by byte for chunked bodies.
@@ -177,8 +176,8 @@ public class UploadAppendRoute {
 
     /**
      * One PATCH's body. The event loop only collects the request's small chunks into batches of
-     * {@link #BATCH} bytes; hashing and writing a batch happen on two threads in parallel, each one batch after
-     * the other (serial executors per append). At most {@link #MAX_IN_FLIGHT} batches wait for the writer: beyond that
+     * {@link #BATCH} bytes; a serial executor per append writes each batch, then hashes it, one batch after the
+     * other. At most {@link #MAX_IN_FLIGHT} batches wait for the writer: beyond that
      * the request is paused until the writer catches up, so memory per append is bounded whatever the size.
      */
     private final class Append {
@@ -188,7 +187,6 @@ public class UploadAppendRoute {
         private final MessageDigest digest;
         private final FileChannel channel;
         private final SerialExecutor writer;
-        private final SerialExecutor hasher;
         /** Written since the last force; touched by the writer thread only. */
         private long unsynced;
         /**
@@ -215,7 +213,6 @@ public class UploadAppendRoute {
             this.digest = admitted.digest();
             this.channel = admitted.channel();
             this.writer = new SerialExecutor(writers);
-            this.hasher = new SerialExecutor(writers);
             this.position = plan.offset();
         }
 
@@ -282,23 +279,8 @@ public class UploadAppendRoute {
             }
             long at = position;
             position += batchBytes;
-            // Hashing and writing run in parallel on two threads; the batch is done when both are.
-            AtomicInteger steps = new AtomicInteger(2);
-            Runnable stepDone = () -> {
-                if (steps.decrementAndGet() == 0) {
-                    context.runOnContext(v -> written());
-                }
-            };
-            hasher.execute(() -> {
-                try {
-                    for (Buffer chunk : chunks) {
-                        digest.update(chunk.getByteBuf().nioBuffer());
-                    }
-                } catch (RuntimeException e) {
-                    writeFailure = e;
-                }
-                stepDone.run();
-            });
+            // One thread per append writes a batch, then hashes it: on two shared cores a second thread per
+            // append cost more in hand-offs than it won in parallelism
             writer.execute(() -> {
                 try {
                     if (writeFailure == null) {
@@ -318,11 +300,14 @@ public class UploadAppendRoute {
                             channel.force(false);
                             unsynced = 0;
                         }
+                        for (Buffer chunk : chunks) {
+                            digest.update(chunk.getByteBuf().nioBuffer());
+                        }
                     }
                 } catch (IOException | RuntimeException e) {
                     writeFailure = e;
                 }
-                stepDone.run();
+                context.runOnContext(v -> written());
             });
         }
 
