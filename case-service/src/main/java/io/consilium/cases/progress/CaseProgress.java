@@ -50,11 +50,7 @@ public class CaseProgress {
 
     @Transactional
     public void apply(IncomingEvent event, String payload) {
-        if (!isHandled(event.type())) {
-            return;
-        }
-        IncomingTenant.requireCasesTenant(event);
-        if (!inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
+        if (!isHandled(event.type()) || !inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
             return;
         }
         SmoCase c = SmoCase.findById(UUID.fromString(event.subject()), LockModeType.PESSIMISTIC_WRITE);
@@ -62,6 +58,8 @@ public class CaseProgress {
             LOG.warnf("Event %s names an unknown case", event.id());
             return;
         }
+        // refused after the case is loaded anyway; the rollback takes the inbox row with it
+        IncomingTenant.requireTenant(event, c.tenant);
         switch (event.type()) {
             case PANEL_ASSEMBLED -> {
                 if (fits(c, event, EnumSet.of(CaseState.READY_FOR_REVIEW))) {

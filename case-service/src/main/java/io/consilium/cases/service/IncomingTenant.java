@@ -20,11 +20,15 @@ public final class IncomingTenant {
         if (event.tenant() == null) {
             return;
         }
-        String tenant = SmoCase.getEntityManager()
+        requireTenant(event, SmoCase.getEntityManager()
                 .createQuery("select c.tenant from SmoCase c where c.id = :id", String.class)
                 .setParameter("id", UUID.fromString(event.subject()))
-                .getResultStream().findFirst().orElse(null);
-        if (tenant != null && !tenant.equals(event.tenant())) {
+                .getResultStream().findFirst().orElse(null));
+    }
+
+    /** The same, for a consumer that has loaded the case already ({@code casesTenant} null: unknown case). */
+    public static void requireTenant(IncomingEvent event, String casesTenant) {
+        if (event.tenant() != null && casesTenant != null && !casesTenant.equals(event.tenant())) {
             throw new InvalidEvent("Event " + event.id() + " names tenant " + event.tenant()
                     + ", not the case's");
         }

@@ -6,7 +6,6 @@ import io.consilium.report.domain.Report;
 import io.consilium.report.domain.ReportContent;
 import io.consilium.report.domain.ReportState;
 import io.consilium.report.domain.ReportVersion;
-import io.consilium.report.domain.VersionKind;
 import io.consilium.report.events.ReportEvents;
 import io.consilium.report.security.ReportAccess;
 import io.consilium.report.security.ReportAccess.Relation;
@@ -45,22 +44,23 @@ public class ReportSteps {
         Visible v = workflow.visible(reportId, breakGlassReason, false);
         workflow.audited(v, "READ_VERSIONS");
         List<ReportVersion> all = ReportVersion.ofReport(reportId);
-        return v.relation().seesReviewHistory() ? all : released(all);
+        if (v.relation().seesReviewHistory()) {
+            return all;
+        }
+        int firstReleased = firstReleased(reportId);
+        return all.stream().filter(x -> x.number >= firstReleased).toList();
     }
 
-    /** The last submission and the addenda after it: what the patient and the partner may read. */
-    private static List<ReportVersion> released(List<ReportVersion> all) {
-        int lastSubmission = all.stream().filter(x -> x.kind == VersionKind.SUBMISSION)
-                .mapToInt(x -> x.number).max().orElse(Integer.MAX_VALUE);
-        return all.stream().filter(x -> x.number >= lastSubmission).toList();
+    /** The last submission's number: it and the addenda after it are what the patient and the partner may read. */
+    private static int firstReleased(UUID reportId) {
+        return ReportVersion.latestSubmission(reportId).map(x -> x.number).orElse(Integer.MAX_VALUE);
     }
 
     @Transactional
     public ReportVersion version(UUID reportId, int number, String breakGlassReason) {
         Visible v = workflow.visible(reportId, breakGlassReason, false);
         ReportVersion version = ReportVersion.find(reportId, number)
-                .filter(found -> v.relation().seesReviewHistory()
-                        || released(ReportVersion.ofReport(reportId)).stream().anyMatch(x -> x.number == found.number))
+                .filter(found -> v.relation().seesReviewHistory() || found.number >= firstReleased(reportId))
                 .orElseThrow(() -> new ProblemException.NotFound("Report version"));
         workflow.audited(v, "READ_VERSION");
         return version;
