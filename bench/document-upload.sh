@@ -4,6 +4,10 @@
 # loopback to a minimal upload sink, in the same run. Prints MB/s for both, their ratio, and the service's
 # peak RSS (VmHWM). Prints figures; asserts nothing.
 #
+# After a JIT warm-up it runs ROUNDS rounds (default 5) of both transfers, their order alternating, each
+# transfer after the other's output is deleted and flushed; it prints every round and the medians, since on a
+# shared 2-core machine one transfer alone can be off by a third.
+#
 # Needs PostgreSQL and Kafka running (deploy/local/postgres.sh start, kafka.sh start); Keycloak is not used:
 # the service is started with quarkus.oidc.public-key set to a key pair made here, and the script signs its
 # own bearer token (RS256, openssl) with the claims the service expects (sub, groups, tenant, aud). The case
@@ -16,6 +20,7 @@
 #
 #   bench/document-upload.sh              # 2 GiB
 #   SIZE_MB=512 bench/document-upload.sh  # smaller
+#   ROUNDS=5 WARM_MB=64 WARM_RUNS=1 bench/document-upload.sh
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,17 +34,29 @@ export PGPASSWORD="${PGPASSWORD:-consilium}"
 mkdir -p "$WORK"
 rm -rf "$WORK/store" "$WORK/sink" && mkdir -p "$WORK/store" "$WORK/sink"
 pids=()
+# On a VM whose balloon reports free pages to the host (Firecracker, QEMU with free-page-reporting), memory the
+# host has taken back is slow to write into again: dd of the 2 GiB file took 0.9-1.7 s straight after the
+# previous copy was deleted and 4.2-5.0 s after 6 s idle, so a single transfer could be off by 3x either way.
+# The run pauses the reporting (when it may: root, the knob exists) and restores it on exit, so both sides
+# meet the same memory; PAGE_REPORTING=keep leaves it on and shows the noisy figures.
+REPORTING=/sys/module/page_reporting/parameters/page_reporting_order
+reporting_was=
+if [[ "${PAGE_REPORTING:-pause}" != keep && -w "$REPORTING" ]]; then
+  reporting_was=$(cat "$REPORTING")
+  echo 11 > "$REPORTING" 2>/dev/null || reporting_was=
+fi
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$WORK/store" "$WORK/sink"
+  [[ -z "$reporting_was" ]] || echo "$reporting_was" > "$REPORTING"
 }
 trap cleanup EXIT
 
 # 1. The service jar, built when missing or older than the sources.
 if [[ ! -f "$JAR" || -n "$(find "$ROOT/document-service/src/main" "$ROOT/platform/src/main" -newer "$JAR" -type f | head -1)" ]]; then
   echo "building document-service ..."
-  (cd "$ROOT" && ./mvnw -B -q install -DskipTests -pl platform && ./mvnw -B -q package -DskipTests -pl document-service)
+  (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl document-service -am)
 fi
 
 # 2. A 2 GiB DICOM file (explicit VR little endian header, pixel data of zeros), made once.
@@ -106,11 +123,6 @@ JWT_BODY=$(printf '{"sub":"bench-patient","preferred_username":"bench-patient","
 JWT_SIG=$(printf '%s.%s' "$JWT_HEAD" "$JWT_BODY" | openssl dgst -sha256 -sign "$WORK/key.pem" | b64url)
 TOKEN="$JWT_HEAD.$JWT_BODY.$JWT_SIG"
 
-CASE_ID=$(python3 -c 'import uuid; print(uuid.uuid4())')
-psql -q -h 127.0.0.1 -U consilium consilium_document -c \
-  "insert into case_file (case_id, tenant, patient_id, manager_id, specialty, version) values ('$CASE_ID', 'bench', 'bench-patient', 'bench-manager', 'oncology', 0)" \
-  2>/dev/null || echo "(case_file table missing: the service creates it on first start; the insert is retried below)"
-
 java -Xmx256m ${SERVICE_OPTS:-} -Dquarkus.http.port="$PORT" -Dquarkus.oidc.public-key="$PUBLIC" \
   -Dquarkus.oidc.token.issuer=consilium-bench -Dquarkus.oidc.auth-server-url= \
   -Dconsilium.document.storage.root="$WORK/store" -Dquarkus.log.category.\"io.consilium.document.upload\".level=DEBUG \
@@ -119,16 +131,23 @@ until curl -fs -o /dev/null "http://127.0.0.1:$PORT/q/health/live"; do
   kill -0 "$SERVICE" 2>/dev/null || { echo "service exited, see $WORK/service.log"; tail -20 "$WORK/service.log"; exit 1; }
   sleep 0.2
 done
-psql -q -h 127.0.0.1 -U consilium consilium_document -c \
-  "insert into case_file (case_id, tenant, patient_id, manager_id, specialty, version) values ('$CASE_ID', 'bench', 'bench-patient', 'bench-manager', 'oncology', 0) on conflict do nothing" >/dev/null
 rss_idle=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$SERVICE/status")
 
-# 5. A warm-up upload (64 MiB, not timed: JIT, connection pools), then the plain copy and the API upload of
-#    the same file, page cache warm for both.
+
+# 5. Each upload goes to a case of its own (the service refuses the same file twice in one case), inserted as
+#    if case-service's submitted and manager-assigned events had been consumed.
+new_case() {
+  local id
+  id=$(python3 -c 'import uuid; print(uuid.uuid4())')
+  psql -q -h 127.0.0.1 -U consilium consilium_document -c \
+    "insert into case_file (case_id, tenant, patient_id, manager_id, specialty, version) values ('$id', 'bench', 'bench-patient', 'bench-manager', 'oncology', 0)" >/dev/null
+  echo "$id"
+}
 upload() { # file -> "code seconds"
-  local meta location
+  local meta location case_id
+  case_id=$(new_case)
   meta="filename $(printf 'study.dcm' | base64),contentType $(printf 'application/dicom' | base64)"
-  location=$(curl -sS -D - -o /dev/null -X POST "http://127.0.0.1:$PORT/api/v1/cases/$CASE_ID/uploads" \
+  location=$(curl -sS -D - -o /dev/null -X POST "http://127.0.0.1:$PORT/api/v1/cases/$case_id/uploads" \
     -H "Authorization: Bearer $TOKEN" -H 'Tus-Resumable: 1.0.0' -H "Upload-Length: $(stat -c %s "$1")" \
     -H "Upload-Metadata: $meta" | awk 'tolower($1)=="location:" {print $2}' | tr -d '\r')
   [[ -n "$location" ]] || { echo "creating the upload failed, see $WORK/service.log" >&2; exit 1; }
@@ -136,8 +155,29 @@ upload() { # file -> "code seconds"
     -H "Authorization: Bearer $TOKEN" -H 'Tus-Resumable: 1.0.0' -H 'Upload-Offset: 0' \
     -H 'Content-Type: application/offset+octet-stream'
 }
+plain_copy() { # file -> "code seconds"
+  curl -sS -o /dev/null -w '%{http_code} %{time_total}' -T "$1" "http://127.0.0.1:$SINK_PORT/upload.bin"
+}
+# Both sides start alike: the other side's output just deleted and flushed, the source file in the page cache
+# (with free-page reporting left on, no pause here keeps the freed pages from going back to the host).
+settle() {
+  rm -f "$WORK/sink/upload.bin"
+  find "$WORK/store" -type f -size +1M -delete
+  cat "$FILE" > /dev/null
+  sync; sleep "${SETTLE_S:-0}"
+}
+idle_ticks() { awk '/^cpu / {print $5 + $6}' /proc/stat; }
+threads_cpu() { # per thread: id, name, user+system CPU in clock ticks
+  for t in /proc/$SERVICE/task/*; do
+    printf '%s\t%s\t%s\n' "${t##*/}" "$(tr ' ' '_' < "$t/comm")" "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0)"
+  done
+}
+
+# 6. Warm-up uploads (not timed). A service runs for days, so its JIT has long compiled the upload path; the
+#    default warm-up (3 x 256 MiB of random bytes) gets it there, a 64 MiB one left C2 compiling during the
+#    timed upload. WARM_MB, WARM_RUNS change it.
 WARM="$WORK/warm-up.dcm"
-{ head -c 200000 "$FILE"; head -c $((64 * 1024 * 1024)) /dev/urandom; } > "$WARM"
+{ head -c 200000 "$FILE"; head -c $((${WARM_MB:-256} * 1024 * 1024)) /dev/urandom; } > "$WARM"
 python3 - "$WARM" <<'PY'
 import struct, sys
 # Make the warm-up a valid DICOM file of its own size (pixel length = what follows the pixel data header).
@@ -146,25 +186,64 @@ at = data.find(struct.pack('<HH', 0x7FE0, 0x10) + b'OW')
 data[at + 8:at + 12] = struct.pack('<I', len(data) - at - 12)
 open(sys.argv[1], 'wb').write(data)
 PY
-upload "$WARM" > /dev/null
-cat "$FILE" > /dev/null
-plain=$(curl -sS -o /dev/null -w '%{http_code} %{time_total}' -T "$FILE" "http://127.0.0.1:$SINK_PORT/upload.bin")
-rm -f "$WORK/sink/upload.bin"
+for _ in $(seq "${WARM_RUNS:-3}"); do upload "$WARM" > /dev/null; plain_copy "$WARM" > /dev/null; done
+plain_copy "$FILE" > /dev/null # leaves 2 GiB of freed pages for the first round, as every later transfer finds
 
-api=$(upload "$FILE")
+# 7. Rounds: the plain copy and the API upload of the same file, their order alternating, each after settle.
+ROUNDS="${ROUNDS:-5}"
+: > "$WORK/rounds"
+rm -f "$WORK"/cpu-*
+hz=$(getconf CLK_TCK); cores=$(nproc)
+for round in $(seq "$ROUNDS"); do
+  sides=(plain api); (( round % 2 == 0 )) && sides=(api plain)
+  for side in "${sides[@]}"; do
+    settle
+    idle0=$(idle_ticks)
+    if [[ $side == plain ]]; then
+      result=$(plain_copy "$FILE")
+    else
+      threads_cpu > "$WORK/cpu-before-$round"
+      result=$(upload "$FILE")
+      threads_cpu > "$WORK/cpu-after-$round"
+      [[ ${result%% *} == 204 ]] || { echo "the upload was not accepted:"; cat "$WORK/patch-answer"; echo; }
+    fi
+    echo "$round $side $result $(( $(idle_ticks) - idle0 ))" >> "$WORK/rounds"
+  done
+done
 hwm=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$SERVICE/status")
-heap=$(grep -o 'Xmx[0-9a-z]*' "/proc/$SERVICE/cmdline" 2>/dev/null | head -1 || true)
 
-read -r plain_code plain_s <<<"$plain"
-read -r api_code api_s <<<"$api"
-mbps() { python3 -c "print(f'{$BYTES / 1e6 / $1:.0f}')"; }
 echo
-printf 'file                 %s (%d bytes)\n' "$(basename "$FILE")" "$BYTES"
-printf 'plain copy (curl -T, fsync=%s) HTTP %s  %6.2f s  %6s MB/s\n' "${PLAIN_FSYNC:-1}" "$plain_code" "$plain_s" "$(mbps "$plain_s")"
-printf 'document-service     HTTP %s  %6.2f s  %6s MB/s   (tus PATCH, SHA-256, Tika, DICOM index, fsync, rename)\n' \
-  "$api_code" "$api_s" "$(mbps "$api_s")"
-printf 'ratio                %s %%\n' "$(python3 -c "print(f'{100 * $plain_s / $api_s:.0f}')")"
-printf 'service RSS          idle %d MB, peak (VmHWM) %d MB, heap capped with -Xmx256m\n' "$rss_idle" "$hwm"
-if [[ "$api_code" != "204" ]]; then
-  echo "the upload was not accepted:"; cat "$WORK/patch-answer"; echo
-fi
+printf 'file       %s (%d bytes), %d rounds, order alternating, plain copy fsync=%s, %s\n' \
+  "$(basename "$FILE")" "$BYTES" "$ROUNDS" "${PLAIN_FSYNC:-1}" \
+  "$(if [[ -n "$reporting_was" ]]; then echo "free-page reporting paused"; elif [[ -e "$REPORTING" ]]; then echo "free-page reporting ON (noisy)"; else echo "no free-page reporting"; fi)"
+python3 - "$WORK/rounds" "$WORK" "$BYTES" "$hz" "$cores" <<'PY'
+import collections, re, statistics, sys
+rounds_path, work, size, hz, cores = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+runs = collections.defaultdict(dict)
+for line in open(rounds_path):
+    number, side, code, seconds, idle = line.split()
+    runs[int(number)][side] = (code, float(seconds), int(idle))
+mbps = lambda s: size / 1e6 / s
+ratios = []
+for number, sides in sorted(runs.items()):
+    (pc, ps, pi), (ac, a_s, ai) = sides['plain'], sides['api']
+    ratios.append(ps / a_s)
+    print(f"round {number}    plain copy HTTP {pc} {ps:6.2f} s {mbps(ps):5.0f} MB/s (idle {100 * pi / hz / ps / cores:3.0f} %)"
+          f"   document-service HTTP {ac} {a_s:6.2f} s {mbps(a_s):5.0f} MB/s (idle {100 * ai / hz / a_s / cores:3.0f} %)"
+          f"   ratio {100 * ps / a_s:3.0f} %")
+plain = statistics.median(s['plain'][1] for s in runs.values())
+api = statistics.median(s['api'][1] for s in runs.values())
+print(f"median     plain copy {mbps(plain):5.0f} MB/s, document-service {mbps(api):5.0f} MB/s "
+      f"(tus PATCH, SHA-256, Tika, DICOM index, fsync, rename); ratio of the rounds: median {100 * statistics.median(ratios):.0f} %, "
+      f"min {100 * min(ratios):.0f} %, max {100 * max(ratios):.0f} %")
+def ticks(path):
+    return {tid: (name, int(value)) for tid, name, value in (line.rstrip('\n').split('\t') for line in open(path))}
+used = collections.Counter()
+for number in runs:
+    before = ticks(f"{work}/cpu-before-{number}")
+    for tid, (name, value) in ticks(f"{work}/cpu-after-{number}").items():
+        used[re.sub(r'[-#]?\d+$', '', name)] += (value - before.get(tid, (name, 0))[1]) / hz / len(runs)
+busy = sorted(((s, n) for n, s in used.items() if s >= 0.05), reverse=True)
+print(f"service    CPU per upload {sum(used.values()):.2f} s: " + ", ".join(f"{n} {s:.2f}" for s, n in busy))
+PY
+printf 'service    RSS idle %d MB, peak (VmHWM) %d MB, heap capped with -Xmx256m\n' "$rss_idle" "$hwm"
