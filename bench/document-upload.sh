@@ -36,9 +36,11 @@ rm -rf "$WORK/store" "$WORK/sink" && mkdir -p "$WORK/store" "$WORK/sink"
 pids=()
 # On a VM whose balloon reports free pages to the host (Firecracker, QEMU with free-page-reporting), memory the
 # host has taken back is slow to write into again: dd of the 2 GiB file took 0.9-1.7 s straight after the
-# previous copy was deleted and 4.2-5.0 s after 6 s idle, so a single transfer could be off by 3x either way.
-# The run pauses the reporting (when it may: root, the knob exists) and restores it on exit, so both sides
-# meet the same memory; PAGE_REPORTING=keep leaves it on and shows the noisy figures.
+# previous copy was deleted and 4.2-5.0 s after 6 s idle, and a writer held to 800 MB/s spent 1.8 s in the
+# kernel where one at full speed spent 0.5 s, as the freed pages go back to the host while it writes. So
+# whichever side is slower is slowed again, by the host, not by its own work. The run pauses the reporting
+# (when it may: root, the knob exists) and restores it on exit, so both sides meet the same memory;
+# PAGE_REPORTING=keep leaves it on.
 REPORTING=/sys/module/page_reporting/parameters/page_reporting_order
 reporting_was=
 if [[ "${PAGE_REPORTING:-pause}" != keep && -w "$REPORTING" ]]; then

