@@ -54,6 +54,7 @@ cleanup() {
   [[ -z "$reporting_was" ]] || echo "$reporting_was" > "$REPORTING"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 # 1. The service jar, built when missing or older than the sources.
 if [[ ! -f "$JAR" || -n "$(find "$ROOT/document-service/src/main" "$ROOT/platform/src/main" -newer "$JAR" -type f | head -1)" ]]; then
@@ -249,3 +250,23 @@ busy = sorted(((s, n) for n, s in used.items() if s >= 0.05), reverse=True)
 print(f"service    CPU per upload {sum(used.values()):.2f} s: " + ", ".join(f"{n} {s:.2f}" for s, n in busy))
 PY
 printf 'service    RSS idle %d MB, peak (VmHWM) %d MB, heap capped with -Xmx256m\n' "$rss_idle" "$hwm"
+
+# 8. Many uploads at once (the warm-up file, CONCURRENT of them, default 16): all must succeed within the same
+#    heap; the request bytes they hold together are bounded by consilium.document.upload.buffer-budget.
+CONCURRENT="${CONCURRENT:-16}"
+if (( CONCURRENT > 0 )); then
+  settle
+  started=$(date +%s.%N)
+  uploaders=()
+  for i in $(seq "$CONCURRENT"); do (upload "$WARM" > "$WORK/concurrent-$i") & uploaders+=($!); done
+  wait "${uploaders[@]}"
+  took=$(python3 -c "import time; print(f'{time.time() - $started:.2f}')")
+  answers=$(for f in "$WORK"/concurrent-*; do cat "$f"; echo; done)
+  ok=$(grep -c '^204 ' <<<"$answers" || true)
+  printf 'concurrent %d uploads of %d MiB at once: %d answered 204 in %s s, %s MB/s together; peak RSS (VmHWM) %d MB\n' \
+    "$CONCURRENT" $(( $(stat -c %s "$WARM") >> 20 )) "$ok" "$took" \
+    "$(python3 -c "print(f'{$CONCURRENT * $(stat -c %s "$WARM") / 1e6 / $took:.0f}')")" \
+    "$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$SERVICE/status")"
+  grep -v '^204 ' <<<"$answers" | cut -d' ' -f1 | sort | uniq -c | sed 's/^ */  not accepted: /' || true
+  rm -f "$WORK"/concurrent-*
+fi

@@ -50,8 +50,8 @@ import java.util.UUID;
  * A plain Vert.x route, not a JAX-RS resource, so no layer buffers the body: the request is paused while the
  * caller and the upload are checked on a worker thread, then its chunks are grouped, without copying, into
  * batches of about 1 MiB that, off the event loop, one thread per append writes to the part (one gathering
- * write) while another hashes them (SHA-256), and the request is paused whenever eight batches are in flight
- * (backpressure). It is ordered before Quarkus' own body-size check (which would
+ * write) while another hashes them (SHA-256), and the request is paused while too many batches are in flight
+ * (backpressure, {@link UploadBuffers}). It is ordered before Quarkus' own body-size check (which would
  * refuse large bodies with an empty 413): the per-type limits of {@link ContentPolicy} and the declared
  * {@code Upload-Length} bound every append instead, from {@code Content-Length} before a byte is read (with
  * {@code Expect: 100-continue}, before the client sends it), and byte by byte for chunked bodies.
@@ -67,12 +67,6 @@ public class UploadAppendRoute {
     static final String OFFSET_CONTENT_TYPE = "application/offset+octet-stream";
     /** Bytes collected from the request before they are hashed and written in one go. */
     static final int BATCH = 1024 * 1024;
-    /**
-     * Batches written or hashed at once before the request is paused: at most 8 MiB of the request's chunks
-     * (heap buffers) per append. Measured on 2 GiB uploads: 4 MiB in flight streamed in 1.9 s, 8 MiB in 1.7 s,
-     * as the socket keeps flowing while the hasher, the slowest step, catches up.
-     */
-    static final int MAX_IN_FLIGHT = 8;
     /** Bytes written between two {@code fdatasync}s of the part ({@code consilium.document.upload.sync-every}). */
     private final long syncEvery;
 
@@ -87,10 +81,11 @@ public class UploadAppendRoute {
     private final Uploads uploads;
     private final UploadCompletion completion;
     private final UploadSessions sessions;
+    private final UploadBuffers buffers;
     private final ObjectMapper json;
 
     UploadAppendRoute(Vertx vertx, IdentityProviderManager identities, Uploads uploads, UploadCompletion completion,
-                      UploadSessions sessions, ObjectMapper json,
+                      UploadSessions sessions, UploadBuffers buffers, ObjectMapper json,
                       @ConfigProperty(name = "consilium.document.upload.sync-every", defaultValue = "64M")
                       MemorySize syncEvery) {
         this.syncEvery = syncEvery.asLongValue();
@@ -99,6 +94,7 @@ public class UploadAppendRoute {
         this.uploads = uploads;
         this.completion = completion;
         this.sessions = sessions;
+        this.buffers = buffers;
         this.json = json;
     }
 
@@ -184,8 +180,8 @@ public class UploadAppendRoute {
      * One PATCH's body. The event loop only collects the request's small chunks into batches of
      * {@link #BATCH} bytes; two serial executors per append take each batch, one writing it (and now and then
      * starting an fdatasync on a third thread, which the writer does not wait for), the other hashing it, both in
-     * arrival order. At most {@link #MAX_IN_FLIGHT} batches are in flight: beyond that the request is paused
-     * until both catch up, so memory per append is bounded whatever the size.
+     * arrival order. {@link UploadBuffers} says when the request must pause until they catch up, so memory per
+     * append, and over all appends, is bounded whatever the size.
      */
     private final class Append {
         private final RoutingContext ctx;
@@ -290,7 +286,7 @@ public class UploadAppendRoute {
             pendingChunks = new ArrayList<>();
             pendingBytes = 0;
             inFlight++;
-            if (inFlight >= MAX_IN_FLIGHT && !paused) {
+            if (buffers.take(batchBytes, inFlight) && !paused) {
                 paused = true;
                 pausedAt = System.nanoTime();
                 ctx.request().pause();
@@ -318,7 +314,7 @@ public class UploadAppendRoute {
                 }
                 writeNanos += System.nanoTime() - startedWriting;
                 if (remaining.decrementAndGet() == 0) {
-                    context.runOnContext(v -> written());
+                    context.runOnContext(v -> written(batchBytes));
                 }
             });
             hasher.execute(() -> {
@@ -328,7 +324,7 @@ public class UploadAppendRoute {
                 }
                 hashNanos += System.nanoTime() - startedHashing;
                 if (remaining.decrementAndGet() == 0) {
-                    context.runOnContext(v -> written());
+                    context.runOnContext(v -> written(batchBytes));
                 }
             });
         }
@@ -352,20 +348,21 @@ public class UploadAppendRoute {
                 writeFailure = e;
             }
             syncing.set(false);
-            context.runOnContext(v -> written(0));
+            context.runOnContext(v -> goOnIfIdle());
         }
 
-        private void written() {
-            written(1);
-        }
-
-        private void written(int batches) {
-            inFlight -= batches;
-            if (paused && inFlight <= MAX_IN_FLIGHT / 2 && !finished) {
+        private void written(long batchBytes) {
+            inFlight--;
+            if (buffers.give(batchBytes, inFlight) && paused && !finished) {
                 paused = false;
                 pausedNanos += System.nanoTime() - pausedAt;
                 ctx.request().resume();
             }
+            goOnIfIdle();
+        }
+
+        /** Runs what waits for the last batch and the background fdatasync, once both are done. */
+        private void goOnIfIdle() {
             if (inFlight == 0 && !syncing.get() && whenWritten != null) {
                 Runnable then = whenWritten;
                 whenWritten = null;
