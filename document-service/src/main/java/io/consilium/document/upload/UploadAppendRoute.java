@@ -319,8 +319,15 @@ public class UploadAppendRoute {
             });
             hasher.execute(() -> {
                 long startedHashing = System.nanoTime();
-                for (Buffer chunk : chunks) {
-                    digest.update(chunk.getByteBuf().nioBuffer());
+                try {
+                    for (Buffer chunk : chunks) {
+                        digest.update(chunk.getByteBuf().nioBuffer());
+                    }
+                } catch (RuntimeException e) {
+                    // A digest that missed bytes must not name the file: the append fails like a failed write,
+                    // its digest is forgotten and the next append hashes the part again. And the batch still
+                    // ends, or the append would wait for it forever.
+                    writeFailure = e;
                 }
                 hashNanos += System.nanoTime() - startedHashing;
                 if (remaining.decrementAndGet() == 0) {
