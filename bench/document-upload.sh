@@ -21,6 +21,7 @@
 #   bench/document-upload.sh              # 2 GiB
 #   SIZE_MB=512 bench/document-upload.sh  # smaller
 #   ROUNDS=5 WARM_MB=64 WARM_RUNS=1 bench/document-upload.sh
+#   STORAGE=s3 bench/document-upload.sh   # objects in an S3 API server (s3proxy, filesystem backend) instead
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,7 +33,8 @@ JAR="$ROOT/document-service/target/quarkus-app/quarkus-run.jar"
 export PGPASSWORD="${PGPASSWORD:-consilium}"
 
 mkdir -p "$WORK"
-rm -rf "$WORK/store" "$WORK/sink" && mkdir -p "$WORK/store" "$WORK/sink"
+STORAGE="${STORAGE:-local}"
+rm -rf "$WORK/store" "$WORK/sink" "$WORK/s3" && mkdir -p "$WORK/store" "$WORK/sink"
 pids=()
 # On a VM whose balloon reports free pages to the host (Firecracker, QEMU with free-page-reporting), memory the
 # host has taken back is slow to write into again: dd of the 2 GiB file took 0.9-1.7 s straight after the
@@ -50,7 +52,7 @@ fi
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  rm -rf "$WORK/store" "$WORK/sink"
+  rm -rf "$WORK/store" "$WORK/sink" "$WORK/s3"
   [[ -z "$reporting_was" ]] || echo "$reporting_was" > "$REPORTING"
 }
 trap cleanup EXIT
@@ -126,7 +128,25 @@ JWT_BODY=$(printf '{"sub":"bench-patient","preferred_username":"bench-patient","
 JWT_SIG=$(printf '%s.%s' "$JWT_HEAD" "$JWT_BODY" | openssl dgst -sha256 -sign "$WORK/key.pem" | b64url)
 TOKEN="$JWT_HEAD.$JWT_BODY.$JWT_SIG"
 
-java -Xmx256m ${SERVICE_OPTS:-} -Dquarkus.http.port="$PORT" -Dquarkus.oidc.public-key="$PUBLIC" \
+# With STORAGE=s3 the service keeps its objects in s3proxy (the jar the tests use, built by the module's
+# generate-test-resources), whose filesystem backend writes them under $WORK/s3/<bucket>.
+storage_opts=()
+if [[ $STORAGE == s3 ]]; then
+  S3PROXY="$ROOT/document-service/target/s3proxy/s3proxy.jar"
+  [[ -f "$S3PROXY" ]] || (cd "$ROOT" && ./mvnw -B -q generate-test-resources -pl document-service -am)
+  S3_PORT="${S3_PORT:-18098}"
+  mkdir -p "$WORK/s3/consilium-bench" # a bucket is a directory to this backend
+  printf '%s\n' "s3proxy.endpoint=http://127.0.0.1:$S3_PORT" s3proxy.authorization=aws-v2-or-v4 \
+    s3proxy.identity=bench s3proxy.credential=bench-secret jclouds.provider=filesystem \
+    "jclouds.filesystem.basedir=$WORK/s3" jclouds.identity=bench jclouds.credential=bench-secret > "$WORK/s3proxy.properties"
+  java -Xmx256m -jar "$S3PROXY" --properties "$WORK/s3proxy.properties" > "$WORK/s3proxy.log" 2>&1 & pids+=($!)
+  until curl -s -o /dev/null "http://127.0.0.1:$S3_PORT/"; do sleep 0.2; done
+  storage_opts=(-Dconsilium.document.storage.kind=s3 -Dconsilium.document.storage.s3.endpoint="http://127.0.0.1:$S3_PORT"
+    -Dconsilium.document.storage.s3.region=us-east-1 -Dconsilium.document.storage.s3.bucket=consilium-bench
+    -Dconsilium.document.storage.s3.path-style=true -Dconsilium.document.storage.s3.access-key=bench
+    -Dconsilium.document.storage.s3.secret-key=bench-secret)
+fi
+java -Xmx256m ${SERVICE_OPTS:-} "${storage_opts[@]}" -Dquarkus.http.port="$PORT" -Dquarkus.oidc.public-key="$PUBLIC" \
   -Dquarkus.oidc.token.issuer=consilium-bench -Dquarkus.oidc.auth-server-url= \
   -Dconsilium.document.storage.root="$WORK/store" -Dquarkus.log.category.\"io.consilium.document.upload\".level=DEBUG \
   -jar "$JAR" > "$WORK/service.log" 2>&1 & SERVICE=$!; pids+=($SERVICE)
@@ -165,7 +185,7 @@ plain_copy() { # file -> "code seconds"
 # (with free-page reporting left on, no pause here keeps the freed pages from going back to the host).
 settle() {
   rm -f "$WORK/sink/upload.bin"
-  find "$WORK/store" -type f -size +1M -delete
+  find "$WORK/store" "$WORK/s3" -type f -size +1M -delete 2>/dev/null || true
   cat "$FILE" > /dev/null
   sync; sleep "${SETTLE_S:-0}"
 }
@@ -216,8 +236,8 @@ done
 hwm=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$SERVICE/status")
 
 echo
-printf 'file       %s (%d bytes), %d rounds, order alternating, plain copy fsync=%s, %s\n' \
-  "$(basename "$FILE")" "$BYTES" "$ROUNDS" "${PLAIN_FSYNC:-1}" \
+printf 'file       %s (%d bytes), %d rounds, order alternating, plain copy fsync=%s, storage %s, %s\n' \
+  "$(basename "$FILE")" "$BYTES" "$ROUNDS" "${PLAIN_FSYNC:-1}" "$STORAGE" \
   "$(if [[ -n "$reporting_was" ]]; then echo "free-page reporting paused"; elif [[ -e "$REPORTING" ]]; then echo "free-page reporting ON (noisy)"; else echo "no free-page reporting"; fi)"
 python3 - "$WORK/rounds" "$WORK" "$BYTES" "$hz" "$cores" <<'PY'
 import collections, re, statistics, sys
