@@ -85,6 +85,12 @@ public class S3DocumentStore implements DocumentStore, AutoCloseable {
 
     public static S3Client client(java.net.URI endpoint, String region, boolean pathStyle,
                                   AwsCredentialsProvider credentials) {
+        return builder(endpoint, region, pathStyle, credentials).build();
+    }
+
+    /** The client's settings, for a caller (a test) that adds its own on top. */
+    static S3ClientBuilder builder(java.net.URI endpoint, String region, boolean pathStyle,
+                                   AwsCredentialsProvider credentials) {
         S3ClientBuilder builder = S3Client.builder()
                 // The JDK's HttpURLConnection: no Netty or Apache HTTP client next to Quarkus' own.
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
@@ -98,7 +104,7 @@ public class S3DocumentStore implements DocumentStore, AutoCloseable {
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
-        return builder.build();
+        return builder;
     }
 
     private static AwsCredentialsProvider credentials(StorageConfig.S3 config) {

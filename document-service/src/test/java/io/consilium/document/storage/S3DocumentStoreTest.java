@@ -5,7 +5,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,6 +88,36 @@ class S3DocumentStoreTest {
         }
         try (InputStream in = store.open(sha256, content.length - 10L)) {
             assertThat(in.readAllBytes()).isEqualTo(Arrays.copyOfRange(content, content.length - 10, content.length));
+        }
+    }
+
+    @Test
+    void aLostPartAbortsTheUploadAndStoresNothing() throws Exception {
+        // The same client as the store's, but part 2 of every upload fails while parts 1 and 3 are in flight.
+        ExecutionInterceptor losePartTwo = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof UploadPartRequest part && part.partNumber() == 2) {
+                    throw SdkClientException.create("part 2 lost on the way");
+                }
+            }
+        };
+        byte[] content = randomBytes(3 * PART + 17);
+        String sha256 = sha256(content);
+        Path part = part(content);
+        try (S3Client failing = S3DocumentStore.builder(peer.endpoint, peer.region, true, peer.credentials)
+                .overrideConfiguration(o -> o.addExecutionInterceptor(losePartTwo))
+                .build()) {
+            S3DocumentStore store = new S3DocumentStore(failing, peer.bucket, PART, uploads);
+
+            assertThatThrownBy(() -> store.put(part, sha256)).isInstanceOf(IOException.class)
+                    .hasRootCauseMessage("part 2 lost on the way");
+
+            assertThat(store.exists(sha256)).isFalse();
+            assertThat(objectsUnder(sha256)).isEmpty();
+            assertThat(peer.client.listMultipartUploads(b -> b.bucket(peer.bucket).prefix(S3DocumentStore.key(sha256)))
+                    .uploads()).as("the multipart upload is aborted, its parts are not kept").isEmpty();
+            assertThat(part).as("the checked file stays for another try").exists();
         }
     }
 

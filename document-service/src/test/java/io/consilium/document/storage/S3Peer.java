@@ -28,6 +28,7 @@ final class S3Peer implements AutoCloseable {
     final String region;
     final String bucket;
     final S3Client client;
+    final StaticCredentialsProvider credentials;
     private final Process process;
 
     private S3Peer(URI endpoint, String region, String bucket, String accessKey, String secretKey, Process process) {
@@ -35,8 +36,8 @@ final class S3Peer implements AutoCloseable {
         this.region = region;
         this.bucket = bucket;
         this.process = process;
-        this.client = S3DocumentStore.client(endpoint, region, true,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)));
+        this.credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
+        this.client = S3DocumentStore.client(endpoint, region, true, credentials);
     }
 
     static boolean available() {
