@@ -38,9 +38,9 @@ import java.util.regex.Pattern;
 /**
  * Objects in an S3 bucket (AWS or an S3-compatible store) under {@code sha256/<ab>/<sha256>}. Upload parts
  * are still written to a local directory while they arrive; a checked part is copied with a multipart upload
- * read part by part from the file, {@link #PARTS_IN_FLIGHT} parts at a time (never the whole file in memory). S3 makes an object visible only when its
- * upload completes, so no partial object is ever readable, and the same key always holds the same bytes, so an
- * object that exists already is not uploaded again.
+ * read part by part from the file, {@link #PARTS_IN_FLIGHT} parts at a time (never the whole file in memory).
+ * S3 makes an object visible only when its upload completes, so no partial object is ever readable, and the
+ * same key always holds the same bytes, so an object that exists already is not uploaded again.
  */
 public class S3DocumentStore implements DocumentStore, AutoCloseable {
 
