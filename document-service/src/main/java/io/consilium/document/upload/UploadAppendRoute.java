@@ -296,6 +296,11 @@ public class UploadAppendRoute {
             // Writing and hashing run side by side (SHA-256 is the slowest step, about 1.4 GB/s here); the batch
             // is done when both are
             AtomicInteger remaining = new AtomicInteger(2);
+            Runnable stepDone = () -> {
+                if (remaining.decrementAndGet() == 0) {
+                    context.runOnContext(v -> written(batchBytes));
+                }
+            };
             writer.execute(() -> {
                 long startedWriting = System.nanoTime();
                 try {
@@ -313,9 +318,7 @@ public class UploadAppendRoute {
                     writeFailure = e;
                 }
                 writeNanos += System.nanoTime() - startedWriting;
-                if (remaining.decrementAndGet() == 0) {
-                    context.runOnContext(v -> written(batchBytes));
-                }
+                stepDone.run();
             });
             hasher.execute(() -> {
                 long startedHashing = System.nanoTime();
@@ -330,9 +333,7 @@ public class UploadAppendRoute {
                     writeFailure = e;
                 }
                 hashNanos += System.nanoTime() - startedHashing;
-                if (remaining.decrementAndGet() == 0) {
-                    context.runOnContext(v -> written(batchBytes));
-                }
+                stepDone.run();
             });
         }
 
