@@ -6,13 +6,18 @@
 #   kafka.sh status  one line: running or not
 #   kafka.sh topics  create the Consilium topics that are missing (3 partitions, replication 1)
 #
+# KAFKA_INSTANCE=test selects the tests' own broker (port TEST_KAFKA_PORT, default 9192, data in
+# .local/kafka-test): deploy/local/test.sh starts it, so tests never touch the suite's topics.
+#
 # Layout: .local/kafka/{lib,data,server.properties,log4j*.properties,kafka.log,kafka.pid}
+# (the test broker: .local/kafka-test/..., sharing the jars of .local/kafka/lib)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-LOG_TAG=kafka
+LOG_TAG="$KAFKA_DIR_NAME"
+if [[ "$KAFKA_INSTANCE" == test ]]; then KAFKA_NAME="Kafka (tests)"; else KAFKA_NAME="Kafka"; fi
 
-KAFKA_DIR="$LOCAL/kafka"
-LIB="$KAFKA_DIR/lib"
+KAFKA_DIR="$LOCAL/$KAFKA_DIR_NAME"
+LIB="$LOCAL/kafka/lib"
 DATA="$KAFKA_DIR/data"
 PROPS="$KAFKA_DIR/server.properties"
 PIDFILE="$KAFKA_DIR/kafka.pid"
@@ -254,9 +259,9 @@ cmd_status() {
   fi
   if port_open 127.0.0.1 "$KAFKA_PORT"; then
     [[ -n "${pid:-}" ]] || pid="$(listener_pid "$KAFKA_PORT")"
-    printf '%-22s %-8s pid %-8s port %-6s rss %-8s %s\n' "Kafka" "running" "${pid:--}" "$KAFKA_PORT" "$([[ -n "${pid:-}" ]] && rss_of "$pid" || echo -)" "($owner)"
+    printf '%-22s %-8s pid %-8s port %-6s rss %-8s %s\n' "$KAFKA_NAME" "running" "${pid:--}" "$KAFKA_PORT" "$([[ -n "${pid:-}" ]] && rss_of "$pid" || echo -)" "($owner)"
   else
-    printf '%-22s %-8s pid %-8s port %-6s rss %-8s\n' "Kafka" "stopped" "-" "$KAFKA_PORT" "-"
+    printf '%-22s %-8s pid %-8s port %-6s rss %-8s\n' "$KAFKA_NAME" "stopped" "-" "$KAFKA_PORT" "-"
     return 3
   fi
 }

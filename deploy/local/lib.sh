@@ -10,13 +10,24 @@ DEPLOY_LOCAL="$ROOT/deploy/local"
 export ROOT LOCAL DEPLOY_LOCAL
 mkdir -p "$LOCAL"
 
-# Versions and ports (fixed; the services' application.properties use the same ports).
+# Versions and ports (the services' application.properties use the same ports). PG_PORT may be set to
+# run the tests against another PostgreSQL cluster; the test broker's port is TEST_KAFKA_PORT.
 KAFKA_VERSION="4.1.1"
 KEYCLOAK_VERSION="26.5.6"
-PG_PORT=5432
-KAFKA_PORT=9092
-KAFKA_CONTROLLER_PORT=9093
+PG_PORT="${PG_PORT:-5432}"
 KEYCLOAK_PORT=8180
+# Two brokers: the local suite's (9092) and the tests' own (9192), so that a test run never publishes on
+# the topics the running suite consumes. kafka.sh picks one with KAFKA_INSTANCE=suite|test.
+KAFKA_INSTANCE="${KAFKA_INSTANCE:-suite}"
+TEST_KAFKA_PORT="${TEST_KAFKA_PORT:-9192}"
+if [[ "$KAFKA_INSTANCE" == test ]]; then
+  KAFKA_PORT="$TEST_KAFKA_PORT"
+  KAFKA_DIR_NAME=kafka-test
+else
+  KAFKA_PORT=9092
+  KAFKA_DIR_NAME=kafka
+fi
+KAFKA_CONTROLLER_PORT=$((KAFKA_PORT + 1))
 
 # log "message": timestamped line on stderr, prefixed with the calling script's component name.
 log() {

@@ -23,7 +23,7 @@ import java.util.function.Predicate;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The real Kafka broker of {@code deploy/local}: a companion to read and write topics, and the broker's own
+ * The tests' own real Kafka broker of {@code deploy/local} (port 9192, started by {@code test.sh}): a companion to read and write topics, and the broker's own
  * start and stop scripts for outage tests.
  */
 public final class Broker {
@@ -132,8 +132,12 @@ public final class Broker {
 
     private static String run(String command) {
         try {
-            Process process = new ProcessBuilder("bash", SCRIPT.toString(), command)
-                    .redirectErrorStream(true).start();
+            // The tests' own broker (deploy/local/test.sh), on the port the tests are configured with.
+            String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+            ProcessBuilder builder = new ProcessBuilder("bash", SCRIPT.toString(), command).redirectErrorStream(true);
+            builder.environment().put("KAFKA_INSTANCE", "test");
+            builder.environment().put("TEST_KAFKA_PORT", bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+            Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
