@@ -14,10 +14,12 @@ PARTNER=$("$DEPLOY_LOCAL/token.sh" partner-acme)
 PATIENT=$("$DEPLOY_LOCAL/token.sh" alice)
 DOCTOR=$("$DEPLOY_LOCAL/token.sh" dr-carla)
 DOCTOR_SUB=$(subject_of dr-carla)
-MEMBER="M-DEMO-$RANDOM$RANDOM"
+# alice's member id is a read-only attribute of her account (deploy/keycloak/consilium-realm.json): her token
+# names it, and case-service takes it from there, never from the request.
+MEMBER="$("$DEPLOY_LOCAL/token.sh" --decode alice | field "['memberId']")"
 
 log "setting up tenant acme: plan, roster, personal doctor"
-call "$OPS" POST "$CASES/plans" '{"tenant":"acme","name":"Demo","coveredSpecialties":["urology","oncology"],"opinionsPerMemberPerYear":5,"allowedSpecialistCountries":["DE","ES","US"],"recordsSlaBusinessDays":5,"reviewSlaBusinessDays":10,"maxPanelSize":3,"active":true}'
+call "$OPS" POST "$CASES/plans" '{"tenant":"acme","name":"Demo","coveredSpecialties":["urology","oncology"],"opinionsPerMemberPerYear":1000,"allowedSpecialistCountries":["DE","ES","US"],"recordsSlaBusinessDays":5,"reviewSlaBusinessDays":10,"maxPanelSize":3,"active":true}'
 curl -s -o /dev/null -X POST -H "Authorization: Bearer $PARTNER" -H 'Content-Type: text/csv' \
   --data-binary $'memberId,plan,validFrom,validTo\n'"$MEMBER"$',Demo,2026-01-01,\n' "$CASES/roster"
 printf '%-6s %-60s -> %s\n' POST /roster "member $MEMBER uploaded (text/csv)"

@@ -1,11 +1,12 @@
 package io.consilium.cases.api;
 
-import io.consilium.cases.accesslog.AccessLogEntry;
+import io.consilium.cases.domain.AccessLogEntry;
 import io.consilium.cases.service.CaseLookup;
 import io.consilium.platform.paging.Page;
 import io.consilium.platform.paging.PageRequest;
 import io.consilium.platform.problem.Problem;
 import io.consilium.platform.problem.ProblemException;
+import io.consilium.platform.problem.Violation;
 import io.consilium.platform.security.CurrentCaller;
 import io.consilium.platform.security.Roles;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -29,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** Who accessed the case's records, across all services, for the patient (and ops). */
@@ -71,7 +74,20 @@ public class AccessLogResource {
         Sort newestFirst = Sort.descending("at", "eventId");
         PanacheQuery<AccessLogEntry> q = action == null || action.isBlank()
                 ? AccessLogEntry.find("caseId", newestFirst, caseId)
-                : AccessLogEntry.find("caseId = ?1 and action = ?2", newestFirst, caseId, action.strip().toUpperCase());
+                : AccessLogEntry.find("caseId = ?1 and action = ?2", newestFirst, caseId, knownAction(action));
         return Page.of(q, page).map(AccessView::of);
+    }
+
+    /** An action some access log has recorded, else 400 listing them (a typo must not look like "no access"). */
+    private static String knownAction(String raw) {
+        String action = raw.strip().toUpperCase(Locale.ROOT);
+        @SuppressWarnings("unchecked")
+        List<String> known = AccessLogEntry.getEntityManager()
+                .createNativeQuery("select action from access_action order by action").getResultList();
+        if (!known.contains(action)) {
+            throw new ProblemException.InvalidRequest("Unknown access log action",
+                    List.of(new Violation("action", "must be one of " + String.join(", ", known))));
+        }
+        return action;
     }
 }

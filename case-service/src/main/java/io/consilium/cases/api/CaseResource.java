@@ -3,13 +3,13 @@ package io.consilium.cases.api;
 import io.consilium.cases.domain.CaseState;
 import io.consilium.cases.domain.SmoCase;
 import io.consilium.cases.domain.Urgency;
-import io.consilium.cases.security.BreakGlass;
+import io.consilium.platform.security.BreakGlass;
 import io.consilium.cases.security.CaseAccess.Visibility;
 import io.consilium.cases.service.CaseFilter;
 import io.consilium.cases.service.CaseIntake;
 import io.consilium.cases.service.CaseLookup;
 import io.consilium.cases.service.CaseSearch;
-import io.consilium.cases.timeline.TimelineEntry;
+import io.consilium.cases.domain.TimelineEntry;
 import io.consilium.platform.audit.AuditTrail;
 import io.consilium.platform.audit.AuditedAccess;
 import io.consilium.platform.http.EntityTags;
@@ -87,8 +87,7 @@ public class CaseResource {
     @APIResponse(responseCode = "400", description = "Invalid intake",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response open(@NotNull(message = "a request body is required") @Valid OpenCaseRequest request, UriInfo uri) {
-        String patientId = patientIdFor(request);
-        SmoCase opened = intake.open(caller(), request.toIntake(patientId));
+        SmoCase opened = intake.open(caller(), request.toIntake());
         return Response.created(uri.getAbsolutePathBuilder().path(opened.id.toString()).build())
                 .tag(EntityTags.of(opened.version))
                 .entity(CaseView.of(opened, caller().is(Roles.PATIENT) ? Visibility.FULL : Visibility.METADATA))
@@ -174,17 +173,5 @@ public class CaseResource {
 
     private Caller caller() {
         return currentCaller.get();
-    }
-
-    /** A patient's case is always their own; only a partner may name the patient's account. */
-    private String patientIdFor(OpenCaseRequest request) {
-        if (caller().is(Roles.PARTNER)) {
-            return request.patientId();
-        }
-        if (request.patientId() != null && !Objects.equals(request.patientId(), caller().subject())) {
-            throw new ProblemException.InvalidRequest("A patient can only open a case for themself",
-                    List.of(new Violation("patientId", "must be empty or your own account")));
-        }
-        return caller().subject();
     }
 }

@@ -18,11 +18,14 @@ import java.util.List;
 /** Intake of a new case. The tenant is never part of it: it comes from the caller's token. */
 @Schema(description = "Intake of a second-opinion case")
 public record OpenCaseRequest(
-        @Schema(description = "The insurer's member id of the patient", examples = "M-100234")
-        @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "may only contain letters, digits and . _ : -")
+        @Schema(description = "The insurer's member id of the patient. Required for a partner; a patient may leave it out, "
+                + "since their account names their member id (if sent, it must be that one).", examples = "M-100234")
+        @Size(min = 1, max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "may only contain letters, digits and . _ : -")
         String memberId,
 
-        @Schema(description = "The patient's Consilium account (token subject). Partners may set it; for a patient it is always the caller.")
+        @Schema(description = "The patient's Consilium account (token subject). Optional and checked, never trusted: a "
+                + "patient's case is theirs; for a partner it must be the account linked to the member in the partner's "
+                + "tenant (else 422). Left out, the case reaches the member's account as soon as it is known.")
         @Size(max = 255)
         String patientId,
 
@@ -82,7 +85,8 @@ public record OpenCaseRequest(
             @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country) {
     }
 
-    Intake toIntake(String patientId) {
+    /** The intake as requested; the service establishes the member and the patient account from it. */
+    Intake toIntake() {
         TreatingDoctor doctor = treatingDoctor != null ? treatingDoctor : new TreatingDoctor(null, null, null);
         return new Intake(memberId, patientId,
                 new Intake.PatientContact(patient.name(), patient.email(), patient.phone(),

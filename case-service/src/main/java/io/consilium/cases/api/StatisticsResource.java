@@ -1,6 +1,6 @@
 package io.consilium.cases.api;
 
-import io.consilium.cases.stats.OutcomeStatistics;
+import io.consilium.cases.service.OutcomeStatistics;
 import io.consilium.platform.http.QueryValues;
 import io.consilium.platform.problem.Problem;
 import io.consilium.platform.problem.ProblemException;

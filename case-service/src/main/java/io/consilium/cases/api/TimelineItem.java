@@ -1,6 +1,6 @@
 package io.consilium.cases.api;
 
-import io.consilium.cases.timeline.TimelineEntry;
+import io.consilium.cases.domain.TimelineEntry;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -22,7 +22,8 @@ public enum CaseAction {
     MARK_REPORT_READY(EnumSet.of(IN_REVIEW), REPORT_READY, Actor.SYSTEM),
     DELIVER_REPORT(EnumSet.of(REPORT_READY), REPORT_DELIVERED, Actor.SYSTEM),
     RECORD_DISCUSSION(EnumSet.of(REPORT_DELIVERED, FOLLOW_UP), null, Actor.MANAGER),
-    SCHEDULE_FOLLOW_UPS(EnumSet.of(REPORT_DELIVERED, FOLLOW_UP), FOLLOW_UP, Actor.MANAGER),
+    // once: a second call would add another set of check-ins (409 instead)
+    SCHEDULE_FOLLOW_UPS(EnumSet.of(REPORT_DELIVERED), FOLLOW_UP, Actor.MANAGER),
     RECORD_FOLLOW_UP(EnumSet.of(FOLLOW_UP), null, Actor.MANAGER),
     /** Follow-up outcomes are clinical: the patient and the personal doctor read them, in any state. */
     READ_FOLLOW_UPS(EnumSet.allOf(CaseState.class), null, Actor.PATIENT, Actor.MANAGER),

@@ -155,6 +155,18 @@ public class SmoCase extends PanacheEntityBase {
         return c;
     }
 
+    /**
+     * The member's patient account, once known, for a case a partner opened before it was: set once, never
+     * changed, so a case never moves from one patient to another.
+     */
+    public void linkPatient(String account, Instant now) {
+        if (patientId != null) {
+            throw new IllegalStateException("case " + id + " already has its patient account");
+        }
+        patientId = account;
+        updatedAt = now;
+    }
+
     /** DRAFT to SUBMITTED: the intake is final and the case enters the eligibility and assignment steps. */
     public void submit(Instant now) {
         apply(CaseAction.SUBMIT, now);

@@ -29,7 +29,7 @@ public final class CaseAccess {
     }
 
     public static Visibility of(Caller caller, SmoCase c) {
-        if (caller.is(Roles.PATIENT) && c.patientId != null && c.patientId.equals(caller.subject())) {
+        if (isPatientOf(caller, c)) {
             return Visibility.FULL;
         }
         if (caller.is(Roles.CASE_MANAGER) && c.managerId != null && c.managerId.equals(caller.subject())) {
@@ -47,7 +47,7 @@ public final class CaseAccess {
     /** The parts the caller plays for this case (none, one, or several). */
     public static Set<Actor> actorsOf(Caller caller, SmoCase c) {
         Set<Actor> actors = EnumSet.noneOf(Actor.class);
-        if (caller.is(Roles.PATIENT) && c.patientId != null && c.patientId.equals(caller.subject())) {
+        if (isPatientOf(caller, c)) {
             actors.add(Actor.PATIENT);
         }
         if (caller.is(Roles.PARTNER) && caller.tenant().map(t -> Objects.equals(t, c.tenant)).orElse(false)) {
@@ -60,6 +60,15 @@ public final class CaseAccess {
             actors.add(Actor.OPS);
         }
         return actors;
+    }
+
+    /**
+     * The case's own patient: the account the case belongs to, within the case's tenant. Both are checked, so a
+     * case bound to an account of another tenant by mistake still reaches nobody.
+     */
+    private static boolean isPatientOf(Caller caller, SmoCase c) {
+        return caller.is(Roles.PATIENT) && c.patientId != null && c.patientId.equals(caller.subject())
+                && caller.tenant().map(t -> t.equals(c.tenant)).orElse(false);
     }
 
     /** Whether one of the caller's parts may trigger the action (the state is checked by the case itself). */

@@ -3,6 +3,7 @@ package io.consilium.cases.service;
 import io.consilium.cases.domain.CaseAction;
 import io.consilium.cases.domain.FollowUp;
 import io.consilium.cases.domain.SlaClock;
+import io.consilium.cases.domain.NetworkProvider;
 import io.consilium.cases.domain.SmoCase;
 import io.consilium.cases.events.CaseCancelled;
 import io.consilium.cases.events.CaseClosed;
@@ -10,6 +11,7 @@ import io.consilium.cases.events.CaseEvents;
 import io.consilium.cases.events.FollowUpRecorded;
 import io.consilium.cases.events.FollowUpScheduled;
 import io.consilium.platform.problem.ProblemException;
+import io.consilium.platform.problem.Violation;
 import io.consilium.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -64,11 +66,29 @@ public class CaseClosure {
         if (f == null || !f.caseId.equals(c.id)) {
             throw new ProblemException.NotFound("Follow-up " + followUpId);
         }
+        requireNetworkProvider(c, providerId);
         f.record(treatment, followed, providerId, notes, caller.subject(), workflow.now());
         workflow.publish(c, CaseEvents.FOLLOW_UP_RECORDED, new FollowUpRecorded(c.id, c.tenant, f.id,
                 treatment, followed.name(), providerId, f.recordedAt));
         workflow.audit(caller, c, "RECORD_FOLLOW_UP", "care");
         return f;
+    }
+
+    /** A provider the outcome names must be one of the case's tenant's network (422 naming the field). */
+    private static void requireNetworkProvider(SmoCase c, String providerId) {
+        if (providerId == null) {
+            return;
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(providerId);
+        } catch (IllegalArgumentException e) {
+            id = null;
+        }
+        if (id == null || !NetworkProvider.inNetworkOf(c.tenant, id)) {
+            throw new ProblemException.Unprocessable("providerId names no in-network provider of the case's tenant",
+                    List.of(new Violation("providerId", "must be the id of an in-network provider of the case's tenant")));
+        }
     }
 
     @Transactional

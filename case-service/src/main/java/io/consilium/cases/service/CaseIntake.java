@@ -28,18 +28,25 @@ public class CaseIntake {
     private final EligibilityCheck eligibility;
     private final ManagerAssignment assignment;
     private final SlaClocks clocks;
+    private final CasePatients patients;
 
-    CaseIntake(CaseWorkflow workflow, EligibilityCheck eligibility, ManagerAssignment assignment, SlaClocks clocks) {
+    CaseIntake(CaseWorkflow workflow, EligibilityCheck eligibility, ManagerAssignment assignment, SlaClocks clocks,
+               CasePatients patients) {
         this.workflow = workflow;
         this.eligibility = eligibility;
         this.assignment = assignment;
         this.clocks = clocks;
+        this.patients = patients;
     }
 
+    /** Opens a case for the member and patient account the caller may open it for ({@link CasePatients}). */
     @Transactional
-    public SmoCase open(Caller caller, Intake intake) {
+    public SmoCase open(Caller caller, Intake requested) {
         String role = caller.is(Roles.PARTNER) ? Roles.PARTNER : Roles.PATIENT;
-        SmoCase opened = SmoCase.open(intake, new Opener(caller.subject(), role, caller.requireTenant()), workflow.now());
+        String tenant = caller.requireTenant();
+        CasePatients.Owner owner = patients.ownerOfNewCase(caller, requested.memberId(), requested.patientId());
+        Intake intake = requested.ownedBy(owner.memberId(), owner.patientId());
+        SmoCase opened = SmoCase.open(intake, new Opener(caller.subject(), role, tenant), workflow.now());
         opened.persist();
         workflow.audit(caller, opened, "CREATE", "intake");
         return opened;

@@ -20,9 +20,11 @@ import java.util.UUID;
 public class CaseLookup {
 
     private final AuditTrail audit;
+    private final CasePatients patients;
 
-    CaseLookup(AuditTrail audit) {
+    CaseLookup(AuditTrail audit, CasePatients patients) {
         this.audit = audit;
+        this.patients = patients;
     }
 
     public record VisibleCase(SmoCase value, Visibility visibility) {
@@ -35,6 +37,9 @@ public class CaseLookup {
     /** The case with the caller's visibility; {@code lock} lets writers serialise on the row. */
     public VisibleCase visible(Caller caller, UUID id, String action, LockModeType lock) {
         SmoCase found = SmoCase.findById(id, lock);
+        if (found != null && CasePatients.waitsFor(found, caller)) {
+            patients.recognise(caller);
+        }
         Visibility visibility = found == null ? Visibility.NONE : CaseAccess.of(caller, found);
         if (visibility == Visibility.NONE) {
             audit.denied(caller, new AuditedAccess("case", id.toString(), id.toString(),

@@ -9,6 +9,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,16 @@ import java.util.List;
 @ApplicationScoped
 public class CaseSearch {
 
+    private final CasePatients patients;
+
+    CaseSearch(CasePatients patients) {
+        this.patients = patients;
+    }
+
+    @Transactional
     public Page<SmoCase> search(Caller caller, CaseFilter filter, PageRequest page) {
+        // A patient's first look at their cases is where the cases a partner opened for their member reach them.
+        patients.recognise(caller);
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         scope(caller, where, params);
@@ -63,8 +73,9 @@ public class CaseSearch {
             where.add("tenant = :ownTenant");
             params.and("ownTenant", caller.requireTenant());
         } else if (caller.is(Roles.PATIENT)) {
-            where.add("patientId = :subject");
+            where.add("patientId = :subject and tenant = :ownTenant");
             params.and("subject", caller.subject());
+            params.and("ownTenant", caller.requireTenant());
         } else {
             where.add("1 = 0");
         }

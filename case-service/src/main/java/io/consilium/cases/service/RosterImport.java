@@ -1,9 +1,13 @@
 package io.consilium.cases.service;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.consilium.cases.domain.Plan;
 import io.consilium.cases.domain.RosterRow;
 import io.consilium.platform.problem.ProblemException;
@@ -14,10 +18,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -51,6 +56,8 @@ public class RosterImport {
     static final int BATCH = 1000;
     static final int ERRORS_LISTED = 1000;
     static final long MAX_ROWS = 1_000_000;
+
+    private static final CsvMapper CSV = new CsvMapper();
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -98,30 +105,58 @@ public class RosterImport {
                 List.copyOf(tally.errors), tally.received - tally.accepted > tally.errors.size());
     }
 
-    private static void readCsv(InputStream body, Consumer<RosterRow> sink) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            String header = reader.readLine();
-            Map<String, Integer> columns = header == null ? Map.of() : columns(header);
+    /**
+     * RFC 4180 CSV, streamed by Jackson's CSV parser: quoted fields may hold commas, quotes ("") and line breaks;
+     * CRLF or LF line ends; a UTF-8 byte order mark before the header is skipped. A row's line is the line it starts on.
+     */
+    static void readCsv(InputStream body, Consumer<RosterRow> sink) {
+        try (Reader reader = withoutByteOrderMark(new InputStreamReader(body, StandardCharsets.UTF_8));
+             CsvParser parser = CSV.getFactory().createParser(reader)) {
+            parser.setSchema(CsvSchema.emptySchema().withHeader());
+            parser.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+            JsonToken token = parser.nextToken(); // reads the header line, then the first row's start
+            List<String> columns = new ArrayList<>();
+            parser.getSchema().forEach(column -> columns.add(column.getName().trim()));
             for (String required : List.of("memberId", "plan", "validFrom")) {
-                if (!columns.containsKey(required)) {
+                if (!columns.contains(required)) {
                     throw new ProblemException.InvalidRequest("The CSV header must name memberId, plan, validFrom (validTo optional)",
                             List.of(new Violation("header", "missing column " + required)));
                 }
             }
-            String line;
-            long number = 1;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
+            for (; token == JsonToken.START_OBJECT; token = parser.nextToken()) {
+                long line = -1;
+                Map<String, String> cells = new HashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String column = parser.currentName().trim();
+                    parser.nextToken();
+                    if (line < 0) {
+                        // the first value's position: the record token's own lies before the previous line break
+                        line = parser.currentTokenLocation().getLineNr();
+                    }
+                    cells.put(column, parser.getValueAsString());
+                }
+                if (cells.values().stream().allMatch(v -> v == null || v.isBlank())) {
                     continue;
                 }
-                String[] cells = line.split(",", -1);
-                sink.accept(new RosterRow(number, cell(cells, columns.get("memberId")), cell(cells, columns.get("plan")),
-                        cell(cells, columns.get("validFrom")), cell(cells, columns.get("validTo"))));
+                sink.accept(new RosterRow(line, cell(cells, "memberId"), cell(cells, "plan"), cell(cells, "validFrom"),
+                        cell(cells, "validTo")));
             }
+        } catch (JsonProcessingException e) {
+            throw new ProblemException.InvalidRequest("The CSV roster is not well-formed",
+                    List.of(new Violation("body", "not well-formed CSV near line " + e.getLocation().getLineNr()
+                            + " (e.g. an unclosed quote)")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        PushbackReader pushback = new PushbackReader(reader, 1);
+        int first = pushback.read();
+        if (first != -1 && first != '\uFEFF') {
+            pushback.unread(first);
+        }
+        return pushback;
     }
 
     private void readJson(InputStream body, Consumer<RosterRow> sink) {
@@ -151,24 +186,10 @@ public class RosterImport {
         }
     }
 
-    private static Map<String, Integer> columns(String header) {
-        Map<String, Integer> columns = new HashMap<>();
-        String[] names = header.replace("\uFEFF", "").split(",", -1);
-        for (int i = 0; i < names.length; i++) {
-            columns.put(names[i].trim(), i);
-        }
-        return columns;
-    }
-
-    private static String cell(String[] cells, Integer index) {
-        if (index == null || index >= cells.length) {
-            return null;
-        }
-        String value = cells[index].trim();
-        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-            value = value.substring(1, value.length() - 1);
-        }
-        return value.isEmpty() ? null : value;
+    private static String cell(Map<String, String> cells, String column) {
+        String value = cells.get(column);
+        value = value == null ? null : value.trim();
+        return value == null || value.isEmpty() ? null : value;
     }
 
     private static String text(JsonNode node, String field) {

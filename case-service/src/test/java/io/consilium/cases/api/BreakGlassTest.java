@@ -9,7 +9,9 @@ import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -37,6 +39,13 @@ class BreakGlassTest {
                         .then().statusCode(200)
                         .body("items.purpose", hasItem("break-glass: Patient in emergency room, doctor asks for the diagnosis"))
                         .body("items.role", hasItem("ops")));
+        // the action filter takes the actions access logs have recorded, and names them for a typo
+        given().auth().oauth2(j.patient).queryParam("action", "read").when().get("/api/v1/cases/{id}/access-log", j.caseId)
+                .then().statusCode(200).body("items.action", everyItem(equalTo("READ")));
+        given().auth().oauth2(j.patient).queryParam("action", "NOPE").when().get("/api/v1/cases/{id}/access-log", j.caseId)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("action"))
+                .body("violations[0].message", containsString("READ"));
     }
 
     @Test

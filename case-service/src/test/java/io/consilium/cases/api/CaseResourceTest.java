@@ -2,7 +2,9 @@ package io.consilium.cases.api;
 
 import io.consilium.cases.support.Coverage;
 import io.consilium.cases.support.Intakes;
+import io.consilium.cases.domain.SmoCase;
 import io.consilium.platform.testing.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -39,7 +41,7 @@ class CaseResourceTest {
 
     @BeforeEach
     void coverMembers() {
-        Coverage.covered(tenant, "M-300", "M-301", "M-302", "M-303", "M-304", "M-500", "M-501", "M-502");
+        Coverage.covered(tenant, Tokens.memberOf(patient));
     }
 
     @Test
@@ -65,7 +67,7 @@ class CaseResourceTest {
 
     @Test
     void specialistMayNotOpenOrListCases() {
-        given().auth().oauth2(Tokens.specialist("s-1")).contentType(ContentType.JSON).body(Intakes.valid("M-1"))
+        given().auth().oauth2(Tokens.specialist("s-1")).contentType(ContentType.JSON).body(Intakes.valid(Tokens.memberOf(patient)))
                 .when().post("/api/v1/cases")
                 .then().statusCode(403).contentType(PROBLEM).body("title", equalTo("Not allowed"));
         given().auth().oauth2(Tokens.specialist("s-1")).when().get("/api/v1/cases")
@@ -74,7 +76,7 @@ class CaseResourceTest {
 
     @Test
     void opsMayNotOpenCases() {
-        given().auth().oauth2(Tokens.ops("o-1")).contentType(ContentType.JSON).body(Intakes.valid("M-1"))
+        given().auth().oauth2(Tokens.ops("o-1")).contentType(ContentType.JSON).body(Intakes.valid(Tokens.memberOf(patient)))
                 .when().post("/api/v1/cases")
                 .then().statusCode(403).contentType(PROBLEM);
     }
@@ -82,7 +84,7 @@ class CaseResourceTest {
     @Test
     void patientOpensOwnCaseAndSeesTheIntake() {
         String token = Tokens.patient(patient, tenant);
-        String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(Intakes.valid("M-100"))
+        String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(Intakes.valid(Tokens.memberOf(patient)))
                 .when().post("/api/v1/cases")
                 .then().statusCode(201)
                 .header("Location", containsString("/api/v1/cases/"))
@@ -105,7 +107,7 @@ class CaseResourceTest {
 
     @Test
     void patientCannotReadAnotherPatientsCase() {
-        String id = open(Tokens.patient(patient, tenant), Intakes.valid("M-101"));
+        String id = open(Tokens.patient(patient, tenant), Intakes.valid(Tokens.memberOf(patient)));
         given().auth().oauth2(Tokens.patient("someone-else", tenant)).when().get("/api/v1/cases/{id}", id)
                 .then().statusCode(404).contentType(PROBLEM)
                 .body("detail", equalTo("Case " + id + " not found"));
@@ -113,7 +115,7 @@ class CaseResourceTest {
 
     @Test
     void unknownAndForeignCasesAnswerAlike() {
-        String id = open(Tokens.patient(patient, tenant), Intakes.valid("M-102"));
+        String id = open(Tokens.patient(patient, tenant), Intakes.valid(Tokens.memberOf(patient)));
         String unknown = UUID.randomUUID().toString();
         String partnerOfOtherTenant = Tokens.partner(otherTenant);
         String foreignTitle = given().auth().oauth2(partnerOfOtherTenant).when().get("/api/v1/cases/{id}", id)
@@ -125,18 +127,18 @@ class CaseResourceTest {
 
     @Test
     void partnerSeesItsTenantsCaseWithoutClinicalContent() {
-        String id = open(Tokens.patient(patient, tenant), Intakes.valid("M-103"));
+        String id = open(Tokens.patient(patient, tenant), Intakes.valid(Tokens.memberOf(patient)));
         given().auth().oauth2(Tokens.partner(tenant)).when().get("/api/v1/cases/{id}", id)
                 .then().statusCode(200)
                 .body("state", equalTo("DRAFT"))
-                .body("memberId", equalTo("M-103"))
+                .body("memberId", equalTo(Tokens.memberOf(patient)))
                 .body("intake", nullValue())
                 .body("patientId", nullValue());
     }
 
     @Test
     void opsSeeMetadataOnlyAndUnassignedCaseManagerSeesNothing() {
-        String id = open(Tokens.patient(patient, tenant), Intakes.valid("M-104"));
+        String id = open(Tokens.patient(patient, tenant), Intakes.valid(Tokens.memberOf(patient)));
         given().auth().oauth2(Tokens.ops("olivia")).when().get("/api/v1/cases/{id}", id)
                 .then().statusCode(200).body("intake", nullValue()).body("tenant", equalTo(tenant));
         given().auth().oauth2(Tokens.caseManager("dr-x", tenant)).when().get("/api/v1/cases/{id}", id)
@@ -145,7 +147,9 @@ class CaseResourceTest {
 
     @Test
     void partnerOpensCaseForMemberOfItsOwnTenant() {
-        Map<String, Object> body = Intakes.valid("M-200");
+        // The patient's own token has named the member once (here: a look at their cases), so the account is known.
+        given().auth().oauth2(Tokens.patient(patient, tenant)).when().get("/api/v1/cases").then().statusCode(200);
+        Map<String, Object> body = Intakes.valid(Tokens.memberOf(patient));
         body.put("patientId", patient);
         body.put("tenant", otherTenant); // ignored: the tenant comes from the token only
         String id = given().auth().oauth2(Tokens.partner(tenant)).contentType(ContentType.JSON).body(body)
@@ -155,12 +159,86 @@ class CaseResourceTest {
                 .body("intake", nullValue())
                 .extract().path("id");
         given().auth().oauth2(Tokens.patient(patient, tenant)).when().get("/api/v1/cases/{id}", id)
-                .then().statusCode(200).body("intake.diagnosis.text", notNullValue());
+                .then().statusCode(200).body("intake.diagnosis.text", notNullValue()).body("patientId", equalTo(patient));
+    }
+
+    @Test
+    void partnerCannotBindACaseToAPatientOfAnotherTenant() {
+        // A patient of the other tenant whose account is known there, under the same member id.
+        String foreign = "p-foreign-" + UUID.randomUUID();
+        String member = Tokens.memberOf(foreign);
+        given().auth().oauth2(Tokens.patient(foreign, otherTenant)).when().get("/api/v1/cases").then().statusCode(200);
+        Map<String, Object> body = Intakes.valid(member);
+        body.put("patientId", foreign);
+        given().auth().oauth2(Tokens.partner(tenant)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/cases")
+                .then().log().ifValidationFails().statusCode(422).contentType(PROBLEM)
+                .body("violations[0].field", equalTo("patientId"));
+        // Without the patientId the case is opened, but it stays with the partner's own tenant's member.
+        String id = open(Tokens.partner(tenant), Intakes.valid(member));
+        given().auth().oauth2(Tokens.patient(foreign, otherTenant)).when().get("/api/v1/cases/{id}", id)
+                .then().statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(Tokens.patient(foreign, otherTenant)).when().get("/api/v1/cases")
+                .then().statusCode(200).body("items.id", not(hasItem(id)));
+        String stored = QuarkusTransaction.requiringNew().call(
+                () -> SmoCase.<SmoCase>findById(UUID.fromString(id)).patientId);
+        org.assertj.core.api.Assertions.assertThat(stored).as("patient account of the partner's case").isNull();
+    }
+
+    @Test
+    void partnersCaseReachesTheMembersAccountOnceItIsKnown() {
+        String member = "M-later-" + UUID.randomUUID();
+        String id = open(Tokens.partner(tenant), Intakes.valid(member));
+        String later = "p-later-" + UUID.randomUUID();
+        String token = Tokens.patient(later, tenant, member);
+        given().auth().oauth2(Tokens.patient("p-not-the-member-" + UUID.randomUUID(), tenant))
+                .when().get("/api/v1/cases/{id}", id).then().statusCode(404);
+        given().auth().oauth2(token).when().get("/api/v1/cases")
+                .then().statusCode(200).body("items.id", hasItem(id));
+        given().auth().oauth2(token).when().get("/api/v1/cases/{id}", id)
+                .then().statusCode(200).body("patientId", equalTo(later));
+        // A second account claiming the same member gets nothing of it.
+        String impostor = Tokens.patient("p-second-" + UUID.randomUUID(), tenant, member);
+        given().auth().oauth2(impostor).when().get("/api/v1/cases").then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(impostor).when().get("/api/v1/cases/{id}", id).then().statusCode(404);
+    }
+
+    @Test
+    void patientCannotOpenACaseUnderAnotherMembersId() {
+        Map<String, Object> body = Intakes.valid("M-somebody-else-" + UUID.randomUUID());
+        given().auth().oauth2(Tokens.patient(patient, tenant)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/cases")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("violations[0].field", equalTo("memberId"));
+        // Left out, the member id is the account's own.
+        body.remove("memberId");
+        String id = open(Tokens.patient(patient, tenant), body);
+        given().auth().oauth2(Tokens.patient(patient, tenant)).when().get("/api/v1/cases/{id}", id)
+                .then().statusCode(200).body("memberId", equalTo(Tokens.memberOf(patient)));
+    }
+
+    @Test
+    void accountWithoutMemberIdCannotOpenACase() {
+        String unlinked = "p-unlinked-" + UUID.randomUUID();
+        given().auth().oauth2(Tokens.patient(unlinked, tenant, null)).contentType(ContentType.JSON)
+                .body(Intakes.valid("M-1")).when().post("/api/v1/cases")
+                .then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(Tokens.ops("olivia")).queryParam("tenant", tenant).queryParam("size", 100)
+                .when().get("/api/v1/cases").then().statusCode(200).body("items.memberId", not(hasItem("M-1")));
+    }
+
+    @Test
+    void partnerMustNameTheMember() {
+        Map<String, Object> body = Intakes.valid(null);
+        given().auth().oauth2(Tokens.partner(tenant)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/cases")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("violations[0].field", equalTo("memberId"));
     }
 
     @Test
     void patientCannotOpenACaseForSomeoneElse() {
-        Map<String, Object> body = Intakes.valid("M-201");
+        Map<String, Object> body = Intakes.valid(Tokens.memberOf(patient));
         body.put("patientId", "another-patient");
         given().auth().oauth2(Tokens.patient(patient, tenant)).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/cases")
@@ -171,7 +249,7 @@ class CaseResourceTest {
     @Test
     void submitMovesDraftToSubmittedOnceOnly() {
         String token = Tokens.patient(patient, tenant);
-        String id = open(token, Intakes.valid("M-300"));
+        String id = open(token, Intakes.valid(Tokens.memberOf(patient)));
         given().auth().oauth2(token).header("If-Match", "\"0\"")
                 .when().post("/api/v1/cases/{id}/submit", id)
                 .then().statusCode(200)
@@ -186,7 +264,7 @@ class CaseResourceTest {
     @Test
     void submitWithStaleIfMatchIsRefusedAndChangesNothing() {
         String token = Tokens.patient(patient, tenant);
-        String id = open(token, Intakes.valid("M-301"));
+        String id = open(token, Intakes.valid(Tokens.memberOf(patient)));
         given().auth().oauth2(token).header("If-Match", "\"7\"")
                 .when().post("/api/v1/cases/{id}/submit", id)
                 .then().statusCode(412).contentType(PROBLEM)
@@ -198,7 +276,7 @@ class CaseResourceTest {
     @Test
     void malformedIfMatchIsABadRequest() {
         String token = Tokens.patient(patient, tenant);
-        String id = open(token, Intakes.valid("M-302"));
+        String id = open(token, Intakes.valid(Tokens.memberOf(patient)));
         given().auth().oauth2(token).header("If-Match", "\"abc\"")
                 .when().post("/api/v1/cases/{id}/submit", id)
                 .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("If-Match"));
@@ -206,7 +284,7 @@ class CaseResourceTest {
 
     @Test
     void partnerOfAnotherTenantCannotSubmit() {
-        String id = open(Tokens.patient(patient, tenant), Intakes.valid("M-303"));
+        String id = open(Tokens.patient(patient, tenant), Intakes.valid(Tokens.memberOf(patient)));
         submit(Tokens.partner(otherTenant), id).statusCode(404).contentType(PROBLEM);
         given().auth().oauth2(Tokens.partner(tenant)).when().get("/api/v1/cases/{id}", id)
                 .then().body("state", equalTo("DRAFT"));
@@ -214,20 +292,21 @@ class CaseResourceTest {
 
     @Test
     void opsCannotSubmitOnBehalfOfThePatient() {
-        String id = open(Tokens.patient(patient, tenant), Intakes.valid("M-304"));
+        String id = open(Tokens.patient(patient, tenant), Intakes.valid(Tokens.memberOf(patient)));
         submit(Tokens.ops("olivia"), id).statusCode(403).contentType(PROBLEM);
     }
 
     @Test
     void listShowsOnlyTheCallersScopeWhateverTheFilters() {
-        String mine = open(Tokens.patient(patient, tenant), Intakes.valid("M-400"));
-        String otherPatients = open(Tokens.patient("p-other-" + UUID.randomUUID(), tenant), Intakes.valid("M-401"));
-        String otherTenants = open(Tokens.patient(patient, otherTenant), Intakes.valid("M-402"));
+        String mine = open(Tokens.patient(patient, tenant), Intakes.valid(Tokens.memberOf(patient)));
+        String otherPatients = open(Tokens.patient("p-other-" + UUID.randomUUID(), tenant), Intakes.valid(null));
+        String otherTenants = open(Tokens.patient(patient, otherTenant), Intakes.valid(Tokens.memberOf(patient)));
 
         given().auth().oauth2(Tokens.patient(patient, tenant)).when().get("/api/v1/cases?size=100")
                 .then().statusCode(200)
                 .body("items.id", hasItem(mine))
-                .body("items.id", hasItem(otherTenants)) // the same patient, insured by two tenants
+                // the same subject in another tenant's token is another tenant's patient: a token names one tenant
+                .body("items.id", not(hasItem(otherTenants)))
                 .body("items.id", not(hasItem(otherPatients)));
 
         given().auth().oauth2(Tokens.partner(tenant)).queryParam("tenant", otherTenant).queryParam("size", 100)
@@ -248,10 +327,10 @@ class CaseResourceTest {
     @Test
     void listFiltersByStateAndPages() {
         String partner = Tokens.partner(tenant);
-        Map<String, Object> body = Intakes.valid("M-500");
+        Map<String, Object> body = Intakes.valid(Tokens.memberOf(patient));
         String submitted = openAndSubmit(partner, body);
-        open(partner, Intakes.valid("M-501"));
-        open(partner, Intakes.valid("M-502"));
+        open(partner, Intakes.valid(Tokens.memberOf(patient)));
+        open(partner, Intakes.valid(Tokens.memberOf(patient)));
 
         given().auth().oauth2(partner).queryParam("state", "SUBMITTED").when().get("/api/v1/cases")
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(submitted));

@@ -26,6 +26,9 @@ import static org.hamcrest.Matchers.not;
 @SuppressWarnings("unchecked")
 class IntakeValidationTest {
 
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URI url;
+
     private static final String PROBLEM = "application/problem+json";
 
     private final String tenant = "t-" + UUID.randomUUID();
@@ -47,7 +50,7 @@ class IntakeValidationTest {
         post(body).statusCode(400)
                 .contentType(PROBLEM)
                 .body("type", equalTo("urn:consilium:problem:invalid-request"))
-                .body("violations.field", hasItems("memberId", "reasons", "diagnosis", "patient.preferredLanguage"));
+                .body("violations.field", hasItems("reasons", "diagnosis", "patient.preferredLanguage"));
     }
 
     @Test
@@ -124,6 +127,20 @@ class IntakeValidationTest {
     }
 
     @SuppressWarnings("unchecked")
+    @Test
+    void aBodyWithoutContentTypeIsRefused() throws Exception {
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Intakes.valid("M-9"));
+        // java.net.http sends no Content-Type unless told to (REST Assured always adds one)
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(url.resolve("/api/v1/cases"))
+                        .header("Authorization", "Bearer " + token)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(415);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue(PROBLEM);
+        assertThat(answer.body()).contains("unsupported-media-type");
+    }
+
     private io.restassured.response.ValidatableResponse post(Map<String, Object> body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/cases").then();

@@ -45,7 +45,7 @@ class CaseLifecycleTest {
     private final String tenant = "t-" + UUID.randomUUID();
     private final String patientId = "p-" + UUID.randomUUID();
     private final String doctor = "dr-" + UUID.randomUUID();
-    private final String patient = Tokens.patient(patientId, tenant);
+    private final String patient = Tokens.patient(patientId, tenant, "M-1");
     private final String partner = Tokens.partner(tenant);
     private final String manager = Tokens.caseManager(doctor, tenant);
     private final String ops = Tokens.ops("olivia");
@@ -118,7 +118,7 @@ class CaseLifecycleTest {
                 .when().post("/api/v1/cases/{id}/follow-ups", caseId)
                 .then().statusCode(201).body("$", hasSize(3)).extract().path("id");
         given().auth().oauth2(manager).contentType(ContentType.JSON)
-                .body(Map.of("treatmentChosen", "Active surveillance", "opinionFollowed", "YES", "providerId", "prov-12"))
+                .body(Map.of("treatmentChosen", "Active surveillance", "opinionFollowed", "YES"))
                 .when().post("/api/v1/cases/{id}/follow-ups/{f}/outcome", caseId, followUps.get(0))
                 .then().statusCode(200).body("recordedAt", notNullValue());
         step(manager, caseId, "close", null).body("state", equalTo("CLOSED")).body("closedAt", notNullValue());

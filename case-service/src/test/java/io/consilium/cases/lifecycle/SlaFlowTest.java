@@ -102,7 +102,7 @@ class SlaFlowTest {
         Coverage.members(tenant, "M-1");
         String doctorId = "dr-" + UUID.randomUUID();
         Coverage.manager(doctorId, tenant, 5, "es");
-        String patient = Tokens.patient("p-" + UUID.randomUUID(), tenant);
+        String patient = Tokens.patient("p-" + UUID.randomUUID(), tenant, "M-1");
         String caseId = CaseApi.open(patient, Intakes.valid("M-1"));
         CaseApi.submit(patient, caseId).statusCode(200);
 

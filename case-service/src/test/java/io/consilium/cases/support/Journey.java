@@ -1,13 +1,19 @@
 package io.consilium.cases.support;
 
+import io.consilium.platform.testing.Broker;
 import io.consilium.platform.testing.Tokens;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.restassured.http.ContentType;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * A case of a fresh tenant brought through the API to a given step, with the tokens of its patient, partner and
@@ -18,7 +24,7 @@ public final class Journey {
     public final String tenant = "t-" + UUID.randomUUID();
     public final String patientId = "p-" + UUID.randomUUID();
     public final String doctorId = "dr-" + UUID.randomUUID();
-    public final String patient = Tokens.patient(patientId, tenant);
+    public final String patient = Tokens.patient(patientId, tenant, "M-1");
     public final String partner = Tokens.partner(tenant);
     public final String doctor = Tokens.caseManager(doctorId, tenant);
     public String caseId;
@@ -52,6 +58,36 @@ public final class Journey {
         Journey j = collectingRecords();
         j.post(j.doctor, "records-complete", null);
         return j;
+    }
+
+    /**
+     * The report delivered: a panel of one assembled and its report approved and released, as specialist- and
+     * report-service would announce them on the (tests') broker.
+     */
+    public static Journey delivered() {
+        Journey j = readyForReview();
+        j.consentToSpecialists();
+        j.post(j.doctor, "review-requests", Map.of("panelSize", 1));
+        try (KafkaCompanion kafka = Broker.companion()) {
+            Broker.publish(kafka, "consilium.specialist.events", "consilium.specialist.panel-assembled.v1", j.caseId,
+                    j.tenant, "{\"caseId\":\"" + j.caseId + "\",\"specialists\":[]}");
+            j.awaitState("IN_REVIEW");
+            UUID report = UUID.randomUUID();
+            Broker.publish(kafka, "consilium.report.events", "consilium.report.approved.v1", j.caseId, j.tenant,
+                    "{\"reportId\":\"" + report + "\"}");
+            j.awaitState("REPORT_READY");
+            Broker.publish(kafka, "consilium.report.events", "consilium.report.released.v1", j.caseId, j.tenant,
+                    "{\"caseId\":\"%s\",\"releasedAt\":\"%s\",\"reports\":[{\"reportId\":\"%s\",\"diagnosisAssessment\":\"CONFIRMED\",\"surgeryNecessary\":\"NO\",\"treatmentChanged\":false}]}"
+                            .formatted(j.caseId, Instant.now(), report));
+            j.awaitState("REPORT_DELIVERED");
+        }
+        return j;
+    }
+
+    public void awaitState(String state) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(doctor).when().get("/api/v1/cases/{id}", caseId)
+                        .then().statusCode(200).body("state", equalTo(state)));
     }
 
     public void consentToSpecialists() {

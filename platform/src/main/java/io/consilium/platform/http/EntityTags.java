@@ -6,7 +6,6 @@ import io.consilium.platform.problem.Violation;
 import jakarta.ws.rs.core.EntityTag;
 
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * Entity versions as HTTP entity tags: an answer carries {@code ETag: "7"}, an update may send
@@ -22,32 +21,42 @@ public final class EntityTags {
         return new EntityTag(Long.toString(version));
     }
 
-    /** The version named by an {@code If-Match} header; empty when the header is absent or {@code *}. */
-    public static OptionalLong parseIfMatch(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return OptionalLong.empty();
+    /**
+     * Whether {@code If-Match} lets a change of the current version through, by RFC 9110's strong comparison:
+     * absent (no precondition) or {@code *} (the object exists), or a list naming {@code "<current version>"}. A
+     * weak tag ({@code W/"3"}) never matches, so a list of only weak tags fails the precondition.
+     *
+     * @throws ProblemException.InvalidRequest when the header is not a list of this API's entity tags
+     */
+    public static boolean matches(String ifMatch, long currentVersion) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return true;
         }
-        String tag = ifMatch.trim();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
+        String current = Long.toString(currentVersion);
+        boolean matched = false;
+        for (String element : ifMatch.split(",", -1)) {
+            String tag = element.trim();
+            if (tag.equals("*")) {
+                matched = true;
+                continue;
+            }
+            boolean weak = tag.startsWith("W/");
+            String opaque = weak ? tag.substring(2) : tag;
+            if (opaque.length() < 3 || !opaque.startsWith("\"") || !opaque.endsWith("\"")
+                    || !opaque.substring(1, opaque.length() - 1).chars().allMatch(Character::isDigit)) {
+                throw new ProblemException.InvalidRequest("If-Match is not a list of entity tags of this API",
+                        List.of(new Violation("If-Match", "must be * or entity tags such as \"3\" (comma-separated)")));
+            }
+            matched |= !weak && opaque.substring(1, opaque.length() - 1).equals(current);
         }
-        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-            tag = tag.substring(1, tag.length() - 1);
-        }
-        try {
-            return OptionalLong.of(Long.parseLong(tag));
-        } catch (NumberFormatException e) {
-            throw new ProblemException.InvalidRequest("If-Match is not an entity tag of this API",
-                    List.of(new Violation("If-Match", "must be an entity tag such as \"3\"")));
-        }
+        return matched;
     }
 
-    /** Refuses with 412 when {@code If-Match} names another version than the current one. */
+    /** Refuses with 412 when {@code If-Match} does not let a change of the current version through. */
     public static void checkIfMatch(String ifMatch, long currentVersion) {
-        OptionalLong expected = parseIfMatch(ifMatch);
-        if (expected.isPresent() && expected.getAsLong() != currentVersion) {
-            throw new ProblemException.PreconditionFailed(
-                    "If-Match names version " + expected.getAsLong() + " but the current version is " + currentVersion);
+        if (!matches(ifMatch, currentVersion)) {
+            throw new ProblemException.PreconditionFailed("If-Match does not name the current version "
+                    + currentVersion + " (strong comparison: weak tags never match)");
         }
     }
 }

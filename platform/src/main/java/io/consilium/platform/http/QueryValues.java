@@ -4,6 +4,8 @@ import io.consilium.platform.problem.ProblemException;
 import io.consilium.platform.problem.Violation;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -35,10 +37,16 @@ public final class QueryValues {
         if (raw == null || raw.isBlank()) {
             return null;
         }
+        String value = raw.trim();
         try {
-            return Instant.parse(raw.trim());
+            return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw invalid(name, "must be an ISO-8601 UTC instant such as 2026-11-25T09:00:00Z");
+            // a plain date is the start of that day in UTC, so from=2026-11-01&to=2026-12-01 is November
+        }
+        try {
+            return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            throw invalid(name, "must be an ISO-8601 date or UTC instant such as 2026-11-25 or 2026-11-25T09:00:00Z");
         }
     }
 

@@ -21,7 +21,11 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public static Problem invalid(String detail, String instance, List<Violation> violations) {
-        ProblemType type = ProblemType.INVALID_REQUEST;
+        return withViolations(ProblemType.INVALID_REQUEST, detail, instance, violations);
+    }
+
+    /** A problem naming the fields at fault: 400 for malformed ones, 422 for well-formed ids the caller may not use. */
+    public static Problem withViolations(ProblemType type, String detail, String instance, List<Violation> violations) {
         return new Problem(TYPE_PREFIX + type.slug(), type.title(), type.status(), detail, instance,
                 List.copyOf(violations));
     }

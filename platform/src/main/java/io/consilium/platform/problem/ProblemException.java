@@ -63,6 +63,11 @@ public abstract class ProblemException extends RuntimeException {
         public Unprocessable(String detail) {
             super(ProblemType.UNPROCESSABLE, detail);
         }
+
+        /** With the fields at fault, e.g. an id the request names that the caller may not use. */
+        public Unprocessable(String detail, List<Violation> violations) {
+            super(ProblemType.UNPROCESSABLE, detail, List.copyOf(violations));
+        }
     }
 
     /** 400 raised by domain code, with the fields at fault. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.consilium.platform.http.ClientAborts;
+import io.micrometer.core.instrument.Metrics;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -34,7 +36,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         if (e.violations() != null) {
-            return respond(Problem.invalid(e.getMessage(), path(uri), e.violations()));
+            return respond(Problem.withViolations(e.type(), e.getMessage(), path(uri), e.violations()));
         }
         return respond(Problem.of(e.type(), e.getMessage(), path(uri)));
     }
@@ -108,6 +110,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (ClientAborts.isClientAbort(e)) {
+            // the client closed its connection mid-request: nobody reads this answer, and it is no server fault
+            Metrics.counter(ClientAborts.METRIC).increment();
+            LOG.debugf("Client closed the connection during %s (%s)", path(uri), e.getClass().getSimpleName());
+            return respond(Problem.of(ProblemType.INVALID_REQUEST, "The connection was closed before the request was read",
+                    path(uri)));
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s answering %s", errorId, path(uri));
         return respond(Problem.of(ProblemType.INTERNAL, "Unexpected error, reference " + errorId, path(uri)));

@@ -6,13 +6,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who is calling: the token's subject, realm roles and insurer ({@code tenant} claim). Services decide
- * object-level access from this, never from request data the caller controls.
+ * Who is calling: the token's subject, realm roles, insurer ({@code tenant} claim) and, for a patient, the
+ * insurer's member id of the account ({@code memberId} claim). Both claims come from read-only account
+ * attributes (Keycloak user profile) or a partner client's fixed mapper, so a caller cannot choose them.
+ * Services decide object-level access from this, never from request data the caller controls.
  */
-public record Caller(String subject, Set<String> roles, Optional<String> tenant) {
+public record Caller(String subject, Set<String> roles, Optional<String> tenant, Optional<String> memberId) {
 
     public Caller {
         roles = Set.copyOf(roles);
+    }
+
+    /** A caller whose token names no member (every role but a patient's). */
+    public Caller(String subject, Set<String> roles, Optional<String> tenant) {
+        this(subject, roles, tenant, Optional.empty());
     }
 
     public boolean is(String role) {

@@ -14,6 +14,8 @@ import java.util.Optional;
 public class CurrentCaller {
 
     public static final String TENANT_CLAIM = "tenant";
+    /** The insurer's member id of a patient account: a read-only user attribute, like the tenant. */
+    public static final String MEMBER_CLAIM = "memberId";
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
@@ -27,10 +29,13 @@ public class CurrentCaller {
     public Caller get() {
         if (caller == null) {
             String subject = token.getSubject() != null ? token.getSubject() : identity.getPrincipal().getName();
-            Object tenant = token.getClaim(TENANT_CLAIM);
-            caller = new Caller(subject, identity.getRoles(),
-                    Optional.ofNullable(tenant).map(Object::toString).filter(t -> !t.isBlank()));
+            caller = new Caller(subject, identity.getRoles(), claim(TENANT_CLAIM), claim(MEMBER_CLAIM));
         }
         return caller;
+    }
+
+    private Optional<String> claim(String name) {
+        Object value = token.getClaim(name);
+        return Optional.ofNullable(value).map(Object::toString).filter(v -> !v.isBlank());
     }
 }

@@ -20,6 +20,14 @@ class QueryValuesTest {
     }
 
     @Test
+    void aPlainDateIsTheStartOfThatDayInUtc() {
+        assertThat(QueryValues.instant("from", "2026-12-01")).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
+        assertThatThrownBy(() -> QueryValues.instant("to", "2026-13-01"))
+                .isInstanceOfSatisfying(ProblemException.InvalidRequest.class,
+                        e -> assertThat(e.violations()).singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("to")));
+    }
+
+    @Test
     void unknownValueNamesTheParameterAndTheAllowedValues() {
         assertThatThrownBy(() -> QueryValues.enumValue("unit", "FORTNIGHTS", TimeUnit.class))
                 .isInstanceOfSatisfying(ProblemException.InvalidRequest.class, e -> {

@@ -10,8 +10,26 @@ public final class Tokens {
     private Tokens() {
     }
 
+    /**
+     * A patient's token; its {@code memberId} claim (a read-only account attribute in Keycloak) is the member id
+     * the tests use for that patient: {@link #memberOf(String)}.
+     */
     public static String patient(String subject, String tenant) {
-        return token(subject, "patient", tenant);
+        return patient(subject, tenant, memberOf(subject));
+    }
+
+    /** A patient's token naming the given member id (null: an account not linked to any member). */
+    public static String patient(String subject, String tenant, String memberId) {
+        var builder = builder(subject, tenant, "patient");
+        if (memberId != null) {
+            builder.claim("memberId", memberId);
+        }
+        return builder.sign();
+    }
+
+    /** The member id {@link #patient(String, String)} puts in a patient's token: derived from the subject. */
+    public static String memberOf(String subject) {
+        return "M-" + subject;
     }
 
     public static String partner(String tenant) {
@@ -36,6 +54,10 @@ public final class Tokens {
 
     /** A token carrying several roles at once (a person who is, say, both ops and a case manager). */
     public static String withRoles(String subject, String tenant, String... roles) {
+        return builder(subject, tenant, roles).sign();
+    }
+
+    private static io.smallrye.jwt.build.JwtClaimsBuilder builder(String subject, String tenant, String... roles) {
         var builder = Jwt.subject(subject)
                 .preferredUserName(subject)
                 .groups(Set.of(roles))
@@ -44,6 +66,6 @@ public final class Tokens {
         if (tenant != null) {
             builder.claim("tenant", tenant);
         }
-        return builder.sign();
+        return builder;
     }
 }

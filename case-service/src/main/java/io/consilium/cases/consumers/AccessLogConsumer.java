@@ -1,4 +1,4 @@
-package io.consilium.cases.timeline;
+package io.consilium.cases.consumers;
 
 import io.consilium.platform.cloudevents.IncomingEvent;
 import io.consilium.platform.consumer.EventConsumer;
@@ -10,19 +10,19 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.concurrent.CompletionStage;
 
-/** Reads every service's case events into the timeline (metadata only; the payload is not kept). */
+/** Reads {@code consilium.audit}, written by every service, into the access log of each case. */
 @ApplicationScoped
-public class CaseEventsConsumer implements EventConsumer {
+public class AccessLogConsumer implements EventConsumer {
 
-    private final TimelineRecorder recorder;
+    private final AccessLogRecorder recorder;
     private final IncomingRecords records;
 
-    CaseEventsConsumer(TimelineRecorder recorder, IncomingRecords records) {
+    AccessLogConsumer(AccessLogRecorder recorder, IncomingRecords records) {
         this.recorder = recorder;
         this.records = records;
     }
 
-    @Incoming("case-timeline")
+    @Incoming("case-access-log")
     @Blocking(ordered = true)
     public CompletionStage<Void> consume(Message<String> message) {
         return records.handle(this, message);
@@ -30,11 +30,11 @@ public class CaseEventsConsumer implements EventConsumer {
 
     @Override
     public String name() {
-        return TimelineRecorder.CONSUMER;
+        return AccessLogRecorder.CONSUMER;
     }
 
     @Override
     public void apply(IncomingEvent event, String payload) {
-        recorder.record(event);
+        recorder.record(event, payload);
     }
 }

@@ -1,4 +1,4 @@
-package io.consilium.cases.security;
+package io.consilium.platform.security;
 
 import io.consilium.platform.problem.ProblemException;
 import io.consilium.platform.problem.Violation;
@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Ops read clinical content only in an emergency, saying why: the reason travels in a header and ends up in the
- * audit record's purpose, where the patient's access log shows it.
+ * audit record's purpose, where the patient's access log shows it. The same rule in every service that holds
+ * clinical content (case-service's intake, report-service's reports).
  */
 public final class BreakGlass {
 

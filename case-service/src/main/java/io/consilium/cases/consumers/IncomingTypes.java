@@ -1,4 +1,7 @@
-package io.consilium.cases.progress;
+package io.consilium.cases.consumers;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,13 +18,14 @@ final class IncomingTypes {
     static final String REPORT_APPROVED = "consilium.report.approved.v1";
     static final String REPORT_RELEASED = "consilium.report.released.v1";
 
-    record ReportApproved(UUID reportId) {
+    record ReportApproved(@NotNull UUID reportId) {
     }
 
-    record ReportReleased(List<ReleasedReport> reports, Instant releasedAt) {
+    record ReportReleased(@NotNull List<@NotNull @Valid ReleasedReport> reports, Instant releasedAt) {
     }
 
-    record ReleasedReport(UUID reportId, String diagnosisAssessment, String surgeryNecessary, Boolean treatmentChanged) {
+    record ReleasedReport(@NotNull UUID reportId, String diagnosisAssessment, String surgeryNecessary,
+                          Boolean treatmentChanged) {
     }
 
     private IncomingTypes() {

@@ -1,4 +1,4 @@
-package io.consilium.cases.stats;
+package io.consilium.cases.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

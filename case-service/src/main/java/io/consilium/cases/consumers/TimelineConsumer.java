@@ -1,4 +1,4 @@
-package io.consilium.cases.progress;
+package io.consilium.cases.consumers;
 
 import io.consilium.platform.cloudevents.IncomingEvent;
 import io.consilium.platform.consumer.EventConsumer;
@@ -10,19 +10,19 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.concurrent.CompletionStage;
 
-/** Reads specialist-service's and report-service's topics for the events that move a case. */
+/** Reads every service's case events into the timeline (metadata only; the payload is not kept). */
 @ApplicationScoped
-public class OtherServicesConsumer implements EventConsumer {
+public class TimelineConsumer implements EventConsumer {
 
-    private final CaseProgress progress;
+    private final TimelineRecorder recorder;
     private final IncomingRecords records;
 
-    OtherServicesConsumer(CaseProgress progress, IncomingRecords records) {
-        this.progress = progress;
+    TimelineConsumer(TimelineRecorder recorder, IncomingRecords records) {
+        this.recorder = recorder;
         this.records = records;
     }
 
-    @Incoming("case-progress")
+    @Incoming("case-timeline")
     @Blocking(ordered = true)
     public CompletionStage<Void> consume(Message<String> message) {
         return records.handle(this, message);
@@ -30,11 +30,11 @@ public class OtherServicesConsumer implements EventConsumer {
 
     @Override
     public String name() {
-        return CaseProgress.CONSUMER;
+        return TimelineRecorder.CONSUMER;
     }
 
     @Override
     public void apply(IncomingEvent event, String payload) {
-        progress.apply(event, payload);
+        recorder.record(event);
     }
 }

@@ -1,7 +1,5 @@
-package io.consilium.cases.progress;
+package io.consilium.cases.consumers;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consilium.cases.domain.CaseState;
 import io.consilium.cases.domain.ReportApproval;
 import io.consilium.cases.domain.ReportOutcome;
@@ -13,7 +11,7 @@ import io.consilium.cases.service.CaseWorkflow;
 import io.consilium.cases.service.IncomingTenant;
 import io.consilium.cases.service.SlaClocks;
 import io.consilium.platform.cloudevents.IncomingEvent;
-import io.consilium.platform.cloudevents.InvalidEvent;
+import io.consilium.platform.consumer.EventPayloads;
 import io.consilium.platform.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -23,7 +21,7 @@ import org.jboss.logging.Logger;
 import java.util.EnumSet;
 import java.util.UUID;
 
-import static io.consilium.cases.progress.IncomingTypes.*;
+import static io.consilium.cases.consumers.IncomingTypes.*;
 
 /**
  * Moves cases with the other services' events, each exactly once: a panel assembled starts the review, all
@@ -39,13 +37,13 @@ public class CaseProgress {
     private final Inbox inbox;
     private final CaseWorkflow workflow;
     private final SlaClocks clocks;
-    private final ObjectMapper json;
+    private final EventPayloads payloads;
 
-    CaseProgress(Inbox inbox, CaseWorkflow workflow, SlaClocks clocks, ObjectMapper json) {
+    CaseProgress(Inbox inbox, CaseWorkflow workflow, SlaClocks clocks, EventPayloads payloads) {
         this.inbox = inbox;
         this.workflow = workflow;
         this.clocks = clocks;
-        this.json = json;
+        this.payloads = payloads;
     }
 
     @Transactional
@@ -76,8 +74,7 @@ public class CaseProgress {
     }
 
     private void approved(SmoCase c, ReportApproved approval) {
-        if (approval.reportId() != null
-                && ReportApproval.findById(new ReportApproval.Key(c.id, approval.reportId())) == null) {
+        if (ReportApproval.findById(new ReportApproval.Key(c.id, approval.reportId())) == null) {
             ReportApproval a = new ReportApproval();
             a.caseId = c.id;
             a.reportId = approval.reportId();
@@ -98,20 +95,18 @@ public class CaseProgress {
         if (!fits(c, event, EnumSet.of(CaseState.READY_FOR_REVIEW, CaseState.IN_REVIEW, CaseState.REPORT_READY))) {
             return;
         }
-        if (release.reports() != null) {
-            for (ReleasedReport r : release.reports()) {
-                if (r.reportId() == null || ReportOutcome.findById(new ReportOutcome.Key(c.id, r.reportId())) != null) {
-                    continue;
-                }
-                ReportOutcome o = new ReportOutcome();
-                o.caseId = c.id;
-                o.reportId = r.reportId();
-                o.diagnosisAssessment = r.diagnosisAssessment() == null ? "UNKNOWN" : r.diagnosisAssessment();
-                o.surgeryNecessary = r.surgeryNecessary() == null ? "UNCERTAIN" : r.surgeryNecessary();
-                o.treatmentChanged = Boolean.TRUE.equals(r.treatmentChanged());
-                o.releasedAt = release.releasedAt() != null ? release.releasedAt() : workflow.now();
-                o.persist();
+        for (ReleasedReport r : release.reports()) {
+            if (ReportOutcome.findById(new ReportOutcome.Key(c.id, r.reportId())) != null) {
+                continue;
             }
+            ReportOutcome o = new ReportOutcome();
+            o.caseId = c.id;
+            o.reportId = r.reportId();
+            o.diagnosisAssessment = r.diagnosisAssessment() == null ? "UNKNOWN" : r.diagnosisAssessment();
+            o.surgeryNecessary = r.surgeryNecessary() == null ? "UNCERTAIN" : r.surgeryNecessary();
+            o.treatmentChanged = Boolean.TRUE.equals(r.treatmentChanged());
+            o.releasedAt = release.releasedAt() != null ? release.releasedAt() : workflow.now();
+            o.persist();
         }
         c.deliverReport(workflow.now());
         clocks.stop(c, SlaClock.Kind.REVIEW);
@@ -132,10 +127,6 @@ public class CaseProgress {
     }
 
     private <T> T read(String payload, Class<T> type) {
-        try {
-            return json.readValue(payload, type);
-        } catch (JsonProcessingException e) {
-            throw new InvalidEvent("Payload is not a " + type.getSimpleName(), e);
-        }
+        return payloads.read(payload, type);
     }
 }

@@ -1,4 +1,4 @@
-package io.consilium.cases.accesslog;
+package io.consilium.cases.consumers;
 
 import io.consilium.platform.cloudevents.IncomingEvent;
 import io.consilium.platform.consumer.EventConsumer;
@@ -10,19 +10,21 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.concurrent.CompletionStage;
 
-/** Reads {@code consilium.audit}, written by every service, into the access log of each case. */
+/** Reads specialist-service's and report-service's topics for the events that move a case, and the provider directory's. */
 @ApplicationScoped
-public class AuditTopicConsumer implements EventConsumer {
+public class ProgressConsumer implements EventConsumer {
 
-    private final AccessLogRecorder recorder;
+    private final CaseProgress progress;
+    private final NetworkProviders providers;
     private final IncomingRecords records;
 
-    AuditTopicConsumer(AccessLogRecorder recorder, IncomingRecords records) {
-        this.recorder = recorder;
+    ProgressConsumer(CaseProgress progress, NetworkProviders providers, IncomingRecords records) {
+        this.progress = progress;
+        this.providers = providers;
         this.records = records;
     }
 
-    @Incoming("case-access-log")
+    @Incoming("case-progress")
     @Blocking(ordered = true)
     public CompletionStage<Void> consume(Message<String> message) {
         return records.handle(this, message);
@@ -30,11 +32,15 @@ public class AuditTopicConsumer implements EventConsumer {
 
     @Override
     public String name() {
-        return AccessLogRecorder.CONSUMER;
+        return CaseProgress.CONSUMER;
     }
 
     @Override
     public void apply(IncomingEvent event, String payload) {
-        recorder.record(event, payload);
+        if (NetworkProviders.PROVIDER_CHANGED.equals(event.type())) {
+            providers.apply(event, payload);
+        } else {
+            progress.apply(event, payload);
+        }
     }
 }

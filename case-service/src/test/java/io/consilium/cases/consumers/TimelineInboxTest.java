@@ -1,8 +1,9 @@
-package io.consilium.cases.timeline;
+package io.consilium.cases.consumers;
 
+import io.consilium.cases.domain.TimelineEntry;
 import io.consilium.cases.events.CaseEvents;
-import io.consilium.platform.testing.Broker;
 import io.consilium.cases.support.Intakes;
+import io.consilium.platform.testing.Broker;
 import io.consilium.platform.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

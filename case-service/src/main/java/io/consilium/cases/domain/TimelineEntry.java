@@ -1,4 +1,4 @@
-package io.consilium.cases.timeline;
+package io.consilium.cases.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package io.consilium.cases.progress;
+package io.consilium.cases.consumers;
 
 import io.consilium.cases.events.CaseEvents;
 import io.consilium.platform.testing.Broker;

@@ -1,0 +1,33 @@
+package io.consilium.cases.consumers;
+
+import io.consilium.platform.testing.PayloadContracts;
+import org.junit.jupiter.api.Test;
+
+/** Each event case-service reads, as its publisher writes it, and refused without each field case-service needs. */
+class IncomingPayloadsTest {
+
+    private static final String CASE = "\"caseId\":\"7d9f4c2e-1b3a-4e5f-8a6b-9c0d1e2f3a4b\"";
+
+    @Test
+    void reportApproved() {
+        PayloadContracts.assertRequired(IncomingTypes.ReportApproved.class, """
+                {%s,"reportId":"0b6a2c1e-3d4f-4a5b-9c6d-7e8f9a0b1c2d","version":1,"approvedAt":"2026-12-01T10:00:00Z"}"""
+                .formatted(CASE), "reportId");
+    }
+
+    @Test
+    void reportReleased() {
+        PayloadContracts.assertRequired(IncomingTypes.ReportReleased.class, """
+                {%s,"releasedAt":"2026-12-01T10:00:00Z","reports":[{"reportId":"0b6a2c1e-3d4f-4a5b-9c6d-7e8f9a0b1c2d",
+                 "diagnosisAssessment":"REFINED","surgeryNecessary":"NO","treatmentChanged":true}]}"""
+                .formatted(CASE), "reports", "reports.reportId");
+    }
+
+    @Test
+    void providerChanged() {
+        PayloadContracts.assertRequired(NetworkProviders.ProviderChanged.class, """
+                {"providerId":"0b6a2c1e-3d4f-4a5b-9c6d-7e8f9a0b1c2d","tenant":"acme","kind":"HOSPITAL",
+                 "specialty":"urology","country":"ES","changedAt":"2026-12-01T10:00:00Z"}""",
+                "providerId", "tenant", "changedAt");
+    }
+}
