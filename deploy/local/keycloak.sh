@@ -37,7 +37,7 @@ ensure_dist() {
   t0="$(now_s)"
   if [[ ! -s "$KC_ZIP" ]]; then
     log "downloading org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip from Maven Central (about 165 MB)"
-    mvn -f deploy/local/kafka/pom.xml org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+    with_progress "Keycloak download" mvn -f deploy/local/kafka/pom.xml org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
       -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" \
       -DoutputDirectory="$LOCAL/downloads"
     [[ -s "$KC_ZIP" ]] || die "download failed: $KC_ZIP missing"

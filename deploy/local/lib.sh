@@ -88,8 +88,12 @@ wait_for_port_closed() {
 # wait_for_http URL TIMEOUT_SECONDS [PID]: waits until URL answers HTTP 200.
 wait_for_http() {
   local url="$1" timeout="$2" pid="${3:-}"
-  local deadline=$((SECONDS + timeout))
+  local deadline=$((SECONDS + timeout)) started=$SECONDS next_note=$((SECONDS + 15))
   until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$url" 2>/dev/null)" == "200" ]]; do
+    if ((SECONDS >= next_note)); then
+      log "still waiting for $url ($((SECONDS - started))s so far, at most ${timeout}s)"
+      next_note=$((SECONDS + 15))
+    fi
     if [[ -n "$pid" ]] && ! kill -0 "$pid" 2>/dev/null; then
       log "process $pid exited while waiting for $url"
       return 1
@@ -169,4 +173,23 @@ start_bg() {
   } >>"$logfile"
   setsid nohup "$@" >>"$logfile" 2>&1 </dev/null &
   echo $! >"$pidfile"
+}
+
+# with_progress WHAT COMMAND...: runs COMMAND, printing every 15 s that it still runs and for how long (a Maven build
+# or a download can take minutes on a fresh machine, and silence looks like a hang).
+with_progress() {
+  local what="$1"
+  shift
+  local started=$SECONDS
+  "$@" &
+  local pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    local i
+    for ((i = 0; i < 30; i++)); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.5
+    done
+    kill -0 "$pid" 2>/dev/null && log "$what: still running ($((SECONDS - started))s so far)"
+  done
+  wait "$pid"
 }

@@ -59,7 +59,7 @@ build() {
   local t0
   t0="$(now_s)"
   log "building: ./mvnw -B -q -DskipTests package"
-  (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
+  (cd "$ROOT" && with_progress "Maven build" ./mvnw -B -q -DskipTests package)
   log "build finished in $(elapsed "$t0")s"
 }
 

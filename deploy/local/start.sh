@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
 # Starts the whole local stack in order: PostgreSQL -> Kafka -> Keycloak -> services.
 # Options are passed to services.sh start (e.g. --no-build). Each step is idempotent.
+#   start.sh --infra   only PostgreSQL, Kafka and Keycloak (nothing built, no service started), for running one
+#                      service yourself: ./mvnw quarkus:dev -pl case-service
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 LOG_TAG=start
+
+infra_only=false
+if [[ "${1:-}" == "--infra" ]]; then
+  infra_only=true
+  shift
+fi
 
 t0="$(now_s)"
 step() {
@@ -25,7 +33,9 @@ step kafka "$DEPLOY_LOCAL/kafka.sh" start
 step keycloak "$DEPLOY_LOCAL/keycloak.sh" start
 # A service that fails to become ready should not hide the table: remember and exit non-zero at the end.
 rc=0
-step services "$DEPLOY_LOCAL/services.sh" start "$@" || rc=$?
+if ! $infra_only; then
+  step services "$DEPLOY_LOCAL/services.sh" start "$@" || rc=$?
+fi
 
 row() { printf '  %-22s %-58s %s\n' "$@"; }
 echo
@@ -49,5 +59,9 @@ echo
 if ((rc != 0)); then
   log "local stack started in $(elapsed "$t0")s, but some services are NOT ready (see above; logs in .local/services/)"
   exit "$rc"
+fi
+if $infra_only; then
+  log "infrastructure up in $(elapsed "$t0")s; run a service with: ./mvnw quarkus:dev -pl case-service (stop: deploy/local/stop.sh)"
+  exit 0
 fi
 log "local stack up in $(elapsed "$t0")s (status: deploy/local/status.sh, stop: deploy/local/stop.sh)"

@@ -1,8 +1,8 @@
 package io.consilium.report.api;
 
 import io.consilium.platform.problem.Problem;
+import io.consilium.platform.security.BreakGlass;
 import io.consilium.platform.security.Roles;
-import io.consilium.report.security.BreakGlass;
 import io.consilium.report.service.ReportSteps;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

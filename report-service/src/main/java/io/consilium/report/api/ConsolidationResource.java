@@ -7,7 +7,7 @@ import io.consilium.report.domain.FollowUpQuestion;
 import io.consilium.report.domain.ReportVersion;
 import io.consilium.report.domain.ShareLink;
 import io.consilium.report.output.ReportPdf;
-import io.consilium.report.security.BreakGlass;
+import io.consilium.platform.security.BreakGlass;
 import io.consilium.report.service.Addenda;
 import io.consilium.report.service.ReportOutputs;
 import jakarta.annotation.security.PermitAll;

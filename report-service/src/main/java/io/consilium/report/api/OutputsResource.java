@@ -1,13 +1,13 @@
 package io.consilium.report.api;
 
 import io.consilium.platform.problem.Problem;
+import io.consilium.platform.security.BreakGlass;
 import io.consilium.platform.security.Roles;
 import io.consilium.report.domain.Consolidation;
 import io.consilium.report.domain.FollowUpQuestion;
 import io.consilium.report.domain.ReportVersion;
 import io.consilium.report.domain.ShareLink;
 import io.consilium.report.output.ReportPdf;
-import io.consilium.report.security.BreakGlass;
 import io.consilium.report.service.Addenda;
 import io.consilium.report.service.ReportOutputs;
 import jakarta.annotation.security.PermitAll;

@@ -6,7 +6,7 @@ import io.consilium.platform.security.Roles;
 import io.consilium.report.domain.Report;
 import io.consilium.report.domain.ReportContent;
 import io.consilium.report.domain.ReportVersion;
-import io.consilium.report.security.BreakGlass;
+import io.consilium.platform.security.BreakGlass;
 import io.consilium.report.service.ReportSteps;
 import io.consilium.report.service.ReportWorkflow.Visible;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,16 +1,19 @@
 package io.consilium.report.consumers;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consilium.platform.cloudevents.IncomingEvent;
 import io.consilium.platform.cloudevents.InvalidEvent;
+import io.consilium.platform.consumer.EventPayloads;
 import io.consilium.platform.inbox.Inbox;
 import io.consilium.report.domain.CaseConsent;
 import io.consilium.report.domain.CaseFile;
 import io.consilium.report.domain.Report;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -35,39 +38,44 @@ public class CaseAndPanelRecorder {
     public static final String CONSENT_GRANTED = "consilium.case.consent-granted.v1";
     public static final String CONSENT_REVOKED = "consilium.case.consent-revoked.v1";
     public static final String CASE_CANCELLED = "consilium.case.cancelled.v1";
+    public static final String PATIENT_LINKED = "consilium.case.patient-linked.v1";
 
     private static final Set<String> HANDLED = Set.of(SPECIALIST_ACCEPTED, CASE_SUBMITTED, MANAGER_ASSIGNED,
-            REVIEW_REQUESTED, CONSENT_GRANTED, CONSENT_REVOKED, CASE_CANCELLED);
+            REVIEW_REQUESTED, CONSENT_GRANTED, CONSENT_REVOKED, CASE_CANCELLED, PATIENT_LINKED);
     private static final Set<String> REPORT_PURPOSES = Set.of(CaseConsent.REPORT_TO_PARTNER,
             CaseConsent.REPORT_TO_TREATING_DOCTOR);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SpecialistAccepted(String specialistId, String specialistSubject) {
+    record SpecialistAccepted(@NotBlank String specialistId, @NotBlank String specialistSubject) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record CaseSubmitted(String tenant, String patientId, String preferredLanguage, List<String> questions) {
+    record CaseSubmitted(String tenant, String patientId, @NotBlank String preferredLanguage, List<String> questions) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ManagerAssigned(String tenant, String managerId) {
+    record PatientLinked(@NotBlank String tenant, @NotBlank String patientId) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ReviewRequested(String tenant, Integer panelSize) {
+    record ManagerAssigned(String tenant, @NotBlank String managerId) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ConsentChanged(UUID consentId, String purpose, Instant grantedAt, Instant revokedAt) {
+    record ReviewRequested(String tenant, @NotNull @Min(1) @Max(3) Integer panelSize) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ConsentChanged(@NotNull UUID consentId, @NotBlank String purpose, Instant grantedAt, Instant revokedAt) {
     }
 
     private final Inbox inbox;
-    private final ObjectMapper json;
+    private final EventPayloads payloads;
     private final Clock clock;
 
-    CaseAndPanelRecorder(Inbox inbox, ObjectMapper json, Clock clock) {
+    CaseAndPanelRecorder(Inbox inbox, EventPayloads payloads, Clock clock) {
         this.inbox = inbox;
-        this.json = json;
+        this.payloads = payloads;
         this.clock = clock;
     }
 
@@ -91,16 +99,28 @@ public class CaseAndPanelRecorder {
             case CASE_SUBMITTED -> {
                 CaseSubmitted s = read(payload, CaseSubmitted.class);
                 file.tenant = s.tenant() != null ? s.tenant() : file.tenant;
-                file.patientId = s.patientId();
+                // A case a partner opened before the member's account was known is submitted without it.
+                file.patientId = s.patientId() != null ? s.patientId() : file.patientId;
                 file.preferredLanguage = s.preferredLanguage();
                 file.questions = s.questions() == null ? List.of() : List.copyOf(s.questions());
             }
+            case PATIENT_LINKED -> linked(caseId, file, read(payload, PatientLinked.class));
             case MANAGER_ASSIGNED -> file.managerId = read(payload, ManagerAssigned.class).managerId();
             case REVIEW_REQUESTED -> file.panelSize = read(payload, ReviewRequested.class).panelSize();
             case CONSENT_GRANTED -> granted(caseId, read(payload, ConsentChanged.class));
             case CONSENT_REVOKED -> revoked(caseId, read(payload, ConsentChanged.class));
             default -> {
             }
+        }
+    }
+
+    /** The member's account, once known; set once (case-service never moves a case to another patient). */
+    private static void linked(UUID caseId, CaseFile file, PatientLinked linked) {
+        if (!linked.tenant().equals(file.tenant)) {
+            throw new InvalidEvent("patient-linked of case " + caseId + " names another tenant than the case's");
+        }
+        if (file.patientId == null) {
+            file.patientId = linked.patientId();
         }
     }
 
@@ -113,7 +133,7 @@ public class CaseAndPanelRecorder {
     }
 
     private void granted(UUID caseId, ConsentChanged c) {
-        if (c.consentId() == null || !REPORT_PURPOSES.contains(c.purpose()) || CaseConsent.findById(c.consentId()) != null) {
+        if (!REPORT_PURPOSES.contains(c.purpose()) || CaseConsent.findById(c.consentId()) != null) {
             return;
         }
         CaseConsent consent = new CaseConsent();
@@ -129,9 +149,6 @@ public class CaseAndPanelRecorder {
      * already revoked, so the grant arriving later finds it and cannot reopen the share.
      */
     private void revoked(UUID caseId, ConsentChanged c) {
-        if (c.consentId() == null) {
-            return;
-        }
         Instant revokedAt = c.revokedAt() != null ? c.revokedAt() : clock.instant();
         CaseConsent consent = CaseConsent.findById(c.consentId());
         if (consent == null) {
@@ -151,10 +168,6 @@ public class CaseAndPanelRecorder {
     }
 
     private <T> T read(String payload, Class<T> type) {
-        try {
-            return json.readValue(payload, type);
-        } catch (JsonProcessingException e) {
-            throw new InvalidEvent("Payload is not a " + type.getSimpleName(), e);
-        }
+        return payloads.read(payload, type);
     }
 }

@@ -55,7 +55,7 @@ public final class ReportAccess {
         if (caller.is(Roles.CASE_MANAGER) && file != null && caller.subject().equals(file.managerId)) {
             return Optional.of(Relation.MANAGER);
         }
-        if (caller.is(Roles.PATIENT) && released && file != null && caller.subject().equals(file.patientId)) {
+        if (caller.is(Roles.PATIENT) && released && isPatientOf(caller, file)) {
             return Optional.of(Relation.PATIENT);
         }
         if (caller.is(Roles.PARTNER) && released && partnerConsent && file != null && file.tenant != null
@@ -74,6 +74,12 @@ public final class ReportAccess {
             return false;
         }
         return (caller.is(Roles.CASE_MANAGER) && caller.subject().equals(file.managerId))
-                || (caller.is(Roles.PATIENT) && caller.subject().equals(file.patientId));
+                || (caller.is(Roles.PATIENT) && isPatientOf(caller, file));
+    }
+
+    /** The case's own patient: its account, within the case's tenant (a token names one tenant). */
+    private static boolean isPatientOf(Caller caller, CaseFile file) {
+        return file != null && file.patientId != null && caller.subject().equals(file.patientId)
+                && file.tenant != null && caller.tenant().filter(file.tenant::equals).isPresent();
     }
 }

@@ -170,7 +170,7 @@ public class ReportSteps {
         List<Visible> visible = new ArrayList<>();
         for (Report r : Report.ofCase(caseId)) {
             String purpose = breakGlassReason == null ? null
-                    : io.consilium.report.security.BreakGlass.purpose(breakGlassReason);
+                    : io.consilium.platform.security.BreakGlass.purpose(breakGlassReason);
             workflow.relationTo(r, file, purpose != null).ifPresent(rel -> {
                 Visible v = new Visible(r, file, rel, rel == Relation.BREAK_GLASS ? purpose : rel.purpose);
                 workflow.audited(v, "READ");

@@ -6,15 +6,15 @@ import io.consilium.platform.http.EntityTags;
 import io.consilium.platform.outbox.Outbox;
 import io.consilium.platform.outbox.OutgoingEvent;
 import io.consilium.platform.problem.ProblemException;
+import io.consilium.platform.security.BreakGlass;
 import io.consilium.platform.security.Caller;
 import io.consilium.platform.security.CurrentCaller;
 import io.consilium.report.domain.CaseConsent;
 import io.consilium.report.domain.CaseFile;
 import io.consilium.report.domain.Report;
 import io.consilium.report.events.ReportEvents;
-import io.consilium.report.security.BreakGlass;
-import io.consilium.report.security.ReportAccess;
 import io.consilium.report.security.ReportAccess.Relation;
+import io.consilium.report.security.ReportAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 

@@ -61,4 +61,45 @@ class DeadLetterTest {
                 .body("items[0].attempts", equalTo(1))
                 .body("items[0].error", containsString("SpecialistAccepted"));
     }
+
+    @Test
+    void aRevocationWithoutItsPurposeIsABrokenContractFiledAtOnce() {
+        // report-service once failed this with a NullPointerException, retried it and filed it as retryable
+        String caseId = UUID.randomUUID().toString();
+        String tenant = "t-" + UUID.randomUUID();
+        UUID revoked = Broker.publish(kafka, Panel.CASE_TOPIC, "consilium.case.consent-revoked.v1", caseId, tenant,
+                "{\"caseId\":\"%s\",\"tenant\":\"%s\",\"consentId\":\"%s\",\"revokedAt\":\"2026-12-01T10:00:00Z\"}"
+                        .formatted(caseId, tenant, UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.ops("olivia")).queryParam("caseId", caseId)
+                        .when().get("/api/v1/ops/dead-letters")
+                        .then().statusCode(200)
+                        .body("items", hasSize(1))
+                        .body("items[0].eventId", equalTo(revoked.toString()))
+                        .body("items[0].contractBroken", equalTo(true))
+                        .body("items[0].attempts", equalTo(1))
+                        .body("items[0].error", containsString("purpose")));
+    }
+
+    @Test
+    void aCaseReachesThePatientAccountLinkedAfterItsSubmission() {
+        String caseId = UUID.randomUUID().toString();
+        String tenant = "t-" + UUID.randomUUID();
+        Broker.publish(kafka, Panel.CASE_TOPIC, "consilium.case.submitted.v1", caseId, tenant, """
+                {"caseId":"%s","tenant":"%s","memberId":"M-1","patientId":null,"requestedSpecialty":"urology",
+                 "preferredLanguage":"en","countryOfResidence":"ES","questions":["PROGNOSIS"]}""".formatted(caseId, tenant));
+        Broker.publish(kafka, Panel.CASE_TOPIC, "consilium.case.patient-linked.v1", caseId, tenant, """
+                {"caseId":"%s","tenant":"%s","memberId":"M-1","patientId":"p-linked","linkedAt":"2026-12-01T10:00:00Z"}"""
+                .formatted(caseId, tenant));
+        // a later, different link changes nothing: a case never moves to another patient
+        Broker.publish(kafka, Panel.CASE_TOPIC, "consilium.case.patient-linked.v1", caseId, tenant, """
+                {"caseId":"%s","tenant":"%s","memberId":"M-1","patientId":"p-other","linkedAt":"2026-12-01T11:00:00Z"}"""
+                .formatted(caseId, tenant));
+        UUID after = Broker.publish(kafka, Panel.CASE_TOPIC, "consilium.case.manager-assigned.v1", caseId, tenant, """
+                {"caseId":"%s","tenant":"%s","managerId":"dr-1"}""".formatted(caseId, tenant));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                db.count("select count(*) from inbox_event where event_id = ?1", after) == 1);
+        assertThat(db.count("select count(*) from case_file where case_id = ?1 and patient_id = 'p-linked'",
+                UUID.fromString(caseId))).isEqualTo(1);
+    }
 }

@@ -1,5 +1,6 @@
 package io.consilium.report.security;
 
+import io.consilium.platform.security.BreakGlass;
 import io.consilium.platform.security.Caller;
 import io.consilium.report.domain.CaseFile;
 import io.consilium.report.domain.ReportState;

@@ -1,6 +1,8 @@
 package io.consilium.specialist.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consilium.platform.http.EntityTags;
 import io.consilium.platform.http.QueryValues;
@@ -142,6 +144,9 @@ public class SpecialistResource {
             description = "A JSON array of directory entries (at most 5000). Each row is validated on its own: valid rows are imported, invalid ones reported with their violations.")
     @APIResponse(responseCode = "200", description = "What was imported and what was rejected",
             content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    @RequestBody(description = "Directory entries, each as for POST /api/v1/specialists", required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = SpecialistRequest.class)))
     public ImportReport importRows(@NotNull(message = "a JSON array is required")
                                    @Size(max = MAX_IMPORT_ROWS, message = "at most 5000 rows per import") List<JsonNode> rows) {
         SortedMap<Integer, SpecialistProfile> valid = new TreeMap<>();

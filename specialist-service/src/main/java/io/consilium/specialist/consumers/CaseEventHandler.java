@@ -1,9 +1,8 @@
 package io.consilium.specialist.consumers;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consilium.platform.cloudevents.IncomingEvent;
 import io.consilium.platform.cloudevents.InvalidEvent;
+import io.consilium.platform.consumer.EventPayloads;
 import io.consilium.platform.inbox.Inbox;
 import io.consilium.specialist.domain.CaseConsent;
 import io.consilium.specialist.domain.ConditionCodes;
@@ -38,12 +37,12 @@ public class CaseEventHandler {
 
     private final Inbox inbox;
     private final PanelAssembly assembly;
-    private final ObjectMapper json;
+    private final EventPayloads payloads;
 
-    CaseEventHandler(Inbox inbox, PanelAssembly assembly, ObjectMapper json) {
+    CaseEventHandler(Inbox inbox, PanelAssembly assembly, EventPayloads payloads) {
         this.inbox = inbox;
         this.assembly = assembly;
-        this.json = json;
+        this.payloads = payloads;
     }
 
     public static boolean handles(String type) {
@@ -72,16 +71,8 @@ public class CaseEventHandler {
     }
 
     private static PanelRequest panelRequest(UUID caseId, IncomingEvent event, ReviewRequested r) {
+        // required fields are checked where the payload is read (EventPayloads); what remains spans fields
         List<String> problems = new ArrayList<>();
-        if (r.requestedSpecialty() == null || r.requestedSpecialty().isBlank()) {
-            problems.add("requestedSpecialty is missing");
-        }
-        if (r.panelSize() == null || r.panelSize() < 1 || r.panelSize() > 3) {
-            problems.add("panelSize must be 1 to 3");
-        }
-        if (r.preferredLanguage() == null || r.countryOfResidence() == null) {
-            problems.add("preferredLanguage and countryOfResidence are required");
-        }
         if (r.diagnosisIcd10() != null && !ConditionCodes.isCode(r.diagnosisIcd10().toUpperCase(Locale.ROOT))) {
             problems.add("diagnosisIcd10 is not an ICD-10 code");
         }
@@ -112,9 +103,6 @@ public class CaseEventHandler {
     }
 
     private static void grant(UUID caseId, ConsentGranted g, Instant eventTime) {
-        if (g.consentId() == null || g.purpose() == null) {
-            throw new InvalidEvent("A consent needs consentId and purpose");
-        }
         CaseConsent consent = CaseConsent.findById(g.consentId());
         if (consent == null) {
             consent = new CaseConsent();
@@ -133,9 +121,6 @@ public class CaseEventHandler {
      * grant arriving later, out of order or replayed by ops, never reopens what the patient took back.
      */
     private static void revoke(UUID caseId, ConsentRevoked r, Instant eventTime) {
-        if (r.consentId() == null) {
-            throw new InvalidEvent("A revocation needs consentId");
-        }
         CaseConsent consent = CaseConsent.findById(r.consentId());
         if (consent == null) {
             consent = new CaseConsent();
@@ -150,10 +135,6 @@ public class CaseEventHandler {
     }
 
     private <T> T read(String payload, Class<T> type) {
-        try {
-            return json.readValue(payload, type);
-        } catch (JsonProcessingException e) {
-            throw new InvalidEvent("Payload is not a " + type.getSimpleName(), e);
-        }
+        return payloads.read(payload, type);
     }
 }

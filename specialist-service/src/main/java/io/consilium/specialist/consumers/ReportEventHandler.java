@@ -1,9 +1,7 @@
 package io.consilium.specialist.consumers;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consilium.platform.cloudevents.IncomingEvent;
-import io.consilium.platform.cloudevents.InvalidEvent;
+import io.consilium.platform.consumer.EventPayloads;
 import io.consilium.platform.inbox.Inbox;
 import io.consilium.specialist.domain.Invitation;
 import io.consilium.specialist.domain.Specialist;
@@ -25,11 +23,11 @@ public class ReportEventHandler {
     static final String SUBMITTED = "consilium.report.submitted.v1";
 
     private final Inbox inbox;
-    private final ObjectMapper json;
+    private final EventPayloads payloads;
 
-    ReportEventHandler(Inbox inbox, ObjectMapper json) {
+    ReportEventHandler(Inbox inbox, EventPayloads payloads) {
         this.inbox = inbox;
-        this.json = json;
+        this.payloads = payloads;
     }
 
     public static boolean handles(String type) {
@@ -46,10 +44,7 @@ public class ReportEventHandler {
         if (!inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
             return false;
         }
-        ReportSubmitted report = read(payload);
-        if (report.specialistSubject() == null || report.submittedAt() == null) {
-            throw new InvalidEvent("A submitted report needs specialistSubject and submittedAt");
-        }
+        ReportSubmitted report = payloads.read(payload, ReportSubmitted.class);
         if (report.version() != null && report.version() != 1) {
             return false;
         }
@@ -65,13 +60,5 @@ public class ReportEventHandler {
         Specialist specialist = Specialist.findById(invitation.specialistId, LockModeType.PESSIMISTIC_WRITE);
         specialist.recordTurnaround(days.getAsDouble());
         return true;
-    }
-
-    private ReportSubmitted read(String payload) {
-        try {
-            return json.readValue(payload, ReportSubmitted.class);
-        } catch (JsonProcessingException e) {
-            throw new InvalidEvent("Payload is not a ReportSubmitted", e);
-        }
     }
 }

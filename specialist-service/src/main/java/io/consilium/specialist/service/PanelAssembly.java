@@ -4,6 +4,7 @@ import io.consilium.platform.http.EntityTags;
 import io.consilium.platform.outbox.Outbox;
 import io.consilium.platform.outbox.OutgoingEvent;
 import io.consilium.platform.problem.ProblemException;
+import io.consilium.platform.problem.Violation;
 import io.consilium.platform.security.Caller;
 import io.consilium.specialist.domain.Candidate;
 import io.consilium.specialist.domain.EndedCase;
@@ -186,7 +187,8 @@ public class PanelAssembly {
         }
         Specialist specialist = Specialist.findById(specialistId);
         if (specialist == null) {
-            throw new ProblemException.Unprocessable("No specialist " + specialistId + " in the directory");
+            throw new ProblemException.Unprocessable("No specialist " + specialistId + " in the directory",
+                    List.of(new Violation("specialistId", "must name a specialist of the directory")));
         }
         Set<Exclusion> exclusions = SpecialistRanking.exclusions(panel.toReviewRequest(invited(all)),
                 specialist.asCandidate(), today(now));
@@ -196,7 +198,8 @@ public class PanelAssembly {
         // Ops may overrule fit, absence and capacity, never conflicts of interest or the patient's countries.
         List<Exclusion> refused = exclusions.stream().filter(NOT_OVERRIDABLE::contains).toList();
         if (!refused.isEmpty()) {
-            throw new ProblemException.Unprocessable("The specialist cannot be invited to this case: " + refused);
+            throw new ProblemException.Unprocessable("The specialist cannot be invited to this case: " + refused,
+                    List.of(new Violation("specialistId", "cannot be invited to this case: " + refused)));
         }
         panel.reopen(now);
         Invitation invitation = invite(panel, specialist.asCandidate(), null, now);

@@ -1,11 +1,15 @@
 package io.consilium.specialist.service;
 
 import io.consilium.platform.http.EntityTags;
+import io.consilium.platform.outbox.Outbox;
+import io.consilium.platform.outbox.OutgoingEvent;
 import io.consilium.platform.paging.Page;
 import io.consilium.platform.paging.PageRequest;
 import io.consilium.platform.problem.ProblemException;
 import io.consilium.platform.security.Caller;
 import io.consilium.specialist.domain.Provider;
+import io.consilium.specialist.events.ProviderChanged;
+import io.consilium.specialist.events.SpecialistEvents;
 import io.consilium.specialist.security.ProviderAccess;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
@@ -27,9 +31,11 @@ import java.util.function.Consumer;
 public class ProviderDirectory {
 
     private final Clock clock;
+    private final Outbox outbox;
 
-    ProviderDirectory(Clock clock) {
+    ProviderDirectory(Clock clock, Outbox outbox) {
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -41,6 +47,7 @@ public class ProviderDirectory {
         provider.createdAt = now;
         provider.updatedAt = now;
         provider.persist();
+        published(provider);
         return provider;
     }
 
@@ -51,7 +58,15 @@ public class ProviderDirectory {
         fields.accept(provider);
         provider.updatedAt = clock.instant();
         Provider.flush();
+        published(provider);
         return provider;
+    }
+
+    /** Other services learn of the provider (and of a tenant changed by a replacement) in the same transaction. */
+    private void published(Provider provider) {
+        Provider.flush();
+        outbox.append(new OutgoingEvent(SpecialistEvents.TOPIC, SpecialistEvents.PROVIDER_CHANGED,
+                provider.id.toString(), provider.tenant, ProviderChanged.of(provider)));
     }
 
     /** The provider, or 404 when unknown or of another tenant than the caller's. */

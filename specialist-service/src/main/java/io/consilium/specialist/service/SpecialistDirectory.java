@@ -11,11 +11,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.List;
 import java.util.UUID;
 
 /** Ops' changes to the directory, one transaction each. */
@@ -59,10 +60,15 @@ public class SpecialistDirectory {
         Instant now = clock.instant();
         Map<Integer, UUID> imported = new TreeMap<>();
         Map<Integer, List<Violation>> rejected = new TreeMap<>();
-        Set<String> subjects = new HashSet<>();
+        // One query for the subjects already in the directory: a query per row would also flush and dirty-check
+        // every entity persisted so far, quadratic in the size of the import.
+        List<String> named = rows.values().stream().map(SpecialistProfile::subject).filter(Objects::nonNull).toList();
+        Set<String> subjects = named.isEmpty() ? new HashSet<>() : new HashSet<>(Specialist.getEntityManager()
+                .createQuery("select s.subject from Specialist s where s.subject in :subjects", String.class)
+                .setParameter("subjects", named).getResultList());
         for (Map.Entry<Integer, SpecialistProfile> row : rows.entrySet()) {
             String subject = row.getValue().subject();
-            if (subject != null && (!subjects.add(subject) || subjectTaken(subject, null))) {
+            if (subject != null && !subjects.add(subject)) {
                 rejected.put(row.getKey(), List.of(new Violation("subject", "is already used by another specialist")));
                 continue;
             }
@@ -93,8 +99,8 @@ public class SpecialistDirectory {
 
     private void requireFreeSubject(String subject, UUID except) {
         if (subjectTaken(subject, except)) {
-            throw new ProblemException.InvalidRequest("The request has 1 invalid field(s)",
-                    List.of(new Violation("subject", "is already used by another specialist")));
+            // the request is well-formed; it conflicts with the directory's state (subjects are unique)
+            throw new ProblemException.Conflict("The login subject is already used by another specialist");
         }
     }
 }

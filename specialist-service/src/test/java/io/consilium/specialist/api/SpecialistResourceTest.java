@@ -107,7 +107,10 @@ class SpecialistResourceTest {
         Directory.create(Directory.entry(subject, specialty));
         given().auth().oauth2(ops).contentType(ContentType.JSON).body(Directory.entry(subject, specialty))
                 .when().post("/api/v1/specialists")
-                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("subject"));
+                .then().statusCode(409).contentType(PROBLEM).body("type", equalTo("urn:consilium:problem:conflict"))
+                .body("detail", containsString("subject"));
+        given().auth().oauth2(ops).queryParam("specialty", specialty).queryParam("size", 100).when().get("/api/v1/specialists")
+                .then().statusCode(200).body("items.findAll { it.subject == '" + subject + "' }", hasSize(1));
     }
 
     @Test

@@ -375,7 +375,8 @@ class PanelFlowTest {
                 .body(Map.of("specialistId", conflictedId, "reason", "asked by the patient"))
                 .when().post("/api/v1/cases/{id}/invitations", caseId)
                 .then().statusCode(422).contentType(PROBLEM)
-                .body("detail", org.hamcrest.Matchers.containsString("CONFLICT_OF_INTEREST"));
+                .body("detail", org.hamcrest.Matchers.containsString("CONFLICT_OF_INTEREST"))
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("specialistId"));
 
         String named = "s-" + UUID.randomUUID();
         String namedId = Directory.create(Directory.entry(named, "other-" + specialty));

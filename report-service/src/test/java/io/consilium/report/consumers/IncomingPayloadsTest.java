@@ -1,0 +1,55 @@
+package io.consilium.report.consumers;
+
+import io.consilium.platform.testing.PayloadContracts;
+import org.junit.jupiter.api.Test;
+
+/** Each event report-service reads, as its publisher writes it, and refused without each field it needs. */
+class IncomingPayloadsTest {
+
+    private static final String CASE = "\"caseId\":\"7d9f4c2e-1b3a-4e5f-8a6b-9c0d1e2f3a4b\",\"tenant\":\"acme\"";
+    private static final String CONSENT = "\"consentId\":\"0b6a2c1e-3d4f-4a5b-9c6d-7e8f9a0b1c2d\"";
+
+    @Test
+    void specialistAccepted() {
+        PayloadContracts.assertRequired(CaseAndPanelRecorder.SpecialistAccepted.class, """
+                {%s,"invitationId":"5e2b7c1a-0d3f-4b6e-9a8c-1f2e3d4c5b6a","specialistId":"6f3c8d2b-1e4a-4c7f-8b9d-2a3b4c5d6e7f","specialistSubject":"prof-eva","acceptedAt":"2026-12-01T10:00:00Z"}"""
+                .formatted(CASE), "specialistId", "specialistSubject");
+    }
+
+    @Test
+    void caseSubmitted() {
+        PayloadContracts.assertRequired(CaseAndPanelRecorder.CaseSubmitted.class, """
+                {%s,"memberId":"M-1","patientId":null,"requestedSpecialty":"urology","preferredLanguage":"es",
+                 "countryOfResidence":"ES","questions":["DIAGNOSIS_CORRECT"],"submittedAt":"2026-12-01T10:00:00Z"}"""
+                .formatted(CASE), "preferredLanguage");
+    }
+
+    @Test
+    void patientLinked() {
+        PayloadContracts.assertRequired(CaseAndPanelRecorder.PatientLinked.class, """
+                {%s,"memberId":"M-1","patientId":"p-1","linkedAt":"2026-12-01T10:00:00Z"}""".formatted(CASE),
+                "tenant", "patientId");
+    }
+
+    @Test
+    void managerAssigned() {
+        PayloadContracts.assertRequired(CaseAndPanelRecorder.ManagerAssigned.class, """
+                {%s,"managerId":"dr-carla","assignedAt":"2026-12-01T10:00:00Z"}""".formatted(CASE), "managerId");
+    }
+
+    @Test
+    void reviewRequested() {
+        PayloadContracts.assertRequired(CaseAndPanelRecorder.ReviewRequested.class, """
+                {%s,"requestedSpecialty":"urology","panelSize":2}""".formatted(CASE), "panelSize");
+    }
+
+    @Test
+    void consentGrantedAndRevoked() {
+        PayloadContracts.assertRequired(CaseAndPanelRecorder.ConsentChanged.class, """
+                {%s,%s,"purpose":"REPORT_TO_PARTNER","grantedAt":"2026-12-01T10:00:00Z"}""".formatted(CASE, CONSENT),
+                "consentId", "purpose");
+        PayloadContracts.assertRequired(CaseAndPanelRecorder.ConsentChanged.class, """
+                {%s,%s,"purpose":"REPORT_TO_PARTNER","revokedAt":"2026-12-01T10:00:00Z"}""".formatted(CASE, CONSENT),
+                "consentId", "purpose");
+    }
+}
