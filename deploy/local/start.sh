@@ -50,7 +50,7 @@ for entry in gateway:8080 case-service:8081 document-service:8082 specialist-ser
   module="${entry%%:*}"
   port="${entry##*:}"
   if is_running "$LOCAL/services/$module.pid"; then
-    row "$module" "http://127.0.0.1:$port" "/q/swagger-ui  /q/openapi  /q/health"
+    row "$module" "http://127.0.0.1:$port" "/q/swagger-ui  /q/openapi  /q/health; metrics :$((port + 1000))/q/metrics"
   else
     row "$module" "(not running)" ""
   fi

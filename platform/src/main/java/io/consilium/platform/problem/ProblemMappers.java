@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.consilium.platform.http.ClientAborts;
+import io.consilium.platform.input.RefusedTextException;
 import io.micrometer.core.instrument.Metrics;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -125,12 +126,15 @@ public class ProblemMappers {
     private static Problem unreadable(JsonProcessingException e, String instance) {
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = jsonPath(mismatch.getPath());
-            String message = mismatch instanceof InvalidFormatException invalid
+            String message = mismatch instanceof RefusedTextException refused ? refused.reason()
+                    : mismatch instanceof InvalidFormatException invalid
                     && invalid.getTargetType() != null && invalid.getTargetType().isEnum()
                     ? "must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants())
                             .map(Object::toString).collect(Collectors.joining(", "))
                     : "has the wrong type or format";
-            return Problem.invalid("The request body does not match the expected structure", instance,
+            return Problem.invalid(mismatch instanceof RefusedTextException
+                            ? "The request has 1 invalid field(s)"
+                            : "The request body does not match the expected structure", instance,
                     List.of(new Violation(field, message)));
         }
         // No parser message: it may echo the client's content back.

@@ -1,6 +1,8 @@
 package io.consilium.report.output;
 
 import ca.uhn.fhir.context.FhirContext;
+import io.consilium.platform.input.InputPolicy;
+import io.consilium.platform.input.TextKind;
 import io.consilium.report.domain.ReportContent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -48,7 +50,7 @@ public final class FhirExport {
         String reportUrl = "urn:uuid:" + s.reportId();
 
         Patient patient = new Patient();
-        patient.addIdentifier(new Identifier().setSystem(PATIENT_SYSTEM).setValue(s.patientId() == null ? "unknown" : s.patientId()));
+        patient.addIdentifier(new Identifier().setSystem(PATIENT_SYSTEM).setValue(s.patientId() == null ? "unknown" : code(s.patientId())));
 
         ServiceRequest request = new ServiceRequest();
         request.addIdentifier(new Identifier().setSystem(CASE_SYSTEM).setValue(s.caseId().toString()));
@@ -67,11 +69,11 @@ public final class FhirExport {
         if (s.releasedAt() != null) {
             report.setIssued(Date.from(s.releasedAt()));
         }
-        report.setConclusion(conclusion(c));
+        report.setConclusion(text(conclusion(c)));
         if (c.diagnosisIcd10() != null) {
             report.addConclusionCode(new CodeableConcept()
-                    .addCoding(new Coding().setSystem(ICD10).setCode(c.diagnosisIcd10()))
-                    .setText(c.diagnosis()));
+                    .addCoding(new Coding().setSystem(ICD10).setCode(code(c.diagnosisIcd10())))
+                    .setText(text(c.diagnosis())));
         }
 
         Bundle bundle = new Bundle();
@@ -99,6 +101,18 @@ public final class FhirExport {
             b.append(". Surgery necessary: ").append(c.surgeryNecessary().name());
         }
         return b.toString();
+    }
+
+    /*
+     * Stored text, and ids from other services' events, without what the input policy refuses: a control character
+     * makes the Bundle invalid R4 (FHIR strings exclude them), a bidi override reorders what the receiver shows.
+     */
+    private static String text(String value) {
+        return InputPolicy.scrub(value, TextKind.FREE_TEXT);
+    }
+
+    private static String code(String value) {
+        return InputPolicy.scrub(value, TextKind.NAME);
     }
 
     private static void add(Bundle bundle, String fullUrl, Resource resource) {

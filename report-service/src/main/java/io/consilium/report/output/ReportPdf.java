@@ -1,6 +1,8 @@
 package io.consilium.report.output;
 
 import com.lowagie.text.Document;
+import io.consilium.platform.input.InputPolicy;
+import io.consilium.platform.input.TextKind;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Font;
 import com.lowagie.text.FontFactory;
@@ -106,18 +108,18 @@ public final class ReportPdf {
 
     private static void heading(Document doc, String text) {
         doc.add(new Paragraph(" ", BODY));
-        doc.add(new Paragraph(text, HEADING));
+        doc.add(new Paragraph(printable(text), HEADING));
     }
 
     private static void field(Document doc, String label, String value) {
         if (value != null && !value.isBlank()) {
-            doc.add(new Paragraph(label + ": " + value, BODY));
+            doc.add(new Paragraph(printable(label + ": " + value), BODY));
         }
     }
 
     private static void text(Document doc, String value) {
         if (value != null) {
-            doc.add(new Paragraph(value, BODY));
+            doc.add(new Paragraph(printable(value), BODY));
         }
     }
 
@@ -129,6 +131,14 @@ public final class ReportPdf {
             }
         }
         return b.length() == 0 ? null : b.toString();
+    }
+
+    /**
+     * Stored text without what the input policy refuses (text stored before the policy, names from other services'
+     * events): a PDF must never carry a control character or a bidi override that reorders what the doctor reads.
+     */
+    private static String printable(String text) {
+        return InputPolicy.scrub(text, TextKind.FREE_TEXT);
     }
 
     private static String nz(String s) {

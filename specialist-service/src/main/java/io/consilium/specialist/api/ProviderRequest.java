@@ -1,5 +1,7 @@
 package io.consilium.specialist.api;
 
+import io.consilium.platform.input.InputKind;
+import io.consilium.platform.input.TextKind;
 import io.consilium.specialist.domain.Provider;
 import io.consilium.specialist.domain.ProviderKind;
 import jakarta.validation.constraints.NotBlank;
@@ -16,10 +18,10 @@ import java.util.List;
 @Schema(description = "An in-network treatment provider of one tenant")
 public record ProviderRequest(
         @Schema(description = "The insurer whose network it belongs to", examples = "acme")
-        @NotBlank @Size(max = 100) String tenant,
+        @NotBlank @Size(max = 100) @InputKind(TextKind.NAME) String tenant,
         @NotNull ProviderKind kind,
         @Schema(examples = "Clínica Universidad de Navarra")
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 200) @InputKind(TextKind.NAME) String name,
         @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z][a-z0-9-]*", message = "must be a lower-case specialty slug such as urology")
         String specialty,
         @NotBlank @Size(max = 100) String city,

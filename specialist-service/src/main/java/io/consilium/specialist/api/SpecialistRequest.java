@@ -1,5 +1,7 @@
 package io.consilium.specialist.api;
 
+import io.consilium.platform.input.InputKind;
+import io.consilium.platform.input.TextKind;
 import io.consilium.specialist.domain.Absence;
 import io.consilium.specialist.domain.ConditionCodes;
 import io.consilium.specialist.domain.SpecialistProfile;
@@ -24,10 +26,10 @@ import java.util.List;
 public record SpecialistRequest(
         @Schema(description = "Token subject the specialist logs in with; unique; null until they have an account")
         @Size(max = 255) @Pattern(regexp = "\\S+", message = "must not contain spaces")
-        String subject,
+        @InputKind(TextKind.NAME) String subject,
 
         @Schema(examples = "Prof. Dr. Maria Keller")
-        @NotBlank @Size(max = 200)
+        @NotBlank @Size(max = 200) @InputKind(TextKind.NAME)
         String name,
 
         @Schema(description = "Lower-case specialty slug", examples = "urology")

@@ -5,6 +5,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consilium.platform.http.EntityTags;
+import io.consilium.platform.input.RefusedTextException;
+import io.consilium.platform.input.RequestBodyMapper;
 import io.consilium.platform.http.QueryValues;
 import io.consilium.platform.paging.Page;
 import io.consilium.platform.paging.PageRequest;
@@ -71,11 +73,13 @@ public class SpecialistResource {
     private final Validator validator;
     private final ObjectMapper json;
 
-    SpecialistResource(SpecialistDirectory directory, SpecialistSearch search, Validator validator, ObjectMapper json) {
+    SpecialistResource(SpecialistDirectory directory, SpecialistSearch search, Validator validator,
+                       RequestBodyMapper bodies) {
         this.directory = directory;
         this.search = search;
         this.validator = validator;
-        this.json = json;
+        // Rows arrive as trees; converting them with the body mapper puts each row's strings through the input policy.
+        this.json = bodies.mapper();
     }
 
     @POST
@@ -179,7 +183,8 @@ public class SpecialistResource {
         } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
             String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-            violations.add(new Violation(field, "has the wrong type or format"));
+            violations.add(new Violation(field, e instanceof RefusedTextException refused ? refused.reason()
+                    : "has the wrong type or format"));
             return null;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             violations.add(new Violation("", "is not a directory entry"));
