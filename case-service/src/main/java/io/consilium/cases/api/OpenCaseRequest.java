@@ -4,6 +4,8 @@ import io.consilium.cases.domain.Intake;
 import io.consilium.cases.domain.ReasonCode;
 import io.consilium.cases.domain.StandardQuestion;
 import io.consilium.cases.domain.Urgency;
+import io.consilium.platform.input.InputKind;
+import io.consilium.platform.input.TextKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -21,13 +23,13 @@ public record OpenCaseRequest(
         @Schema(description = "The insurer's member id of the patient. Required for a partner; a patient may leave it out, "
                 + "since their account names their member id (if sent, it must be that one).", examples = "M-100234")
         @Size(min = 1, max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "may only contain letters, digits and . _ : -")
-        String memberId,
+        @InputKind(TextKind.NAME) String memberId,
 
         @Schema(description = "The patient's Consilium account (token subject). Optional and checked, never trusted: a "
                 + "patient's case is theirs; for a partner it must be the account linked to the member in the partner's "
                 + "tenant (else 422). Left out, the case reaches the member's account as soon as it is known.")
         @Size(max = 255)
-        String patientId,
+        @InputKind(TextKind.NAME) String patientId,
 
         @NotNull @Valid
         Patient patient,
@@ -62,8 +64,8 @@ public record OpenCaseRequest(
         List<@NotBlank @Size(max = 1000) String> otherQuestions) {
 
     public record Patient(
-            @Size(max = 200) String name,
-            @Email @Size(max = 254) String email,
+            @Size(max = 200) @InputKind(TextKind.NAME) String name,
+            @Email @Size(max = 254) @InputKind(TextKind.NAME) String email,
             @Size(max = 40) @Pattern(regexp = "\\+?[0-9 ()-]{4,40}", message = "must be a phone number") String phone,
             @Schema(description = "ISO 639-1 language code", examples = "es")
             @NotBlank @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 code such as en") String preferredLanguage,
@@ -80,8 +82,8 @@ public record OpenCaseRequest(
     }
 
     public record TreatingDoctor(
-            @Size(max = 200) String name,
-            @Size(max = 200) String institution,
+            @Size(max = 200) @InputKind(TextKind.NAME) String name,
+            @Size(max = 200) @InputKind(TextKind.NAME) String institution,
             @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country) {
     }
 

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.consilium.cases.domain.Plan;
 import io.consilium.cases.domain.RosterRow;
+import io.consilium.platform.input.InputPolicy;
+import io.consilium.platform.input.TextKind;
 import io.consilium.platform.problem.ProblemException;
 import io.consilium.platform.problem.Violation;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
@@ -96,7 +98,9 @@ public class RosterImport {
                         upsert.add(row.valid(plans));
                         tally.accepted++;
                     } else {
-                        tally.reject(new RowError(row.line(), row.memberId(), problems));
+                        // the report never echoes what the input policy refuses (a NUL, a bidi override, ...)
+                        String echoed = InputPolicy.refusal(row.memberId(), TextKind.NAME).isEmpty() ? row.memberId() : null;
+                        tally.reject(new RowError(row.line(), echoed, problems));
                     }
                 });
             }

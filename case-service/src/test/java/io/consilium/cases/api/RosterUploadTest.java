@@ -65,6 +65,18 @@ class RosterUploadTest {
     }
 
     @Test
+    void aRowWithControlCharactersIsRejectedAndNotEchoed() {
+        Coverage.plan(tenant);
+        given().auth().oauth2(Tokens.partner(tenant)).contentType("text/csv")
+                .body("memberId,plan,validFrom\nM-\u0000\u202E7,Standard,2026-01-01\nM-8,Standard,2026-01-01\n")
+                .when().post("/api/v1/roster")
+                .then().statusCode(200)
+                .body("accepted", equalTo(1))
+                .body("errors[0].line", equalTo(2))
+                .body("errors[0].memberId", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void jsonRosterIsImportedAndAMalformedOneChangesNothing() {
         Coverage.plan(tenant);
         given().auth().oauth2(Tokens.partner(tenant)).contentType(ContentType.JSON)
