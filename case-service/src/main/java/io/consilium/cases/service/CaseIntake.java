@@ -14,6 +14,7 @@ import io.consilium.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -55,18 +56,19 @@ public class CaseIntake {
     @Transactional
     public SmoCase submit(Caller caller, UUID id, String ifMatch) {
         SmoCase c = workflow.begin(caller, id, ifMatch, CaseAction.SUBMIT);
-        Eligibility.Decision decision = eligibility.check(c, workflow.now());
-        c.submit(workflow.now());
+        Instant now = workflow.now(); // one instant for the step: eligibility, state, clock and events agree
+        Eligibility.Decision decision = eligibility.check(c, now);
+        c.submit(now);
         if (!decision.eligible()) {
-            c.reject(decision.refusal(), workflow.now());
+            c.reject(decision.refusal(), now);
             workflow.publish(c, CaseEvents.REJECTED, new CaseRejected(c.id, c.tenant,
-                    decision.refusal().reason().name(), decision.refusal().detail(), workflow.now()));
+                    decision.refusal().reason().name(), decision.refusal().detail(), now));
             workflow.audit(caller, c, "SUBMIT", "intake: rejected " + decision.refusal().reason());
             return c;
         }
         c.planId = decision.plan().id;
         workflow.publish(c, CaseEvents.SUBMITTED, CaseSubmitted.of(c));
-        clocks.start(c, SlaClock.Kind.RECORDS);
+        clocks.start(c, SlaClock.Kind.RECORDS, now);
         assignment.assignAutomatically(c);
         workflow.audit(caller, c, "SUBMIT", "intake");
         return c;

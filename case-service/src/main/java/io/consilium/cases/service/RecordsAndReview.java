@@ -4,18 +4,18 @@ import io.consilium.cases.domain.CaseAction;
 import io.consilium.cases.domain.Consent;
 import io.consilium.cases.domain.ConsentPurpose;
 import io.consilium.cases.domain.Plan;
-import io.consilium.cases.domain.ReviewCountries;
+import io.consilium.cases.domain.ReviewTerms;
 import io.consilium.cases.domain.SlaClock;
 import io.consilium.cases.domain.SmoCase;
 import io.consilium.cases.events.CaseEvents;
 import io.consilium.cases.events.RecordsCompleted;
 import io.consilium.cases.events.RecordsRequested;
 import io.consilium.cases.events.ReviewRequested;
-import io.consilium.platform.problem.ProblemException;
 import io.consilium.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -59,27 +59,17 @@ public class RecordsAndReview {
     public SmoCase requestReview(Caller caller, UUID caseId, String ifMatch, String specialty, String subspecialty,
                                  int panelSize) {
         SmoCase c = workflow.begin(caller, caseId, ifMatch, CaseAction.REQUEST_REVIEW);
+        Instant now = workflow.now(); // one instant for the step: the case, its clock and its event agree
         Plan plan = c.planId == null ? null : Plan.findById(c.planId);
-        if (plan == null) {
-            throw new ProblemException.Unprocessable("The case has no plan to review under");
-        }
-        if (panelSize > plan.maxPanelSize) {
-            throw new ProblemException.Unprocessable("The plan allows panels of at most " + plan.maxPanelSize
-                    + " specialist(s)");
-        }
-        List<Consent> consents = Consent.activeFor(c.id, ConsentPurpose.RECORDS_TO_SPECIALISTS);
-        if (consents.isEmpty()) {
-            throw new ProblemException.Conflict("The patient has not consented to share records with specialists");
-        }
-        List<String> countries = ReviewCountries.allowed(plan.allowedSpecialistCountries, consents);
+        List<String> countries = ReviewTerms.allowedCountries(plan, panelSize,
+                Consent.activeFor(c.id, ConsentPurpose.RECORDS_TO_SPECIALISTS));
         String reviewSpecialty = specialty != null ? specialty : c.requestedSpecialty;
-        c.requestReview(reviewSpecialty, subspecialty, panelSize, workflow.now());
-        clocks.start(c, SlaClock.Kind.REVIEW);
+        c.requestReview(reviewSpecialty, subspecialty, panelSize, now);
+        clocks.start(c, SlaClock.Kind.REVIEW, now);
         SlaClock review = SlaClock.find("caseId = ?1 and kind = ?2", c.id, SlaClock.Kind.REVIEW).firstResult();
         workflow.publish(c, CaseEvents.REVIEW_REQUESTED, new ReviewRequested(c.id, c.tenant, reviewSpecialty,
                 subspecialty, c.diagnosisIcd10, c.preferredLanguage, c.countryOfResidence, c.treatingInstitution,
-                panelSize, countries, c.urgency.name(), review == null ? null : review.dueAt(workflow.now()),
-                workflow.now()));
+                panelSize, countries, c.urgency.name(), review == null ? null : review.dueAt(now), now));
         workflow.audit(caller, c, "REQUEST_REVIEW", "care");
         return c;
     }

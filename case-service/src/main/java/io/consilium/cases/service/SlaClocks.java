@@ -34,13 +34,14 @@ public class SlaClocks {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void start(SmoCase c, SlaClock.Kind kind) {
+    /** Starts the clock at {@code now}, the instant of the step that starts it. */
+    public void start(SmoCase c, SlaClock.Kind kind, Instant now) {
         Plan plan = c.planId == null ? null : Plan.findById(c.planId);
         if (plan == null || SlaClock.count("caseId = ?1 and kind = ?2", c.id, kind) > 0) {
             return;
         }
         int budget = kind == SlaClock.Kind.RECORDS ? plan.recordsSlaBusinessDays : plan.reviewSlaBusinessDays;
-        SlaClock.start(c.id, kind, budget, workflow.now(), plan.holidayDates()).persist();
+        SlaClock.start(c.id, kind, budget, now, plan.holidayDates()).persist();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

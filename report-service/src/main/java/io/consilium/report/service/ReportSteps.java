@@ -2,9 +2,9 @@ package io.consilium.report.service;
 
 import io.consilium.platform.problem.ProblemException;
 import io.consilium.report.domain.CaseFile;
+import io.consilium.report.domain.ReleaseRule;
 import io.consilium.report.domain.Report;
 import io.consilium.report.domain.ReportContent;
-import io.consilium.report.domain.ReportState;
 import io.consilium.report.domain.ReportVersion;
 import io.consilium.report.events.ReportEvents;
 import io.consilium.report.security.ReportAccess;
@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -135,20 +136,11 @@ public class ReportSteps {
         }
         ReportWorkflow.refuseIfCancelled(file);
         List<Report> reports = Report.list("caseId = ?1 order by createdAt, id", caseId);
-        if (reports.isEmpty()) {
-            throw new ProblemException.Conflict("The case has no reports to release");
-        }
-        long notApproved = reports.stream().filter(r -> r.state != ReportState.APPROVED).count();
-        if (notApproved > 0) {
-            throw new ProblemException.Conflict(notApproved + " report(s) of the case are not approved");
-        }
-        if (file.panelSize != null && reports.size() < file.panelSize) {
-            throw new ProblemException.Conflict("The panel has " + file.panelSize + " seats but only "
-                    + reports.size() + " report(s)");
-        }
+        ReleaseRule.requireReleasable(reports, file.panelSize);
+        Instant now = workflow.now(); // one instant: every report and the event say the same release time
         List<ReportEvents.ReleasedReport> released = new ArrayList<>();
         for (Report r : reports) {
-            r.release(workflow.now());
+            r.release(now);
             workflow.audited(new Visible(r, file, Relation.MANAGER, Relation.MANAGER.purpose), "RELEASE");
             ReportContent c = ReportVersion.latestSubmission(r.id).map(v -> io.consilium.report.domain.CanonicalJson
                     .read(v.content, ReportContent.class)).orElse(r.content());
@@ -158,7 +150,7 @@ public class ReportSteps {
                     Boolean.TRUE.equals(c.treatmentChanged())));
         }
         workflow.publish(file, caseId, ReportEvents.RELEASED, new ReportEvents.Released(caseId, file.tenant, released,
-                workflow.now()));
+                now));
         Report.flush();
         return reports;
     }
