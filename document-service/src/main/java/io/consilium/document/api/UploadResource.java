@@ -1,9 +1,8 @@
 package io.consilium.document.api;
 
-import io.consilium.document.upload.ContentPolicy;
-import io.consilium.document.upload.TusMetadata;
-import io.consilium.document.upload.Upload;
-import io.consilium.document.upload.Uploads;
+import io.consilium.document.service.ContentPolicy;
+import io.consilium.document.domain.Upload;
+import io.consilium.document.service.Uploads;
 import io.consilium.platform.problem.Problem;
 import io.consilium.platform.problem.ProblemException;
 import io.consilium.platform.problem.Violation;

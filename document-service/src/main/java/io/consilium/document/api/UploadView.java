@@ -1,6 +1,6 @@
 package io.consilium.document.api;
 
-import io.consilium.document.upload.Upload;
+import io.consilium.document.domain.Upload;
 
 import java.time.Instant;
 import java.util.UUID;
