@@ -175,9 +175,7 @@ public class UploadCompletion {
                 checklists.received(item, document.id);
             }
         }
-        upload.state = Upload.State.COMPLETED;
-        upload.documentId = document.id;
-        upload.updatedAt = now;
+        upload.complete(document.id, now);
         outbox.append(new OutgoingEvent(DocumentEvents.TOPIC, DocumentEvents.UPLOADED, upload.caseId.toString(),
                 upload.tenant, new DocumentUploaded(upload.caseId, upload.tenant, document.id, upload.checklistItemId,
                 document.kind, document.contentType, document.sizeBytes, sha256, document.uploadedByRole, now)));
@@ -191,9 +189,7 @@ public class UploadCompletion {
         QuarkusTransaction.requiringNew().run(() -> {
             Upload current = Upload.findById(upload.id);
             Instant now = clock.instant();
-            current.state = Upload.State.REJECTED;
-            current.reason = reason;
-            current.updatedAt = now;
+            current.refuse(reason, now);
             outbox.append(new OutgoingEvent(DocumentEvents.TOPIC, DocumentEvents.REJECTED, upload.caseId.toString(),
                     upload.tenant, new DocumentRejected(upload.caseId, upload.tenant, upload.id, reason, now)));
             audit.allowed(caller, new AuditedAccess("upload", upload.id.toString(), upload.caseId.toString(),
@@ -206,10 +202,7 @@ public class UploadCompletion {
         deletePart(part);
         QuarkusTransaction.requiringNew().run(() -> {
             Upload current = Upload.findById(upload.id);
-            current.state = Upload.State.DUPLICATE;
-            current.documentId = existing;
-            current.reason = "DUPLICATE";
-            current.updatedAt = clock.instant();
+            current.markDuplicate(existing, clock.instant());
             audit.allowed(caller, new AuditedAccess("upload", upload.id.toString(), upload.caseId.toString(),
                     upload.tenant, "UPLOAD_DUPLICATE", "records"));
         });

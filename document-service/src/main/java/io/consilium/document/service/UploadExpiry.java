@@ -58,13 +58,10 @@ public class UploadExpiry {
                 boolean changed = QuarkusTransaction.requiringNew().call(() -> {
                     Upload upload = Upload.findById(id);
                     // re-read under the append lock: an append may have finished since the list was taken
-                    if (upload == null || upload.state != Upload.State.IN_PROGRESS
-                            || !upload.updatedAt.isBefore(cutoff)) {
+                    if (upload == null || !upload.idleSince(cutoff)) {
                         return false;
                     }
-                    upload.state = Upload.State.EXPIRED;
-                    upload.reason = "EXPIRED";
-                    upload.updatedAt = clock.instant();
+                    upload.expire(clock.instant());
                     return true;
                 });
                 if (changed) {

@@ -98,21 +98,9 @@ public class Uploads {
         }
         UUID itemId = checklistItem(caseId, metadata.get("checklistItemId"));
         Instant now = clock.instant();
-        Upload upload = new Upload();
-        upload.id = UUID.randomUUID();
-        upload.caseId = caseId;
-        upload.tenant = access.file().tenant;
-        upload.createdBy = caller.subject();
-        upload.createdByRole = caller.primaryRole();
-        upload.length = length;
-        upload.filename = filename;
-        upload.declaredType = declared;
-        upload.kind = kind(metadata.get("kind"));
-        upload.checklistItemId = itemId;
-        upload.expectedSha256 = sha256 == null ? null : sha256.toLowerCase(Locale.ROOT);
-        upload.state = Upload.State.IN_PROGRESS;
-        upload.createdAt = now;
-        upload.updatedAt = now;
+        Upload upload = Upload.start(caseId, access.file().tenant, caller.subject(), caller.primaryRole(),
+                new Upload.Declared(length, filename, declared, kind(metadata.get("kind")), itemId,
+                        sha256 == null ? null : sha256.toLowerCase(Locale.ROOT)), now);
         upload.persist();
         try {
             Files.createFile(part(upload.id));
@@ -139,9 +127,7 @@ public class Uploads {
     @Transactional
     public AppendPlan admitAppend(Caller caller, UUID uploadId, long offset, Long contentLength) {
         Upload upload = own(caller, uploadId, "UPLOAD");
-        if (upload.state != Upload.State.IN_PROGRESS) {
-            throw new ProblemException.Conflict("The upload is already " + upload.state.name().toLowerCase(Locale.ROOT));
-        }
+        upload.appending(clock.instant()); // refuses a finished upload; rolled back with any refusal below
         long current = offset(upload);
         if (offset != current) {
             throw new ProblemException.Conflict("Upload-Offset " + offset + " does not match the upload's offset "
@@ -153,7 +139,6 @@ public class Uploads {
         }
         audit.allowed(caller, new AuditedAccess("upload", upload.id.toString(), upload.caseId.toString(),
                 upload.tenant, "UPLOAD", "records"));
-        upload.updatedAt = clock.instant();
         return new AppendPlan(upload.id, upload.caseId, upload.tenant, upload.length, current, part(upload.id));
     }
 
@@ -175,8 +160,8 @@ public class Uploads {
     }
 
     private long offset(Upload upload) {
-        if (upload.state != Upload.State.IN_PROGRESS) {
-            return upload.state == Upload.State.COMPLETED ? upload.length : 0;
+        if (!upload.inProgress()) {
+            return upload.state() == Upload.State.COMPLETED ? upload.length : 0;
         }
         try {
             return Files.size(part(upload.id));
