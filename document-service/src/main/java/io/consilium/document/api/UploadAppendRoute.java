@@ -1,11 +1,12 @@
 package io.consilium.document.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consilium.document.service.UploadCompletion;
 import io.consilium.document.service.UploadSessions;
 import io.consilium.document.service.Uploads;
+import io.consilium.document.storage.AppendPipeline;
 import io.consilium.document.storage.UploadBuffers;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consilium.platform.problem.Problem;
 import io.consilium.platform.problem.ProblemException;
 import io.consilium.platform.problem.ProblemType;
@@ -31,32 +32,26 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The tus {@code PATCH}: appends the request body to an upload's part file as it arrives, with constant memory.
  * <p>
- * A plain Vert.x route, not a JAX-RS resource, so no layer buffers the body: the request is paused while the
- * caller and the upload are checked on a worker thread, then its chunks are grouped, without copying, into
- * batches of about 1 MiB that, off the event loop, one thread per append writes to the part (one gathering
- * write) while another hashes them (SHA-256), and the request is paused while too many batches are in flight
- * (backpressure, {@link UploadBuffers}). It is ordered before Quarkus' own body-size check (which would
- * refuse large bodies with an empty 413): the per-type limits of {@link ContentPolicy} and the declared
+ * A plain Vert.x route, not a JAX-RS resource, so no layer buffers the body: the headers are parsed first
+ * ({@link TusAppendRequest}), the request is paused while the caller and the upload are checked on a worker
+ * thread, then its chunks are grouped, without copying, into batches of about 1 MiB that the
+ * {@link AppendPipeline} writes to the part and hashes off the event loop, and the request is paused while too
+ * many batches are in flight (backpressure, {@link UploadBuffers}). It is ordered before Quarkus' own body-size
+ * check (which would refuse large bodies with an empty 413): the per-type limits of {@code ContentPolicy} and the declared
  * {@code Upload-Length} bound every append instead, from {@code Content-Length} before a byte is read (with
  * {@code Expect: 100-continue}, before the client sends it), and byte by byte for chunked bodies.
  * <p>
@@ -68,7 +63,6 @@ public class UploadAppendRoute {
 
     private static final Logger LOG = Logger.getLogger(UploadAppendRoute.class);
     public static final String PATH = "/api/v1/uploads/:uploadId";
-    static final String OFFSET_CONTENT_TYPE = "application/offset+octet-stream";
     /** Bytes collected from the request before they are hashed and written in one go. */
     static final int BATCH = 1024 * 1024;
     /** Bytes written between two {@code fdatasync}s of the part ({@code consilium.document.upload.sync-every}). */
@@ -114,56 +108,35 @@ public class UploadAppendRoute {
     void append(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         request.pause();
-        ctx.response().putHeader("Tus-Resumable", "1.0.0");
-        UUID uploadId;
-        long offset;
-        Long contentLength;
+        ctx.response().putHeader("Tus-Resumable", UploadResource.TUS_VERSION);
+        TusAppendRequest append;
         try {
-            uploadId = UUID.fromString(ctx.pathParam("uploadId"));
-        } catch (IllegalArgumentException e) {
-            fail(ctx, ProblemType.NOT_FOUND, "Upload " + ctx.pathParam("uploadId") + " not found");
-            return;
-        }
-        String tus = request.getHeader("Tus-Resumable");
-        if (tus != null && !tus.equals("1.0.0")) {
-            ctx.response().putHeader("Tus-Version", "1.0.0");
-            fail(ctx, ProblemType.PRECONDITION_FAILED, "Only tus 1.0.0 is supported");
-            return;
-        }
-        String contentType = request.getHeader("Content-Type");
-        if (contentType == null || !contentType.trim().toLowerCase().startsWith(OFFSET_CONTENT_TYPE)) {
-            fail(ctx, ProblemType.UNSUPPORTED_MEDIA_TYPE, "An append must have Content-Type " + OFFSET_CONTENT_TYPE);
-            return;
-        }
-        try {
-            offset = Long.parseLong(request.getHeader("Upload-Offset").trim());
-            String length = request.getHeader("Content-Length");
-            contentLength = length == null ? null : Long.parseLong(length.trim());
-            if (offset < 0 || (contentLength != null && contentLength < 0)) {
-                throw new NumberFormatException();
+            append = TusAppendRequest.parse(ctx.pathParam("uploadId"), request::getHeader);
+        } catch (TusAppendRequest.Refused refused) {
+            if (refused.type() == ProblemType.PRECONDITION_FAILED) {
+                ctx.response().putHeader("Tus-Version", UploadResource.TUS_VERSION);
             }
-        } catch (RuntimeException e) {
-            fail(ctx, ProblemType.INVALID_REQUEST, "Upload-Offset (and Content-Length) must be non-negative numbers");
+            fail(ctx, refused.type(), refused.getMessage());
             return;
         }
         QuarkusHttpUser.getSecurityIdentity(ctx, identities).subscribe().with(
-                identity -> authenticated(ctx, identity, uploadId, offset, contentLength),
+                identity -> authenticated(ctx, identity, append),
                 failure -> fail(ctx, ProblemType.UNAUTHENTICATED, "A valid bearer token is required"));
     }
 
-    private void authenticated(RoutingContext ctx, SecurityIdentity identity, UUID uploadId, long offset,
-                               Long contentLength) {
+    private void authenticated(RoutingContext ctx, SecurityIdentity identity, TusAppendRequest append) {
         if (identity == null || identity.isAnonymous()) {
             fail(ctx, ProblemType.UNAUTHENTICATED, "A valid bearer token is required");
             return;
         }
         Caller caller = callerOf(identity);
+        UUID uploadId = append.uploadId();
         if (!sessions.begin(uploadId)) {
             fail(ctx, ProblemType.CONFLICT, "Another append to this upload is in progress; retry with HEAD first");
             return;
         }
         vertx.<Admitted>executeBlocking(() -> {
-            Uploads.AppendPlan plan = uploads.admitAppend(caller, uploadId, offset, contentLength);
+            Uploads.AppendPlan plan = uploads.admitAppend(caller, uploadId, append.offset(), append.contentLength());
             MessageDigest digest = sessions.digestAt(uploadId, plan.part(), plan.offset());
             FileChannel channel = FileChannel.open(plan.part(), StandardOpenOption.WRITE);
             return new Admitted(plan, digest, channel);
@@ -181,11 +154,10 @@ public class UploadAppendRoute {
     }
 
     /**
-     * One PATCH's body. The event loop only collects the request's small chunks into batches of
-     * {@link #BATCH} bytes; two serial executors per append take each batch, one writing it (and now and then
-     * starting an fdatasync on a third thread, which the writer does not wait for), the other hashing it, both in
-     * arrival order. {@link UploadBuffers} says when the request must pause until they catch up, so memory per
-     * append, and over all appends, is bounded whatever the size.
+     * One PATCH's body. The event loop only collects the request's small chunks into batches of {@link #BATCH}
+     * bytes and hands them to the {@link AppendPipeline}, which writes and hashes them off the event loop;
+     * {@link UploadBuffers} says when the request must pause until it catches up, so memory per append, and over
+     * all appends, is bounded whatever the size.
      */
     private final class Append {
         private final RoutingContext ctx;
@@ -193,15 +165,7 @@ public class UploadAppendRoute {
         private final Uploads.AppendPlan plan;
         private final MessageDigest digest;
         private final FileChannel channel;
-        private final SerialExecutor writer;
-        private final SerialExecutor hasher;
-        /** Written since the last fdatasync; touched by the writer thread only. */
-        private long unsynced;
-        /** A background fdatasync of the part is running: the channel stays open until it is done. */
-        private final AtomicBoolean syncing = new AtomicBoolean();
-        /** Time spent writing (writer thread) and hashing (hasher thread), read after the last batch, for the log. */
-        private long writeNanos;
-        private long hashNanos;
+        private final AppendPipeline pipeline;
         /**
          * The request's chunks since the last batch, kept as they came: hashed and written (one gathering write)
          * from where they are, so the event loop copies nothing and no batch-sized array is allocated.
@@ -209,18 +173,12 @@ public class UploadAppendRoute {
         private List<Buffer> pendingChunks = new ArrayList<>();
         private long pendingBytes;
         private long received;
-        private int inFlight;
         private boolean paused;
         private boolean finished;
-        private Runnable whenWritten;
-        private volatile Throwable writeFailure;
-        private long position;
         /** Time the request spent paused because the writer or the hasher was behind. */
         private long pausedNanos;
         private long pausedAt;
         private final long startedNanos = System.nanoTime();
-        /** The request's own event-loop context: all state above is touched on it only. */
-        private final Context context = Vertx.currentContext();
 
         Append(RoutingContext ctx, Caller caller, Admitted admitted) {
             this.ctx = ctx;
@@ -228,9 +186,10 @@ public class UploadAppendRoute {
             this.plan = admitted.plan();
             this.digest = admitted.digest();
             this.channel = admitted.channel();
-            this.writer = new SerialExecutor(writers);
-            this.hasher = new SerialExecutor(writers);
-            this.position = plan.offset();
+            // The request's own event-loop context: all state above is touched on it only.
+            Context context = Vertx.currentContext();
+            this.pipeline = new AppendPipeline(channel, plan.offset(), digest, syncEvery, writers,
+                    task -> context.runOnContext(v -> task.run()), this::written);
         }
 
         void start() {
@@ -260,7 +219,7 @@ public class UploadAppendRoute {
                 ctx.request().pause();
                 pendingChunks = new ArrayList<>();
                 pendingBytes = 0;
-                afterWrites(() -> {
+                pipeline.whenIdle(() -> {
                     closeChannel();
                     // the upload stays locked until the part is back at its offset: a HEAD or PATCH in between
                     // would otherwise see (and build on) the bytes this refused request wrote
@@ -280,7 +239,7 @@ public class UploadAppendRoute {
             }
         }
 
-        /** Hands the collected bytes to the writer; pauses the request while too many batches wait. */
+        /** Hands the collected bytes to the pipeline; pauses the request while too many batches wait. */
         private void flush() {
             if (pendingBytes == 0) {
                 return;
@@ -289,104 +248,19 @@ public class UploadAppendRoute {
             long batchBytes = pendingBytes;
             pendingChunks = new ArrayList<>();
             pendingBytes = 0;
-            inFlight++;
+            int inFlight = pipeline.submit(chunks, batchBytes);
             if (buffers.take(batchBytes, inFlight) && !paused) {
                 paused = true;
                 pausedAt = System.nanoTime();
                 ctx.request().pause();
             }
-            long at = position;
-            position += batchBytes;
-            // Writing and hashing run side by side (SHA-256 is the slowest step, about 1.4 GB/s here); the batch
-            // is done when both are
-            AtomicInteger remaining = new AtomicInteger(2);
-            Runnable stepDone = () -> {
-                if (remaining.decrementAndGet() == 0) {
-                    context.runOnContext(v -> written(batchBytes));
-                }
-            };
-            writer.execute(() -> {
-                long startedWriting = System.nanoTime();
-                try {
-                    if (writeFailure == null) {
-                        write(chunks, at, batchBytes);
-                        unsynced += batchBytes;
-                        if (unsynced >= syncEvery && syncing.compareAndSet(false, true)) {
-                            // Let the kernel write back while the rest arrives, so the final fsync is short; on
-                            // a thread of its own, so the writer goes on writing while the disk catches up.
-                            unsynced = 0;
-                            writers.execute(this::syncPart);
-                        }
-                    }
-                } catch (IOException | RuntimeException e) {
-                    writeFailure = e;
-                }
-                writeNanos += System.nanoTime() - startedWriting;
-                stepDone.run();
-            });
-            hasher.execute(() -> {
-                long startedHashing = System.nanoTime();
-                try {
-                    for (Buffer chunk : chunks) {
-                        digest.update(chunk.getByteBuf().nioBuffer());
-                    }
-                } catch (RuntimeException e) {
-                    // A digest that missed bytes must not name the file: the append fails like a failed write,
-                    // its digest is forgotten and the next append hashes the part again. And the batch still
-                    // ends, or the append would wait for it forever.
-                    writeFailure = e;
-                }
-                hashNanos += System.nanoTime() - startedHashing;
-                stepDone.run();
-            });
         }
 
-        /** Writes a batch at its position in one gathering write; one writer per append, so the position is ours. */
-        private void write(List<Buffer> chunks, long at, long batchBytes) throws IOException {
-            ByteBuffer[] bytes = new ByteBuffer[chunks.size()];
-            for (int i = 0; i < bytes.length; i++) {
-                bytes[i] = chunks.get(i).getByteBuf().nioBuffer();
-            }
-            channel.position(at);
-            for (long written = 0; written < batchBytes; ) {
-                written += channel.write(bytes);
-            }
-        }
-
-        private void syncPart() {
-            try {
-                channel.force(false);
-            } catch (IOException | RuntimeException e) {
-                writeFailure = e;
-            }
-            syncing.set(false);
-            context.runOnContext(v -> goOnIfIdle());
-        }
-
-        private void written(long batchBytes) {
-            inFlight--;
+        private void written(long batchBytes, int inFlight) {
             if (buffers.give(batchBytes, inFlight) && paused && !finished) {
                 paused = false;
                 pausedNanos += System.nanoTime() - pausedAt;
                 ctx.request().resume();
-            }
-            goOnIfIdle();
-        }
-
-        /** Runs what waits for the last batch and the background fdatasync, once both are done. */
-        private void goOnIfIdle() {
-            if (inFlight == 0 && !syncing.get() && whenWritten != null) {
-                Runnable then = whenWritten;
-                whenWritten = null;
-                then.run();
-            }
-        }
-
-        private void afterWrites(Runnable then) {
-            if (inFlight == 0 && !syncing.get()) {
-                then.run();
-            } else {
-                whenWritten = then;
             }
         }
 
@@ -396,11 +270,11 @@ public class UploadAppendRoute {
             }
             finished = true;
             flush();
-            afterWrites(() -> {
+            pipeline.whenIdle(() -> {
                 closeChannel();
-                if (writeFailure != null) {
+                if (pipeline.failure() != null) {
                     keepWhatWasWritten();
-                    failWith(ctx, writeFailure);
+                    failWith(ctx, pipeline.failure());
                     return;
                 }
                 long newOffset = plan.offset() + received;
@@ -416,8 +290,8 @@ public class UploadAppendRoute {
                         .onComplete(done -> {
                             LOG.debugf("Upload %s: %d bytes streamed in %d ms (writing %d ms, hashing %d ms, paused %d ms),"
                                             + " completed in %d ms", plan.uploadId(), received,
-                                    (streamedNanos - startedNanos) / 1_000_000, writeNanos / 1_000_000,
-                                    hashNanos / 1_000_000, pausedNanos / 1_000_000,
+                                    (streamedNanos - startedNanos) / 1_000_000, pipeline.writeNanos() / 1_000_000,
+                                    pipeline.hashNanos() / 1_000_000, pausedNanos / 1_000_000,
                                     (System.nanoTime() - streamedNanos) / 1_000_000);
                             sessions.forget(plan.uploadId());
                             sessions.end(plan.uploadId());
@@ -441,7 +315,7 @@ public class UploadAppendRoute {
             }
             finished = true;
             flush();
-            afterWrites(() -> {
+            pipeline.whenIdle(() -> {
                 closeChannel();
                 LOG.debugf("Append to upload %s stopped at %d: %s", plan.uploadId(), plan.offset() + received, why);
                 keepWhatWasWritten();
@@ -453,7 +327,7 @@ public class UploadAppendRoute {
 
         /** After a write failure the part may hold less than was received: forget the digest, the next append rehashes. */
         private void keepWhatWasWritten() {
-            if (writeFailure == null) {
+            if (pipeline.failure() == null) {
                 sessions.checkpoint(plan.uploadId(), plan.offset() + received, digest);
             } else {
                 sessions.forget(plan.uploadId());
@@ -482,39 +356,6 @@ public class UploadAppendRoute {
                 channel.close();
             } catch (IOException e) {
                 LOG.warnf("Closing the part of upload %s failed: %s", plan.uploadId(), e.getMessage());
-            }
-        }
-    }
-
-    /** Runs tasks one after the other, in submission order, on a shared pool. */
-    static final class SerialExecutor {
-        private final Executor pool;
-        private final Queue<Runnable> tasks = new ArrayDeque<>();
-        private boolean running;
-
-        SerialExecutor(Executor pool) {
-            this.pool = pool;
-        }
-
-        synchronized void execute(Runnable task) {
-            tasks.add(task);
-            if (!running) {
-                running = true;
-                pool.execute(this::drain);
-            }
-        }
-
-        private void drain() {
-            while (true) {
-                Runnable next;
-                synchronized (this) {
-                    next = tasks.poll();
-                    if (next == null) {
-                        running = false;
-                        return;
-                    }
-                }
-                next.run();
             }
         }
     }
