@@ -2,6 +2,7 @@ package io.consilium.document.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consilium.document.config.UploadConfig;
 import io.consilium.document.service.UploadCompletion;
 import io.consilium.document.service.UploadSessions;
 import io.consilium.document.service.Uploads;
@@ -12,7 +13,6 @@ import io.consilium.platform.problem.ProblemException;
 import io.consilium.platform.problem.ProblemType;
 import io.consilium.platform.security.Caller;
 import io.consilium.platform.security.CurrentCaller;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -27,7 +27,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -83,10 +82,8 @@ public class UploadAppendRoute {
     private final ObjectMapper json;
 
     UploadAppendRoute(Vertx vertx, IdentityProviderManager identities, Uploads uploads, UploadCompletion completion,
-                      UploadSessions sessions, UploadBuffers buffers, ObjectMapper json,
-                      @ConfigProperty(name = "consilium.document.upload.sync-every", defaultValue = "64M")
-                      MemorySize syncEvery) {
-        this.syncEvery = syncEvery.asLongValue();
+                      UploadSessions sessions, UploadBuffers buffers, ObjectMapper json, UploadConfig config) {
+        this.syncEvery = config.syncEvery().asLongValue();
         this.vertx = vertx;
         this.identities = identities;
         this.uploads = uploads;

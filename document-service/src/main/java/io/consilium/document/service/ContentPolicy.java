@@ -2,29 +2,54 @@ package io.consilium.document.service;
 
 import io.consilium.document.domain.AllowedType;
 import io.consilium.document.domain.UploadRefused;
+import io.consilium.document.config.UploadConfig;
 import io.consilium.platform.problem.ProblemType;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which types may be uploaded and how large each may be ({@code consilium.document.max-size.<short name>}).
+ * Which types may be uploaded and how large each may be ({@code consilium.document.upload.max-size.<short name>}).
  * The declared type's limit is enforced when the upload is created and on every append; the sniffed type's
  * limit again at completion.
  */
 @ApplicationScoped
 public class ContentPolicy {
 
+    private static final String RENAMED = "consilium.document.max-size.";
+    static final long DEFAULT_LIMIT = 100L * 1024 * 1024;
+
     private final Map<AllowedType, Long> limits = new EnumMap<>(AllowedType.class);
 
-    ContentPolicy(Config config) {
+    @Inject
+    ContentPolicy(UploadConfig config, Config all) {
+        this(config.maxSize());
+        for (String name : all.getPropertyNames()) {
+            if (name.startsWith(RENAMED)) {
+                // the old keys would be ignored and the type held to its default limit: refuse to start instead
+                throw new IllegalStateException(name + " was renamed to consilium.document.upload.max-size."
+                        + name.substring(RENAMED.length()));
+            }
+        }
+    }
+
+    ContentPolicy(Map<String, MemorySize> configured) {
+        for (String name : configured.keySet()) {
+            if (Arrays.stream(AllowedType.values()).noneMatch(t -> t.shortName().equals(name))) {
+                // a typo would otherwise leave the type at the default limit without a word
+                throw new IllegalStateException("consilium.document.upload.max-size." + name + " names no accepted type; "
+                        + "the types are " + Arrays.stream(AllowedType.values()).map(AllowedType::shortName).toList());
+            }
+        }
         for (AllowedType type : AllowedType.values()) {
-            limits.put(type, config.getOptionalValue("consilium.document.max-size." + type.shortName(), MemorySize.class)
-                    .map(MemorySize::asLongValue).orElse(100L * 1024 * 1024));
+            MemorySize limit = configured.get(type.shortName());
+            limits.put(type, limit == null ? DEFAULT_LIMIT : limit.asLongValue());
         }
     }
 

@@ -1,11 +1,11 @@
 package io.consilium.document.service;
 
+import io.consilium.document.config.UploadConfig;
 import io.consilium.document.domain.Upload;
 import io.consilium.document.storage.DocumentStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -30,14 +30,14 @@ public class UploadExpiry {
     private final Clock clock;
     private final Duration expireAfter;
 
-    UploadExpiry(UploadSessions sessions, DocumentStore store, Clock clock,
-                 @ConfigProperty(name = "consilium.document.upload.expire-after", defaultValue = "P1D") Duration expireAfter) {
+    UploadExpiry(UploadSessions sessions, DocumentStore store, Clock clock, UploadConfig config) {
         this.sessions = sessions;
         this.store = store;
         this.clock = clock;
-        this.expireAfter = expireAfter;
+        this.expireAfter = config.expireAfter();
     }
 
+    // the scheduler reads the key itself; UploadConfig documents it and holds its default
     @Scheduled(every = "${consilium.document.upload.expiry-every:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expire() {

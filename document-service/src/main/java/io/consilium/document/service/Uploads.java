@@ -2,6 +2,7 @@ package io.consilium.document.service;
 
 import io.consilium.document.domain.DocumentKind;
 import io.consilium.document.domain.FileNames;
+import io.consilium.document.config.UploadConfig;
 import io.consilium.document.domain.Upload;
 import io.consilium.document.domain.UploadRefused;
 import io.consilium.document.security.CaseFileLookup;
@@ -17,7 +18,6 @@ import io.consilium.platform.problem.Violation;
 import io.consilium.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,9 +48,8 @@ public class Uploads {
     private final int maxOpenPerCase;
 
     Uploads(CaseFileLookup lookup, ContentPolicy policy, DocumentStore store, AuditTrail audit, Clock clock,
-            @ConfigProperty(name = "consilium.document.upload.max-open-per-case", defaultValue = "50")
-            int maxOpenPerCase) {
-        this.maxOpenPerCase = maxOpenPerCase;
+            UploadConfig config) {
+        this.maxOpenPerCase = config.maxOpenPerCase();
         this.lookup = lookup;
         this.policy = policy;
         this.store = store;

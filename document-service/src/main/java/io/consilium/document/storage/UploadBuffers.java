@@ -1,9 +1,8 @@
 package io.consilium.document.storage;
 
-import io.quarkus.runtime.configuration.MemorySize;
+import io.consilium.document.config.UploadConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,9 +25,8 @@ public class UploadBuffers {
     private final AtomicLong free;
 
     @Inject
-    UploadBuffers(@ConfigProperty(name = "consilium.document.upload.buffer-budget", defaultValue = "64M")
-                  MemorySize budget) {
-        this(budget.asLongValue());
+    UploadBuffers(UploadConfig config) {
+        this(config.bufferBudget().asLongValue());
     }
 
     UploadBuffers(long budget) {
