@@ -1,6 +1,7 @@
 package io.consilium.document.api;
 
 import io.consilium.document.domain.Document;
+import io.consilium.document.domain.Upload;
 import io.consilium.platform.testing.Broker;
 import io.consilium.document.support.CaseFacts;
 import io.consilium.document.support.DicomFiles;
@@ -135,6 +136,20 @@ class UploadChecksTest {
     }
 
     @Test
+    void creatingAnUploadWithoutTusResumableFailsThePrecondition() {
+        long before = uploads();
+        given().auth().oauth2(facts.patientToken())
+                .header("Upload-Length", "100")
+                .header("Upload-Metadata", Tus.header(Tus.metadata("report.pdf", null)))
+                .when().post("/api/v1/cases/{caseId}/uploads", facts.caseId)
+                .then().statusCode(412).contentType(PROBLEM)
+                .header("Tus-Version", "1.0.0")
+                .body("type", equalTo("urn:consilium:problem:precondition-failed"))
+                .body("detail", containsString("Tus-Resumable"));
+        assertThat(uploads()).isEqualTo(before);
+    }
+
+    @Test
     void oversizedUploadIsRefusedBeforeAnyByteIsSent() {
         // The test profile limits PDFs to 1 MB.
         Tus.create(facts.patientToken(), facts.caseId, 2 * 1024 * 1024, Tus.metadata("big.pdf", "application/pdf"))
@@ -193,6 +208,10 @@ class UploadChecksTest {
         // Someone else's upload is not found, even for the case's own manager.
         Tus.patch(facts.managerToken(), upload, 0, new byte[10]).statusCode(404).contentType(PROBLEM);
         Tus.patch(facts.patientToken(), "/api/v1/uploads/" + UUID.randomUUID(), 0, new byte[10]).statusCode(404);
+    }
+
+    private long uploads() {
+        return QuarkusTransaction.requiringNew().call(() -> Upload.count("caseId", UUID.fromString(facts.caseId)));
     }
 
     private long documents() {
