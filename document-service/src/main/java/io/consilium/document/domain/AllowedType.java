@@ -1,18 +1,19 @@
 package io.consilium.document.domain;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /** The content types document-service accepts, with the short name their size limit is configured under. */
 public enum AllowedType {
-    PDF("application/pdf", "pdf"),
-    JPEG("image/jpeg", "jpeg"),
-    PNG("image/png", "png"),
-    TIFF("image/tiff", "tiff"),
-    DICOM("application/dicom", "dicom"),
-    ZIP("application/zip", "zip");
+    PDF("application/pdf", "pdf", "pdf"),
+    JPEG("image/jpeg", "jpeg", "jpg", "jpeg"),
+    PNG("image/png", "png", "png"),
+    TIFF("image/tiff", "tiff", "tif", "tiff"),
+    DICOM("application/dicom", "dicom", "dcm", "dicom"),
+    ZIP("application/zip", "zip", "zip");
 
     private static final Map<String, String> ALIASES = Map.of(
             "image/jpg", "image/jpeg",
@@ -22,10 +23,17 @@ public enum AllowedType {
 
     private final String mediaType;
     private final String shortName;
+    private final List<String> extensions;
 
-    AllowedType(String mediaType, String shortName) {
+    AllowedType(String mediaType, String shortName, String... extensions) {
         this.mediaType = mediaType;
         this.shortName = shortName;
+        this.extensions = List.of(extensions);
+    }
+
+    /** File name extensions of this type, lower case, the usual one first. */
+    public List<String> extensions() {
+        return extensions;
     }
 
     public String mediaType() {

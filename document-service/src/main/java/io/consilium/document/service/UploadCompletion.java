@@ -11,6 +11,7 @@ import io.consilium.document.dicom.DicomHeaderReader;
 import io.consilium.document.domain.DicomInstance;
 import io.consilium.document.dicom.ZippedStudyReader;
 import io.consilium.document.domain.Document;
+import io.consilium.document.domain.FileNames;
 import io.consilium.document.events.DocumentEvents;
 import io.consilium.document.events.DocumentRejected;
 import io.consilium.document.events.DocumentUploaded;
@@ -157,7 +158,7 @@ public class UploadCompletion {
         document.tenant = upload.tenant;
         document.checklistItemId = upload.checklistItemId;
         document.kind = upload.kind;
-        document.filename = upload.filename;
+        document.filename = FileNames.withExtensionOf(upload.filename, checked.type());
         document.contentType = checked.type().mediaType();
         document.sizeBytes = upload.length;
         document.sha256 = sha256;

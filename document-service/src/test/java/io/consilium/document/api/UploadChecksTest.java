@@ -136,6 +136,26 @@ class UploadChecksTest {
     }
 
     @Test
+    void aFileNameOfMoreThan255CharactersIsRefusedAndNothingIsCreated() {
+        long before = uploads();
+        Tus.create(facts.patientToken(), facts.caseId, 100, Tus.metadata("n".repeat(296) + ".pdf", null))
+                .statusCode(400).contentType(PROBLEM)
+                .body("violations.field", hasItem("Upload-Metadata.filename"))
+                .body("violations.message", hasItem("must not be longer than 255 characters"));
+        assertThat(uploads()).isEqualTo(before);
+    }
+
+    @Test
+    void aPngNamedLikeAPdfIsKeptWithThePngExtension() {
+        String document = Tus.document(facts.patientToken(), facts.caseId, Fixtures.png(),
+                Tus.metadata("scan.pdf", null));
+        given().auth().oauth2(facts.patientToken()).when().get("/api/v1/documents/{id}", document)
+                .then().statusCode(200).body("filename", equalTo("scan.png")).body("contentType", equalTo("image/png"));
+        given().auth().oauth2(facts.patientToken()).when().get("/api/v1/documents/{id}/content", document)
+                .then().statusCode(200).header("Content-Disposition", equalTo("attachment; filename*=UTF-8''scan.png"));
+    }
+
+    @Test
     void creatingAnUploadWithoutTusResumableFailsThePrecondition() {
         long before = uploads();
         given().auth().oauth2(facts.patientToken())
