@@ -71,6 +71,22 @@ class DicomUploadTest {
     }
 
     @Test
+    void bigEndianAndDeflatedFilesAreIndexedLikeTheOthers() {
+        for (String[] file : new String[][]{{DicomFiles.BIG_ENDIAN, "103"}, {DicomFiles.DEFLATED, "104"}}) {
+            String document = Tus.document(facts.patientToken(), facts.caseId,
+                    DicomFiles.file(file[0], Study.ct(file[1]), 200_000), Tus.metadata("ct.dcm", "application/dicom"));
+            given().auth().oauth2(facts.managerToken()).when().get("/api/v1/documents/{id}", document)
+                    .then().statusCode(200)
+                    .body("dicom", hasSize(1))
+                    .body("dicom[0].studyInstanceUid", equalTo("1.2.826.0.1.3680043.10.1." + file[1]))
+                    .body("dicom[0].sopInstanceUid", equalTo("1.2.826.0.1.3680043.10.3." + file[1]))
+                    .body("dicom[0].modality", equalTo("CT"))
+                    .body("dicom[0].studyDate", equalTo("2026-03-14"))
+                    .body("dicom[0].transferSyntax", equalTo(file[0]));
+        }
+    }
+
+    @Test
     void zippedStudyIndexesEachInstance() {
         byte[] zip = Fixtures.zip(new String[]{"DICOM/IM1", "DICOM/IM2", "viewer.txt"}, new byte[][]{
                 DicomFiles.file(DicomFiles.EXPLICIT, Study.ct("201"), 4096),
