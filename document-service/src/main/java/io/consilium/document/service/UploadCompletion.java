@@ -13,6 +13,7 @@ import io.consilium.document.dicom.ZippedStudyReader;
 import io.consilium.document.domain.Document;
 import io.consilium.document.domain.FileNames;
 import io.consilium.document.events.DocumentEvents;
+import io.consilium.document.pdf.PdfActiveContent;
 import io.consilium.document.events.DocumentRejected;
 import io.consilium.document.events.DocumentUploaded;
 import io.consilium.document.storage.DocumentStore;
@@ -35,13 +36,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Turns a fully received upload into a document, or refuses it and keeps nothing. In order: the client's
  * SHA-256 (when given), the type sniffed from the bytes (allowed, and the same as declared), the size limit of
- * that type, the DICOM headers of imaging, and duplicates in the case by hash. Only then is the part moved into
- * the store (atomically) and the document, its DICOM index, the checklist change, the {@code uploaded} event and
+ * that type, no active content in PDFs, the DICOM headers of imaging, and duplicates in the case by hash. Only
+ * then is the part moved into the store (atomically) and the document, its DICOM index, the checklist change, the {@code uploaded} event and
  * the audit record committed together.
  */
 @ApplicationScoped
@@ -128,7 +130,25 @@ public class UploadCompletion {
                     "The file's content is " + type.mediaType() + ", not the declared " + upload.declaredType);
         }
         policy.checkSize(upload.length, policy.limit(type));
+        if (type == AllowedType.PDF) {
+            refuseActivePdf(part);
+        }
         return new Checked(type, dicom(type, part, upload.length));
+    }
+
+    /** Specialists open these files: a PDF that would run code or carry other files is refused, not kept. */
+    private static void refuseActivePdf(Path part) {
+        Set<String> active;
+        try {
+            active = PdfActiveContent.of(part);
+        } catch (PdfActiveContent.Unreadable e) {
+            throw new UploadRefused(ProblemType.UNPROCESSABLE, "INVALID_PDF",
+                    "The PDF cannot be read, so it cannot be checked for active content");
+        }
+        if (!active.isEmpty()) {
+            throw new UploadRefused(ProblemType.UNPROCESSABLE, "ACTIVE_CONTENT", "PDFs with JavaScript, launch "
+                    + "actions or embedded files are not accepted; this one has " + String.join(", ", active));
+        }
     }
 
     private static List<ZippedStudyReader.Instance> dicom(AllowedType type, Path part, long length) {

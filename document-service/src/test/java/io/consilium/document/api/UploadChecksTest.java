@@ -6,6 +6,7 @@ import io.consilium.platform.testing.Broker;
 import io.consilium.document.support.CaseFacts;
 import io.consilium.document.support.DicomFiles;
 import io.consilium.document.support.Fixtures;
+import io.consilium.document.support.Pdfs;
 import io.consilium.document.support.Tus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -167,6 +168,25 @@ class UploadChecksTest {
                 .body("type", equalTo("urn:consilium:problem:precondition-failed"))
                 .body("detail", containsString("Tus-Resumable"));
         assertThat(uploads()).isEqualTo(before);
+    }
+
+    @Test
+    void pdfsWithActiveContentAreRefusedAndNothingIsKept() {
+        Map<String, byte[]> active = Map.of(
+                "JavaScript", Pdfs.openActionJavaScript(1),
+                "a launch action", Pdfs.linkLaunchingAProgram(2),
+                "an embedded file", Pdfs.embeddedFile(3));
+        active.forEach((what, pdf) -> {
+            String upload = Tus.created(facts.patientToken(), facts.caseId, pdf.length, Tus.metadata("r.pdf", null));
+            Tus.patch(facts.patientToken(), upload, 0, pdf)
+                    .statusCode(422).contentType(PROBLEM)
+                    .body("detail", containsString("this one has " + what));
+            given().auth().oauth2(facts.patientToken()).when().get(upload)
+                    .then().statusCode(200).body("state", equalTo("REJECTED")).body("reason", equalTo("ACTIVE_CONTENT"));
+        });
+        assertThat(documents()).isZero();
+        Tus.document(facts.patientToken(), facts.caseId, Pdfs.clean(4), Tus.metadata("clean.pdf", null));
+        assertThat(documents()).isOne();
     }
 
     @Test
