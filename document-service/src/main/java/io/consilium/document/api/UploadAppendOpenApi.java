@@ -40,7 +40,7 @@ public class UploadAppendOpenApi implements OASFilter {
                 .addTag("Uploads")
                 .parameters(List.of(
                         header("Upload-Offset", "The upload's current offset (from HEAD)", true),
-                        header("Tus-Resumable", "1.0.0", false),
+                        header("Tus-Resumable", UploadResource.TUS_VERSION, false),
                         OASFactory.createParameter().name("uploadId").in(Parameter.In.PATH).required(true)
                                 .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).format("uuid"))))
                 .requestBody(OASFactory.createRequestBody().required(true).content(OASFactory.createContent()

@@ -1,7 +1,7 @@
 package io.consilium.document.api;
 
-import io.consilium.document.service.ContentPolicy;
 import io.consilium.document.domain.Upload;
+import io.consilium.document.service.ContentPolicy;
 import io.consilium.document.service.Uploads;
 import io.consilium.platform.problem.Problem;
 import io.consilium.platform.problem.ProblemException;

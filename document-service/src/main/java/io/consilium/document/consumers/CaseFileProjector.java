@@ -1,15 +1,15 @@
 package io.consilium.document.consumers;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consilium.document.domain.CaseFile;
 import io.consilium.document.domain.CaseSpecialist;
 import io.consilium.document.domain.Consent;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.consilium.platform.cloudevents.InvalidEvent;
 import io.consilium.document.service.Checklists;
 import io.consilium.document.service.Checklists.RequestedItem;
 import io.consilium.platform.cloudevents.IncomingEvent;
+import io.consilium.platform.cloudevents.InvalidEvent;
 import io.consilium.platform.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

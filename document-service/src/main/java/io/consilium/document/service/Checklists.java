@@ -1,9 +1,9 @@
 package io.consilium.document.service;
 
+import io.consilium.document.domain.CaseFile;
 import io.consilium.document.domain.ChecklistItem;
 import io.consilium.document.domain.ChecklistTemplates;
 import io.consilium.document.domain.ItemState;
-import io.consilium.document.domain.CaseFile;
 import io.consilium.document.events.ChecklistCompleted;
 import io.consilium.document.events.DocumentEvents;
 import io.consilium.document.events.DocumentRejected;

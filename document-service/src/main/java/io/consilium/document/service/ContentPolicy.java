@@ -1,8 +1,8 @@
 package io.consilium.document.service;
 
+import io.consilium.document.config.UploadConfig;
 import io.consilium.document.domain.AllowedType;
 import io.consilium.document.domain.UploadRefused;
-import io.consilium.document.config.UploadConfig;
 import io.consilium.platform.problem.ProblemType;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,8 @@
 package io.consilium.document.service;
 
+import io.consilium.document.domain.DicomInstance;
 import io.consilium.document.domain.Document;
 import io.consilium.document.security.CaseFileLookup;
-import io.consilium.document.domain.DicomInstance;
 import io.consilium.document.security.DocumentAccess.Level;
 import io.consilium.platform.audit.AuditTrail;
 import io.consilium.platform.audit.AuditedAccess;

@@ -1,9 +1,9 @@
 package io.consilium.document.service;
 
 import io.consilium.document.domain.Specimen;
-import io.consilium.document.security.CaseFileLookup;
 import io.consilium.document.events.DocumentEvents;
 import io.consilium.document.events.SpecimenEvent;
+import io.consilium.document.security.CaseFileLookup;
 import io.consilium.document.security.DocumentAccess.Level;
 import io.consilium.platform.audit.AuditTrail;
 import io.consilium.platform.audit.AuditedAccess;

@@ -1,13 +1,13 @@
 package io.consilium.document.service;
 
+import io.consilium.document.config.UploadConfig;
+import io.consilium.document.domain.ChecklistItem;
 import io.consilium.document.domain.DocumentKind;
 import io.consilium.document.domain.FileNames;
-import io.consilium.document.config.UploadConfig;
 import io.consilium.document.domain.Upload;
 import io.consilium.document.domain.UploadRefused;
 import io.consilium.document.security.CaseFileLookup;
 import io.consilium.document.security.CaseFileLookup.Accessible;
-import io.consilium.document.domain.ChecklistItem;
 import io.consilium.document.security.DocumentAccess.Level;
 import io.consilium.document.storage.DocumentStore;
 import io.consilium.platform.audit.AuditTrail;

@@ -1,11 +1,11 @@
 package io.consilium.document.api;
 
-import io.consilium.platform.testing.Broker;
 import io.consilium.document.support.CaseFacts;
 import io.consilium.document.support.DicomFiles;
 import io.consilium.document.support.DicomFiles.Study;
 import io.consilium.document.support.Fixtures;
 import io.consilium.document.support.Tus;
+import io.consilium.platform.testing.Broker;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;

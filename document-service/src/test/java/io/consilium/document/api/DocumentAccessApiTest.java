@@ -1,11 +1,11 @@
 package io.consilium.document.api;
 
 import io.consilium.document.domain.Consent;
-import io.consilium.platform.testing.Broker;
 import io.consilium.document.support.CaseFacts;
 import io.consilium.document.support.Fixtures;
-import io.consilium.platform.testing.Tokens;
 import io.consilium.document.support.Tus;
+import io.consilium.platform.testing.Broker;
+import io.consilium.platform.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,8 +1,8 @@
 package io.consilium.document.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.consilium.platform.testing.Broker;
 import io.consilium.document.support.CaseFacts;
+import io.consilium.platform.testing.Broker;
 import io.consilium.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

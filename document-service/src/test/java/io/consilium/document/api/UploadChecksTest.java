@@ -2,12 +2,12 @@ package io.consilium.document.api;
 
 import io.consilium.document.domain.Document;
 import io.consilium.document.domain.Upload;
-import io.consilium.platform.testing.Broker;
 import io.consilium.document.support.CaseFacts;
 import io.consilium.document.support.DicomFiles;
 import io.consilium.document.support.Fixtures;
 import io.consilium.document.support.Pdfs;
 import io.consilium.document.support.Tus;
+import io.consilium.platform.testing.Broker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

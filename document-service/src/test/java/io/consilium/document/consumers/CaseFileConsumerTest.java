@@ -1,7 +1,7 @@
 package io.consilium.document.consumers;
 
-import io.consilium.platform.testing.Broker;
 import io.consilium.document.support.CaseFacts;
+import io.consilium.platform.testing.Broker;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
