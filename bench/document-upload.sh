@@ -8,7 +8,9 @@
 # transfer after the other's output is deleted and flushed; it prints every round and the medians, since on a
 # shared 2-core machine one transfer alone can be off by a third.
 #
-# Needs PostgreSQL and Kafka running (deploy/local/postgres.sh start, kafka.sh start); Keycloak is not used:
+# Needs PostgreSQL and Kafka running (deploy/local/postgres.sh start, kafka.sh start; other ports with
+# PG_PORT (or DB_PORT) and KAFKA_PORT, e.g. PG_PORT=5433 KAFKA_PORT=9292 for a worktree's own cluster and
+# test broker); Keycloak is not used:
 # the service is started with quarkus.oidc.public-key set to a key pair made here, and the script signs its
 # own bearer token (RS256, openssl) with the claims the service expects (sub, groups, tenant, aud). The case
 # the upload goes to is inserted into the service's database directly, as if case-service's submitted and
@@ -31,6 +33,10 @@ SINK_PORT="${SINK_PORT:-18099}"
 WORK="${BENCH_DIR:-$ROOT/.local/bench-document}"
 JAR="$ROOT/document-service/target/quarkus-app/quarkus-run.jar"
 export PGPASSWORD="${PGPASSWORD:-consilium}"
+# The database (psql here, DB_PORT in the service's datasource URL) and the broker the service publishes to.
+PG_PORT="${PG_PORT:-${DB_PORT:-5432}}"
+export PGPORT="$PG_PORT" DB_PORT="$PG_PORT"
+KAFKA_PORT="${KAFKA_PORT:-9092}"
 
 mkdir -p "$WORK"
 STORAGE="${STORAGE:-local}"
@@ -148,7 +154,8 @@ if [[ $STORAGE == s3 ]]; then
 fi
 java -Xmx256m ${SERVICE_OPTS:-} "${storage_opts[@]}" -Dquarkus.http.port="$PORT" -Dquarkus.oidc.public-key="$PUBLIC" \
   -Dquarkus.oidc.token.issuer=consilium-bench -Dquarkus.oidc.auth-server-url= \
-  -Dconsilium.document.storage.root="$WORK/store" -Dquarkus.log.category.\"io.consilium.document.upload\".level=DEBUG \
+  -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" \
+  -Dconsilium.document.storage.root="$WORK/store" -Dquarkus.log.category.\"io.consilium.document.api\".level=DEBUG \
   -jar "$JAR" > "$WORK/service.log" 2>&1 & SERVICE=$!; pids+=($SERVICE)
 until curl -fs -o /dev/null "http://127.0.0.1:$PORT/q/health/live"; do
   kill -0 "$SERVICE" 2>/dev/null || { echo "service exited, see $WORK/service.log"; tail -20 "$WORK/service.log"; exit 1; }

@@ -1,7 +1,7 @@
 package io.consilium.document.api;
 
-import io.consilium.document.checklist.ChecklistItem;
-import io.consilium.document.checklist.ChecklistReview;
+import io.consilium.document.domain.ChecklistItem;
+import io.consilium.document.service.ChecklistReview;
 import io.consilium.platform.http.EntityTags;
 import io.consilium.platform.problem.Problem;
 import io.consilium.platform.security.CurrentCaller;

@@ -1,6 +1,6 @@
 package io.consilium.document.api;
 
-import io.consilium.document.checklist.ChecklistItem;
+import io.consilium.document.domain.ChecklistItem;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,7 @@
 package io.consilium.document.api;
 
-import io.consilium.document.document.Document;
-import io.consilium.document.document.DocumentReads;
-import io.consilium.document.download.ByteRange;
+import io.consilium.document.domain.Document;
+import io.consilium.document.service.DocumentReads;
 import io.consilium.document.storage.DocumentStore;
 import io.consilium.platform.paging.Page;
 import io.consilium.platform.paging.PageRequest;

@@ -1,7 +1,7 @@
 package io.consilium.document.api;
 
-import io.consilium.document.dicom.DicomInstance;
-import io.consilium.document.document.Document;
+import io.consilium.document.domain.DicomInstance;
+import io.consilium.document.domain.Document;
 
 import java.time.Instant;
 import java.time.LocalDate;

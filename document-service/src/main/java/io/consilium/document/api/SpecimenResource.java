@@ -1,6 +1,6 @@
 package io.consilium.document.api;
 
-import io.consilium.document.specimen.Specimens;
+import io.consilium.document.service.Specimens;
 import io.consilium.platform.problem.Problem;
 import io.consilium.platform.security.CurrentCaller;
 import io.consilium.platform.security.Roles;

@@ -1,6 +1,6 @@
 package io.consilium.document.api;
 
-import io.consilium.document.specimen.Specimen;
+import io.consilium.document.domain.Specimen;
 
 import java.time.Instant;
 import java.util.UUID;

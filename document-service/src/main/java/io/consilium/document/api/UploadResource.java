@@ -1,11 +1,11 @@
 package io.consilium.document.api;
 
-import io.consilium.document.upload.ContentPolicy;
-import io.consilium.document.upload.TusMetadata;
-import io.consilium.document.upload.Upload;
-import io.consilium.document.upload.Uploads;
+import io.consilium.document.domain.Upload;
+import io.consilium.document.service.ContentPolicy;
+import io.consilium.document.service.Uploads;
 import io.consilium.platform.problem.Problem;
 import io.consilium.platform.problem.ProblemException;
+import io.consilium.platform.problem.ProblemType;
 import io.consilium.platform.problem.Violation;
 import io.consilium.platform.security.CurrentCaller;
 import io.consilium.platform.security.Roles;
@@ -84,6 +84,8 @@ public class UploadResource {
             content = @Content(schema = @Schema(implementation = UploadView.class)))
     @APIResponse(responseCode = "400", description = "Missing Upload-Length, bad metadata or file name",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "No Tus-Resumable header, or a tus version other than 1.0.0",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such case, or not visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Upload-Length exceeds the limit for the declared type",
@@ -95,7 +97,18 @@ public class UploadResource {
                            @HeaderParam("Upload-Metadata") String metadata,
                            @HeaderParam("Tus-Resumable") String tus,
                            UriInfo uri) {
-        checkTus(tus);
+        if (!TUS_VERSION.equals(tus)) {
+            // tus 1.0: every request but OPTIONS names the protocol version; a server answers 412 with the
+            // versions it speaks (the PATCH route answers the same for a version it does not speak)
+            String detail = tus == null ? "The Tus-Resumable header is required (tus " + TUS_VERSION + ")"
+                    : "Only tus " + TUS_VERSION + " is supported";
+            return Response.status(ProblemType.PRECONDITION_FAILED.status())
+                    .type(Problem.MEDIA_TYPE)
+                    .header("Tus-Resumable", TUS_VERSION)
+                    .header("Tus-Version", TUS_VERSION)
+                    .entity(Problem.of(ProblemType.PRECONDITION_FAILED, detail, uri.getRequestUri().getRawPath()))
+                    .build();
+        }
         Upload upload = uploads.create(caller.get(), caseId, uploadLength(length), TusMetadata.parse(metadata));
         return Response.created(uri.getBaseUriBuilder().path("api/v1/uploads").path(upload.id.toString()).build())
                 .header("Tus-Resumable", TUS_VERSION)
@@ -131,12 +144,6 @@ public class UploadResource {
                 .header("Tus-Resumable", TUS_VERSION)
                 .header("Cache-Control", "no-store")
                 .build();
-    }
-
-    private static void checkTus(String tus) {
-        if (tus != null && !tus.equals(TUS_VERSION)) {
-            throw new ProblemException.PreconditionFailed("Only tus " + TUS_VERSION + " is supported");
-        }
     }
 
     private static long uploadLength(String raw) {

@@ -1,6 +1,6 @@
 package io.consilium.document.api;
 
-import io.consilium.document.upload.Upload;
+import io.consilium.document.domain.Upload;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -12,7 +12,7 @@ public record UploadView(UUID id, UUID caseId, String filename, String declaredT
 
     public static UploadView of(Upload upload, long offset) {
         return new UploadView(upload.id, upload.caseId, upload.filename, upload.declaredType, upload.kind,
-                upload.checklistItemId, upload.length, offset, upload.state.name(), upload.reason, upload.documentId,
+                upload.checklistItemId, upload.length, offset, upload.state().name(), upload.reason(), upload.documentId(),
                 upload.createdAt);
     }
 }

@@ -1,32 +1,42 @@
 package io.consilium.document.dicom;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 
 /**
  * A small streaming reader of DICOM Part 10 files: the file meta information (group 0002, explicit VR little
- * endian) and the dataset's elements in explicit or implicit VR little endian, far enough to index the study,
- * series and instance UIDs, modality, body part and study date.
+ * endian) and the dataset's elements in explicit or implicit VR little endian, explicit VR big endian (the byte
+ * order changes after the meta group) or deflated explicit VR little endian (the dataset after the meta group is
+ * a raw deflate stream, inflated as it is read), far enough to index the study, series and instance UIDs,
+ * modality, body part and study date.
  * <p>
  * It never holds more than one short element value in memory: long values, sequences and pixel data are
  * skipped (on a file stream, skipping is a seek). It walks the structure up to and over the pixel data
  * (7FE0,0010), so a file cut short anywhere before the end of its pixel data is refused as truncated.
- * Encapsulated (compressed) pixel data is walked fragment by fragment. Deflated and big-endian transfer syntaxes
- * are refused as unsupported.
+ * Encapsulated (compressed) pixel data is walked fragment by fragment. A deflated dataset may inflate to at most
+ * {@link #MAX_EXPANSION} times the file's size, so a deflate bomb costs bounded CPU.
  */
 public final class DicomHeaderReader {
 
     public static final String IMPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2";
     public static final String EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1";
-    static final String DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1.99";
-    static final String EXPLICIT_VR_BIG_ENDIAN = "1.2.840.10008.1.2.2";
+    public static final String DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1.99";
+    public static final String EXPLICIT_VR_BIG_ENDIAN = "1.2.840.10008.1.2.2";
+    /** Inflated bytes a deflated file's dataset may have per byte of file (plus 1 MiB). */
+    static final int MAX_EXPANSION = 100;
     /** DICOMDIR: an index of a media set, no study of its own. */
     static final String MEDIA_STORAGE_DIRECTORY = "1.2.840.10008.1.3.10";
 
@@ -51,9 +61,12 @@ public final class DicomHeaderReader {
     private static final int MAX_VALUE = 1024;
     private static final int MAX_DEPTH = 16;
 
-    private final InputStream in;
-    private final long length;
+    private InputStream in;
+    /** The bytes left to read when known (a file, not deflated), else -1: bounds every skip. */
+    private long length;
     private long position;
+    /** Explicit VR big endian: every number after the meta group is big endian. */
+    private boolean bigEndian;
     private byte[] pendingTag;
     private final Values values = new Values();
 
@@ -84,11 +97,14 @@ public final class DicomHeaderReader {
         if (syntax == null) {
             throw DicomException.malformed("the file meta information has no transfer syntax (0002,0010)");
         }
-        if (syntax.equals(DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN) || syntax.equals(EXPLICIT_VR_BIG_ENDIAN)) {
-            throw DicomException.malformed("transfer syntax " + syntax + " is not supported");
-        }
         boolean explicit = !syntax.equals(IMPLICIT_VR_LITTLE_ENDIAN);
-        boolean pixelData = readDataset(explicit);
+        boolean pixelData;
+        if (syntax.equals(DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN)) {
+            pixelData = readDeflatedDataset();
+        } else {
+            bigEndian = syntax.equals(EXPLICIT_VR_BIG_ENDIAN);
+            pixelData = readDataset(explicit);
+        }
         String instance = values.sopInstance != null ? values.sopInstance : values.mediaSopInstance;
         String sopClass = values.sopClass != null ? values.sopClass : values.mediaSopClass;
         if ((values.studyUid == null || instance == null) && !MEDIA_STORAGE_DIRECTORY.equals(sopClass)) {
@@ -121,6 +137,29 @@ public final class DicomHeaderReader {
                 throw DicomException.malformed("undefined length in the file meta information");
             }
             consume(tag, header.length);
+        }
+    }
+
+    /**
+     * The dataset after the meta group is raw deflate (no zlib header): the 4 bytes read as the next tag are the
+     * start of it, so they go back in front of the stream that is inflated.
+     */
+    private boolean readDeflatedDataset() throws IOException, DicomException {
+        InputStream rest = pendingTag == null ? in : new SequenceInputStream(new ByteArrayInputStream(pendingTag), in);
+        pendingTag = null;
+        long maxInflated = length < 0 ? Long.MAX_VALUE : length * MAX_EXPANSION + 1024 * 1024;
+        Inflater inflater = new Inflater(true);
+        try {
+            in = new BufferedInputStream(new Bounded(new InflaterInputStream(rest, inflater, 8192), maxInflated), 8192);
+            length = -1;
+            return readDataset(true);
+        } catch (ExpandsTooMuch e) {
+            throw DicomException.malformed("the deflated dataset expands to more than " + MAX_EXPANSION
+                    + " times the file's size; refused as a possible deflate bomb");
+        } catch (ZipException | EOFException e) {
+            throw DicomException.malformed("the deflated dataset is damaged or truncated");
+        } finally {
+            inflater.end();
         }
     }
 
@@ -235,10 +274,17 @@ public final class DicomHeaderReader {
 
     private long u32() throws IOException, DicomException {
         byte[] b = readExactly(4);
+        if (bigEndian) {
+            return (b[3] & 0xFFL) | (b[2] & 0xFFL) << 8 | (b[1] & 0xFFL) << 16 | (b[0] & 0xFFL) << 24;
+        }
         return (b[0] & 0xFFL) | (b[1] & 0xFFL) << 8 | (b[2] & 0xFFL) << 16 | (b[3] & 0xFFL) << 24;
     }
 
-    private static int u16(byte[] b, int at) {
+    /** In the meta group always little endian ({@link #bigEndian} is set after it). */
+    private int u16(byte[] b, int at) {
+        if (bigEndian) {
+            return (b[at + 1] & 0xFF) | (b[at] & 0xFF) << 8;
+        }
         return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8;
     }
 
@@ -313,6 +359,54 @@ public final class DicomHeaderReader {
     }
 
     private record Header(String vr, long length) {
+    }
+
+    /** Refuses to inflate more than {@code max} bytes: a deflate bomb is malformed, not minutes of CPU. */
+    private static final class Bounded extends FilterInputStream {
+        private long left;
+
+        Bounded(InputStream in, long max) {
+            super(in);
+            this.left = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int count) throws IOException {
+            int got = super.read(buffer, offset, count);
+            if (got > 0) {
+                count(got);
+            }
+            return got;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count(skipped);
+            return skipped;
+        }
+
+        private void count(long bytes) throws IOException {
+            left -= bytes;
+            if (left < 0) {
+                throw new ExpandsTooMuch();
+            }
+        }
+    }
+
+    private static final class ExpandsTooMuch extends IOException {
+        ExpandsTooMuch() {
+            super("the deflated dataset expands too much");
+        }
     }
 
     private static final class Values {

@@ -1,8 +1,8 @@
 package io.consilium.document.security;
 
-import io.consilium.document.casefile.CaseFile;
-import io.consilium.document.casefile.CaseSpecialist;
-import io.consilium.document.casefile.Consent;
+import io.consilium.document.domain.CaseFile;
+import io.consilium.document.domain.CaseSpecialist;
+import io.consilium.document.domain.Consent;
 import io.consilium.platform.security.Caller;
 import io.consilium.platform.security.Roles;
 

@@ -1,5 +1,6 @@
 package io.consilium.document.storage;
 
+import io.consilium.document.config.StorageConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;

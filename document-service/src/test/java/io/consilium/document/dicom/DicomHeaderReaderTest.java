@@ -17,7 +17,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The header reader on files written byte by byte in both transfer syntaxes, and on broken ones. */
+/** The header reader on files written byte by byte in each transfer syntax, and on broken ones. */
 class DicomHeaderReaderTest {
 
     @Test
@@ -32,6 +32,43 @@ class DicomHeaderReaderTest {
         DicomHeader header = read(DicomFiles.file(DicomFiles.IMPLICIT, Study.ct("12"), 512));
         assertIndexed(header, "12");
         assertThat(header.transferSyntax()).isEqualTo(DicomFiles.IMPLICIT);
+    }
+
+    @Test
+    void readsExplicitVrBigEndian() throws Exception {
+        DicomHeader header = read(DicomFiles.file(DicomFiles.BIG_ENDIAN, Study.ct("16"), 512));
+        assertIndexed(header, "16");
+        assertThat(header.transferSyntax()).isEqualTo(DicomHeaderReader.EXPLICIT_VR_BIG_ENDIAN);
+    }
+
+    @Test
+    void readsDeflatedExplicitVrLittleEndian() throws Exception {
+        byte[] file = DicomFiles.file(DicomFiles.DEFLATED, Study.ct("17"), 200_000);
+        assertThat(file.length).as("the dataset really is deflated").isLessThan(10_000);
+        DicomHeader header = read(file);
+        assertIndexed(header, "17");
+        assertThat(header.transferSyntax()).isEqualTo(DicomHeaderReader.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN);
+        // in a zipped study the entry's length is not known
+        assertIndexed(DicomHeaderReader.read(new ByteArrayInputStream(file), -1), "17");
+    }
+
+    @Test
+    void aBigEndianOrDeflatedFileCutShortIsTruncated() {
+        for (String syntax : List.of(DicomFiles.BIG_ENDIAN, DicomFiles.DEFLATED)) {
+            byte[] whole = DicomFiles.file(syntax, Study.ct("18"), 4096);
+            byte[] cut = Arrays.copyOf(whole, whole.length - 40);
+            assertThatThrownBy(() -> read(cut)).as(syntax).isInstanceOf(DicomException.class)
+                    .hasMessageMatching(".*(truncated|damaged).*")
+                    .satisfies(e -> assertThat(((DicomException) e).notDicom()).isFalse());
+        }
+    }
+
+    @Test
+    void aDeflatedDatasetThatExpandsLikeABombIsRefused() {
+        // 64 MiB of pixel data deflate to about 64 KiB: more than 100 times the file's size
+        byte[] bomb = DicomFiles.file(DicomFiles.DEFLATED, Study.ct("19"), 64 * 1024 * 1024);
+        assertThat(bomb.length).isLessThan(200 * 1024);
+        assertThatThrownBy(() -> read(bomb)).isInstanceOf(DicomException.class).hasMessageContaining("deflate bomb");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.consilium.document.storage;
 
+import io.consilium.document.config.StorageConfig;
 import io.quarkus.runtime.configuration.MemorySize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,10 +1,10 @@
 package io.consilium.document.support;
 
+import io.consilium.document.domain.CaseFile;
+import io.consilium.document.domain.CaseSpecialist;
+import io.consilium.document.domain.Consent;
 import io.consilium.platform.testing.Broker;
 import io.consilium.platform.testing.Tokens;
-import io.consilium.document.casefile.CaseFile;
-import io.consilium.document.casefile.CaseSpecialist;
-import io.consilium.document.casefile.Consent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 

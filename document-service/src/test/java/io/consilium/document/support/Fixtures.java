@@ -13,9 +13,13 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** A minimal PDF; {@code seed} varies the content so each test has its own hash. */
+    /**
+     * A minimal PDF (a catalog and an empty page tree, so a PDF parser reads it); {@code seed} varies the content
+     * so each test has its own hash.
+     */
     public static byte[] pdf(long seed) {
-        String text = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% " + seed + " " + System.nanoTime()
+        String text = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+                + "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% " + seed + " " + System.nanoTime()
                 + "\ntrailer << /Root 1 0 R >>\n%%EOF\n";
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }

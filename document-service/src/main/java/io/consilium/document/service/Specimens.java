@@ -1,0 +1,121 @@
+package io.consilium.document.service;
+
+import io.consilium.document.domain.Specimen;
+import io.consilium.document.events.DocumentEvents;
+import io.consilium.document.events.SpecimenEvent;
+import io.consilium.document.security.CaseFileLookup;
+import io.consilium.document.security.DocumentAccess.Level;
+import io.consilium.platform.audit.AuditTrail;
+import io.consilium.platform.audit.AuditedAccess;
+import io.consilium.platform.outbox.Outbox;
+import io.consilium.platform.outbox.OutgoingEvent;
+import io.consilium.platform.problem.ProblemException;
+import io.consilium.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * Specimen tracking. The case manager requests a specimen and records its shipment and return; receipt is
+ * confirmed by a specialist with access to the case (their lab) or by the case manager. Every step is an event
+ * and an audit record in the same transaction.
+ */
+@ApplicationScoped
+public class Specimens {
+
+    private final CaseFileLookup lookup;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Specimens(CaseFileLookup lookup, Outbox outbox, AuditTrail audit, Clock clock) {
+        this.lookup = lookup;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public List<Specimen> ofCase(Caller caller, UUID caseId) {
+        CaseFileLookup.Accessible access = lookup.require(caller, caseId, Level::mayRead, "case", String.valueOf(caseId),
+                "LIST_SPECIMENS");
+        audit.allowed(caller, new AuditedAccess("case", caseId.toString(), caseId.toString(), access.file().tenant,
+                "LIST_SPECIMENS", "care"));
+        return Specimen.ofCase(caseId);
+    }
+
+    @Transactional
+    public Specimen request(Caller caller, UUID caseId, String description) {
+        CaseFileLookup.Accessible access = lookup.require(caller, caseId, Level::mayManage, "case",
+                String.valueOf(caseId), "REQUEST_SPECIMEN");
+        Instant now = clock.instant();
+        Specimen specimen = Specimen.request(caseId, access.file().tenant, description, caller.subject(), now);
+        specimen.persist();
+        publish(specimen, DocumentEvents.SPECIMEN_REQUESTED,
+                new SpecimenEvent.Requested(caseId, specimen.tenant, specimen.id, now));
+        audited(caller, specimen, "REQUEST_SPECIMEN");
+        return specimen;
+    }
+
+    @Transactional
+    public Specimen ship(Caller caller, UUID specimenId, String carrier, String trackingId) {
+        Specimen specimen = load(caller, specimenId, Level::mayManage, "SHIP_SPECIMEN");
+        Instant now = clock.instant();
+        specimen.ship(carrier, trackingId, now);
+        publish(specimen, DocumentEvents.SPECIMEN_SHIPPED, new SpecimenEvent.Shipped(specimen.caseId, specimen.tenant,
+                specimen.id, carrier, trackingId, now));
+        audited(caller, specimen, "SHIP_SPECIMEN");
+        return specimen;
+    }
+
+    @Transactional
+    public Specimen receive(Caller caller, UUID specimenId) {
+        Specimen specimen = load(caller, specimenId, level -> level == Level.READ || level == Level.MANAGE,
+                "RECEIVE_SPECIMEN");
+        Instant now = clock.instant();
+        specimen.receive(caller.subject(), now);
+        publish(specimen, DocumentEvents.SPECIMEN_RECEIVED, new SpecimenEvent.Received(specimen.caseId,
+                specimen.tenant, specimen.id, caller.subject(), now));
+        audited(caller, specimen, "RECEIVE_SPECIMEN");
+        return specimen;
+    }
+
+    @Transactional
+    public Specimen giveBack(Caller caller, UUID specimenId) {
+        Specimen specimen = load(caller, specimenId, level -> level == Level.READ || level == Level.MANAGE,
+                "RETURN_SPECIMEN");
+        Instant now = clock.instant();
+        specimen.giveBack(now);
+        publish(specimen, DocumentEvents.SPECIMEN_RETURNED, new SpecimenEvent.Returned(specimen.caseId,
+                specimen.tenant, specimen.id, now));
+        audited(caller, specimen, "RETURN_SPECIMEN");
+        return specimen;
+    }
+
+    private Specimen load(Caller caller, UUID specimenId, Predicate<Level> needed, String action) {
+        Specimen specimen = Specimen.findById(specimenId, LockModeType.PESSIMISTIC_WRITE);
+        if (specimen == null) {
+            audit.denied(caller, new AuditedAccess("specimen", specimenId.toString(), null, null, action,
+                    "not visible to caller"));
+            throw new ProblemException.NotFound("Specimen " + specimenId);
+        }
+        lookup.require(caller, specimen.caseId, needed, "specimen", specimenId.toString(), action);
+        return specimen;
+    }
+
+    private void publish(Specimen specimen, String type, Object payload) {
+        outbox.append(new OutgoingEvent(DocumentEvents.TOPIC, type, specimen.caseId.toString(), specimen.tenant,
+                payload));
+    }
+
+    private void audited(Caller caller, Specimen specimen, String action) {
+        audit.allowed(caller, new AuditedAccess("specimen", specimen.id.toString(), specimen.caseId.toString(),
+                specimen.tenant, action, "care"));
+    }
+}

@@ -1,6 +1,0 @@
-package io.consilium.document.upload;
-
-/** What a document is, as the uploader declares it (metadata {@code kind}). */
-public enum DocumentKind {
-    MEDICAL_REPORT, LAB_RESULT, IMAGING, PATHOLOGY_REPORT, TREATMENT_HISTORY, PHOTO, OTHER
-}
