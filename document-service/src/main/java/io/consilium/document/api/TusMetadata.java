@@ -1,5 +1,7 @@
 package io.consilium.document.api;
 
+import io.consilium.platform.input.InputPolicy;
+import io.consilium.platform.input.TextKind;
 import io.consilium.platform.problem.ProblemException;
 import io.consilium.platform.problem.Violation;
 
@@ -13,7 +15,8 @@ import java.util.Map;
 
 /**
  * The tus {@code Upload-Metadata} header: comma-separated {@code key base64(value)} pairs. Values must be
- * valid UTF-8; the header is bounded in size and number of keys.
+ * valid UTF-8 that the platform's input policy accepts (no controls, bidi overrides or noncharacters; NFC); the header
+ * is bounded in size and number of keys.
  */
 public final class TusMetadata {
 
@@ -51,6 +54,8 @@ public final class TusMetadata {
                     throw invalid("the value of " + safeKey(parts[0]) + " is not base64-encoded UTF-8");
                 }
             }
+            // the decoded values are text that enters like any other: the platform's input policy, in NFC
+            value = InputPolicy.check("Upload-Metadata." + safeKey(parts[0]), value, TextKind.NAME);
             if (values.put(parts[0], value) != null) {
                 throw invalid("key " + safeKey(parts[0]) + " appears twice");
             }

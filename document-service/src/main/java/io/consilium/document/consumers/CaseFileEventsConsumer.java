@@ -20,7 +20,8 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class CaseFileEventsConsumer implements EventConsumer {
 
-    static final Set<String> TYPES = Set.of(CaseFileProjector.CASE_SUBMITTED, CaseFileProjector.MANAGER_ASSIGNED,
+    static final Set<String> TYPES = Set.of(CaseFileProjector.CASE_SUBMITTED, CaseFileProjector.PATIENT_LINKED,
+            CaseFileProjector.MANAGER_ASSIGNED,
             CaseFileProjector.RECORDS_REQUESTED, CaseFileProjector.CONSENT_GRANTED, CaseFileProjector.CONSENT_REVOKED,
             CaseFileProjector.CASE_CANCELLED, CaseFileProjector.CASE_CLOSED,
             CaseFileProjector.SPECIALIST_ACCEPTED, CaseFileProjector.SPECIALIST_DECLINED,

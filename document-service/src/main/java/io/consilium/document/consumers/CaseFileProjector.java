@@ -1,8 +1,5 @@
 package io.consilium.document.consumers;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consilium.document.domain.CaseFile;
 import io.consilium.document.domain.CaseSpecialist;
 import io.consilium.document.domain.Consent;
@@ -10,20 +7,24 @@ import io.consilium.document.service.Checklists;
 import io.consilium.document.service.Checklists.RequestedItem;
 import io.consilium.platform.cloudevents.IncomingEvent;
 import io.consilium.platform.cloudevents.InvalidEvent;
+import io.consilium.platform.consumer.EventPayloads;
 import io.consilium.platform.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Applies case and specialist events to the case's file, its consents, its specialists and its checklist,
- * exactly once per event id (platform inbox, same transaction). Reads only the fields it needs; unknown types
- * are recorded in the inbox and otherwise ignored.
+ * exactly once per event id (platform inbox, same transaction). Each type is read into a record of only the fields
+ * it needs, whose required ones carry constraints ({@link EventPayloads}): a payload missing one is a broken
+ * contract, filed at once as a dead letter. Unknown types are ignored.
  */
 @ApplicationScoped
 public class CaseFileProjector {
@@ -31,6 +32,7 @@ public class CaseFileProjector {
     static final String CONSUMER = "document-case-file";
 
     public static final String CASE_SUBMITTED = "consilium.case.submitted.v1";
+    public static final String PATIENT_LINKED = "consilium.case.patient-linked.v1";
     public static final String MANAGER_ASSIGNED = "consilium.case.manager-assigned.v1";
     public static final String RECORDS_REQUESTED = "consilium.case.records-requested.v1";
     public static final String CONSENT_GRANTED = "consilium.case.consent-granted.v1";
@@ -41,27 +43,43 @@ public class CaseFileProjector {
     public static final String SPECIALIST_DECLINED = "consilium.specialist.declined.v1";
     public static final String SPECIALIST_EXPIRED = "consilium.specialist.expired.v1";
 
-    private final Inbox inbox;
-    private final Checklists checklists;
-    private final ObjectMapper json;
-
-    CaseFileProjector(Inbox inbox, Checklists checklists, ObjectMapper json) {
-        this.inbox = inbox;
-        this.checklists = checklists;
-        this.json = json;
+    /** {@code patientId} is null for a case a partner opened before the member's account was known. */
+    record CaseSubmitted(String tenant, String patientId, @NotBlank String requestedSpecialty, Instant submittedAt) {
     }
 
-    /** A value that is not a JSON object breaks the contract: no retry can help, it goes to the dead letters. */
-    private JsonNode parse(String value) {
-        try {
-            JsonNode node = value == null ? null : json.readTree(value);
-            if (node != null && node.isObject()) {
-                return node;
-            }
-        } catch (JsonProcessingException e) {
-            throw new InvalidEvent("The event's value is not JSON", e);
+    record PatientLinked(@NotBlank String tenant, @NotBlank String patientId) {
+    }
+
+    record ManagerAssigned(@NotBlank String managerId) {
+    }
+
+    record RecordsRequested(@NotNull List<@NotNull @Valid Item> items) {
+        record Item(@NotBlank String code, @NotBlank String label, Boolean required) {
         }
-        throw new InvalidEvent("The event's value is not a JSON object");
+    }
+
+    record ConsentGranted(@NotNull UUID consentId, @NotBlank String purpose, List<String> specialistSubjects,
+                          List<String> countries, Instant grantedAt) {
+    }
+
+    record ConsentRevoked(@NotNull UUID consentId, String purpose, Instant revokedAt) {
+    }
+
+    record SpecialistAnswered(@NotBlank String specialistSubject, String specialistId, String country) {
+    }
+
+    /** Anything that is a JSON object: the types whose payload this consumer does not read. */
+    record AnyPayload() {
+    }
+
+    private final Inbox inbox;
+    private final Checklists checklists;
+    private final EventPayloads payloads;
+
+    CaseFileProjector(Inbox inbox, Checklists checklists, EventPayloads payloads) {
+        this.inbox = inbox;
+        this.checklists = checklists;
+        this.payloads = payloads;
     }
 
     /**
@@ -74,54 +92,88 @@ public class CaseFileProjector {
         if (!CaseFileEventsConsumer.TYPES.contains(event.type())) {
             return false;
         }
-        JsonNode payload = parse(json);
+        Object payload = payloads.read(json, payloadType(event.type()));
         if (!inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
             return false;
         }
         UUID caseId = UUID.fromString(event.subject());
         // the CloudEvent's tenant is set by the publishing service from the case; the payload is only a fallback
-        String tenant = event.tenant() != null ? event.tenant() : text(payload, "tenant");
+        String tenant = event.tenant();
         switch (event.type()) {
             case CASE_SUBMITTED -> {
-                CaseFile file = CaseFile.getOrCreate(caseId, tenant);
-                file.patientId = text(payload, "patientId");
-                file.specialty = text(payload, "requestedSpecialty");
-                file.submittedAt = instant(payload, "submittedAt", event.time());
+                CaseSubmitted s = (CaseSubmitted) payload;
+                CaseFile file = CaseFile.getOrCreate(caseId, tenant != null ? tenant : s.tenant());
+                // a replayed submission without the patient never undoes a later link
+                file.patientId = s.patientId() != null ? s.patientId() : file.patientId;
+                file.specialty = s.requestedSpecialty();
+                file.submittedAt = s.submittedAt() != null ? s.submittedAt() : event.time();
                 checklists.build(file);
             }
-            case MANAGER_ASSIGNED -> CaseFile.getOrCreate(caseId, tenant).managerId = text(payload, "managerId");
-            case RECORDS_REQUESTED -> checklists.extend(CaseFile.getOrCreate(caseId, tenant), requestedItems(payload));
-            case CONSENT_GRANTED -> grant(caseId, tenant, payload, event);
-            case CONSENT_REVOKED -> revoke(caseId, tenant, payload, event);
-            case CASE_CANCELLED, CASE_CLOSED -> {
+            case PATIENT_LINKED -> linked(caseId, tenant, (PatientLinked) payload);
+            case MANAGER_ASSIGNED -> CaseFile.getOrCreate(caseId, tenant).managerId = ((ManagerAssigned) payload).managerId();
+            case RECORDS_REQUESTED -> checklists.extend(CaseFile.getOrCreate(caseId, tenant),
+                    ((RecordsRequested) payload).items().stream()
+                            .map(i -> new RequestedItem(i.code(), i.label(), i.required() == null || i.required()))
+                            .toList());
+            case CONSENT_GRANTED -> grant(caseId, tenant, (ConsentGranted) payload, event);
+            case CONSENT_REVOKED -> revoke(caseId, tenant, (ConsentRevoked) payload, event);
+            case SPECIALIST_ACCEPTED, SPECIALIST_DECLINED, SPECIALIST_EXPIRED ->
+                    answer(caseId, tenant, (SpecialistAnswered) payload, answerOf(event.type()), event);
+            default -> {
+                // cancelled, closed: the end of every specialist's access
                 CaseFile file = CaseFile.getOrCreate(caseId, tenant);
                 if (file.endedAt == null) {
                     file.endedAt = event.time();
                 }
             }
-            case SPECIALIST_ACCEPTED -> answer(caseId, tenant, payload, CaseSpecialist.Answer.ACCEPTED, event);
-            case SPECIALIST_DECLINED -> answer(caseId, tenant, payload, CaseSpecialist.Answer.DECLINED, event);
-            case SPECIALIST_EXPIRED -> answer(caseId, tenant, payload, CaseSpecialist.Answer.EXPIRED, event);
-            default -> {
-                return false;
-            }
         }
         return true;
     }
 
-    private static void grant(UUID caseId, String tenant, JsonNode payload, IncomingEvent event) {
+    private static Class<?> payloadType(String type) {
+        return switch (type) {
+            case CASE_SUBMITTED -> CaseSubmitted.class;
+            case PATIENT_LINKED -> PatientLinked.class;
+            case MANAGER_ASSIGNED -> ManagerAssigned.class;
+            case RECORDS_REQUESTED -> RecordsRequested.class;
+            case CONSENT_GRANTED -> ConsentGranted.class;
+            case CONSENT_REVOKED -> ConsentRevoked.class;
+            case SPECIALIST_ACCEPTED, SPECIALIST_DECLINED, SPECIALIST_EXPIRED -> SpecialistAnswered.class;
+            default -> AnyPayload.class;
+        };
+    }
+
+    private static CaseSpecialist.Answer answerOf(String type) {
+        return switch (type) {
+            case SPECIALIST_ACCEPTED -> CaseSpecialist.Answer.ACCEPTED;
+            case SPECIALIST_DECLINED -> CaseSpecialist.Answer.DECLINED;
+            default -> CaseSpecialist.Answer.EXPIRED;
+        };
+    }
+
+    /** The member's account, once known; set once, and only for the case's own tenant. */
+    private static void linked(UUID caseId, String tenant, PatientLinked linked) {
+        CaseFile file = CaseFile.getOrCreate(caseId, tenant);
+        if (file.tenant != null && !file.tenant.equals(linked.tenant())) {
+            throw new InvalidEvent("patient-linked of case " + caseId + " names another tenant than the case's");
+        }
+        if (file.patientId == null) {
+            file.patientId = linked.patientId();
+        }
+    }
+
+    private static void grant(UUID caseId, String tenant, ConsentGranted g, IncomingEvent event) {
         CaseFile.getOrCreate(caseId, tenant);
-        UUID consentId = UUID.fromString(text(payload, "consentId"));
-        Consent consent = Consent.findById(consentId);
+        Consent consent = Consent.findById(g.consentId());
         if (consent == null) {
             consent = new Consent();
-            consent.consentId = consentId;
+            consent.consentId = g.consentId();
             consent.caseId = caseId;
         }
-        consent.purpose = text(payload, "purpose");
-        consent.specialistSubjects = strings(payload, "specialistSubjects");
-        consent.countries = strings(payload, "countries");
-        consent.grantedAt = instant(payload, "grantedAt", event.time());
+        consent.purpose = g.purpose();
+        consent.specialistSubjects = g.specialistSubjects() == null ? new ArrayList<>() : new ArrayList<>(g.specialistSubjects());
+        consent.countries = g.countries() == null ? new ArrayList<>() : new ArrayList<>(g.countries());
+        consent.grantedAt = g.grantedAt() != null ? g.grantedAt() : event.time();
         // a revocation that arrived first (e.g. the grant was replayed from the dead letters) keeps its effect
         consent.persist();
     }
@@ -130,72 +182,31 @@ public class CaseFileProjector {
      * Revokes the consent; one not seen yet is stored revoked, so a grant arriving later (out of order, or
      * replayed by ops) can never reopen access the patient took back.
      */
-    private static void revoke(UUID caseId, String tenant, JsonNode payload, IncomingEvent event) {
-        UUID consentId = UUID.fromString(text(payload, "consentId"));
-        Consent consent = Consent.findById(consentId);
+    private static void revoke(UUID caseId, String tenant, ConsentRevoked r, IncomingEvent event) {
+        Consent consent = Consent.findById(r.consentId());
         if (consent == null) {
             CaseFile.getOrCreate(caseId, tenant);
             consent = new Consent();
-            consent.consentId = consentId;
+            consent.consentId = r.consentId();
             consent.caseId = caseId;
-            String purpose = text(payload, "purpose");
-            consent.purpose = purpose == null ? Consent.RECORDS_TO_SPECIALISTS : purpose;
+            consent.purpose = r.purpose() == null ? Consent.RECORDS_TO_SPECIALISTS : r.purpose();
             consent.persist();
         }
         if (consent.revokedAt == null) {
-            consent.revokedAt = instant(payload, "revokedAt", event.time());
+            consent.revokedAt = r.revokedAt() != null ? r.revokedAt() : event.time();
         }
     }
 
-    private static void answer(UUID caseId, String tenant, JsonNode payload, CaseSpecialist.Answer answer,
+    private static void answer(UUID caseId, String tenant, SpecialistAnswered a, CaseSpecialist.Answer answer,
                                IncomingEvent event) {
         CaseFile.getOrCreate(caseId, tenant);
-        String subject = text(payload, "specialistSubject");
-        if (subject == null) {
-            return;
-        }
-        CaseSpecialist specialist = CaseSpecialist.getOrCreate(caseId, subject);
-        specialist.specialistId = text(payload, "specialistId");
-        if (text(payload, "country") != null) {
-            specialist.country = text(payload, "country");
+        CaseSpecialist specialist = CaseSpecialist.getOrCreate(caseId, a.specialistSubject());
+        specialist.specialistId = a.specialistId();
+        if (a.country() != null) {
+            specialist.country = a.country();
         }
         specialist.state = answer;
         specialist.updatedAt = event.time();
         specialist.persist();
-    }
-
-    private static List<RequestedItem> requestedItems(JsonNode payload) {
-        List<RequestedItem> items = new ArrayList<>();
-        JsonNode array = payload.path("items");
-        if (array.isArray()) {
-            for (JsonNode item : array) {
-                items.add(new RequestedItem(text(item, "code"), text(item, "label"),
-                        !item.has("required") || item.get("required").asBoolean(true)));
-            }
-        }
-        return items;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
-    private static List<String> strings(JsonNode node, String field) {
-        List<String> values = new ArrayList<>();
-        JsonNode array = node.path(field);
-        if (array.isArray()) {
-            array.forEach(v -> values.add(v.asText()));
-        }
-        return values;
-    }
-
-    private static Instant instant(JsonNode node, String field, Instant fallback) {
-        String raw = text(node, field);
-        try {
-            return raw == null ? fallback : Instant.parse(raw);
-        } catch (DateTimeParseException e) {
-            return fallback;
-        }
     }
 }

@@ -52,7 +52,9 @@ public final class DocumentAccess {
         if (caller.is(Roles.CASE_MANAGER) && file.managerId != null && file.managerId.equals(caller.subject())) {
             return Level.MANAGE;
         }
-        if (caller.is(Roles.PATIENT) && file.patientId != null && file.patientId.equals(caller.subject())) {
+        // the case's own patient: its account within the case's tenant (a token names one tenant)
+        if (caller.is(Roles.PATIENT) && file.patientId != null && file.patientId.equals(caller.subject())
+                && file.tenant != null && caller.tenant().filter(file.tenant::equals).isPresent()) {
             return Level.CONTRIBUTE;
         }
         if (caller.is(Roles.SPECIALIST) && file.endedAt == null

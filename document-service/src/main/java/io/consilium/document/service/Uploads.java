@@ -173,17 +173,20 @@ public class Uploads {
         if (raw == null || raw.isBlank()) {
             return null;
         }
+        UUID id;
         try {
-            UUID id = UUID.fromString(raw.trim());
-            ChecklistItem item = ChecklistItem.findById(id);
-            if (item != null && item.caseId.equals(caseId)) {
-                return id;
-            }
+            id = UUID.fromString(raw.trim());
         } catch (IllegalArgumentException e) {
-            // answered below
+            throw new ProblemException.InvalidRequest("Upload-Metadata is not valid",
+                    List.of(new Violation("Upload-Metadata.checklistItemId", "must be a checklist item id")));
         }
-        throw new ProblemException.InvalidRequest("Upload-Metadata is not valid",
-                List.of(new Violation("Upload-Metadata.checklistItemId", "must name an item of this case's checklist")));
+        ChecklistItem item = ChecklistItem.findById(id);
+        if (item == null || !item.caseId.equals(caseId)) {
+            // well-formed, but not an id this case lets the caller use: unknown and another case's answer alike
+            throw new ProblemException.Unprocessable("Upload-Metadata names no checklist item of this case",
+                    List.of(new Violation("Upload-Metadata.checklistItemId", "must name an item of this case's checklist")));
+        }
+        return id;
     }
 
     private static String kind(String raw) {

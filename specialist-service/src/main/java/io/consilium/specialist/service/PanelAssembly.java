@@ -6,6 +6,7 @@ import io.consilium.platform.outbox.OutgoingEvent;
 import io.consilium.platform.problem.ProblemException;
 import io.consilium.platform.problem.Violation;
 import io.consilium.platform.security.Caller;
+import io.consilium.specialist.config.InvitationSettings;
 import io.consilium.specialist.domain.Candidate;
 import io.consilium.specialist.domain.EndedCase;
 import io.consilium.specialist.domain.Exclusion;

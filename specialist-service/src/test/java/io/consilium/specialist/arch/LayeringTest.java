@@ -3,6 +3,7 @@ package io.consilium.specialist.arch;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.consilium.platform.testing.LayeringRules;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -13,6 +14,11 @@ class LayeringTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.consilium.specialist");
+
+    @Test
+    void packagesFollowTheProjectLayout() {
+        LayeringRules.check("io.consilium.specialist");
+    }
 
     @Test
     void domainDependsOnNoOuterLayer() {

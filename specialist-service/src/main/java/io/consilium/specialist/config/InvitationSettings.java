@@ -1,4 +1,4 @@
-package io.consilium.specialist.service;
+package io.consilium.specialist.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
