@@ -1,14 +1,12 @@
 package io.consilium.document.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consilium.document.config.UploadConfig;
 import io.consilium.document.service.UploadCompletion;
 import io.consilium.document.service.UploadSessions;
 import io.consilium.document.service.Uploads;
 import io.consilium.document.storage.AppendPipeline;
 import io.consilium.document.storage.UploadBuffers;
-import io.consilium.platform.problem.Problem;
+import io.consilium.platform.http.RouteProblems;
 import io.consilium.platform.problem.ProblemException;
 import io.consilium.platform.problem.ProblemType;
 import io.consilium.platform.security.Caller;
@@ -27,7 +25,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -37,7 +34,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,10 +75,9 @@ public class UploadAppendRoute {
     private final UploadCompletion completion;
     private final UploadSessions sessions;
     private final UploadBuffers buffers;
-    private final ObjectMapper json;
 
     UploadAppendRoute(Vertx vertx, IdentityProviderManager identities, Uploads uploads, UploadCompletion completion,
-                      UploadSessions sessions, UploadBuffers buffers, ObjectMapper json, UploadConfig config) {
+                      UploadSessions sessions, UploadBuffers buffers, UploadConfig config) {
         this.syncEvery = config.syncEvery().asLongValue();
         this.vertx = vertx;
         this.identities = identities;
@@ -90,7 +85,6 @@ public class UploadAppendRoute {
         this.completion = completion;
         this.sessions = sessions;
         this.buffers = buffers;
-        this.json = json;
     }
 
     @PreDestroy
@@ -126,7 +120,7 @@ public class UploadAppendRoute {
             fail(ctx, ProblemType.UNAUTHENTICATED, "A valid bearer token is required");
             return;
         }
-        Caller caller = callerOf(identity);
+        Caller caller = CurrentCaller.of(identity);
         UUID uploadId = append.uploadId();
         if (!sessions.begin(uploadId)) {
             fail(ctx, ProblemType.CONFLICT, "Another append to this upload is in progress; retry with HEAD first");
@@ -357,48 +351,11 @@ public class UploadAppendRoute {
         }
     }
 
-    private static Caller callerOf(SecurityIdentity identity) {
-        String subject = identity.getPrincipal().getName();
-        Optional<String> tenant = Optional.empty();
-        if (identity.getPrincipal() instanceof JsonWebToken token) {
-            if (token.getSubject() != null) {
-                subject = token.getSubject();
-            }
-            Object claim = token.getClaim(CurrentCaller.TENANT_CLAIM);
-            tenant = Optional.ofNullable(claim).map(Object::toString).filter(t -> !t.isBlank());
-        }
-        return new Caller(subject, identity.getRoles(), tenant);
+    private static void failWith(RoutingContext ctx, Throwable cause) {
+        RouteProblems.fail(ctx, cause);
     }
 
-    private void failWith(RoutingContext ctx, Throwable cause) {
-        if (cause instanceof ProblemException problem) {
-            fail(ctx, problem.type(), problem.getMessage());
-            return;
-        }
-        String errorId = UUID.randomUUID().toString();
-        LOG.errorf(cause, "Unexpected error %s appending to an upload", errorId);
-        fail(ctx, ProblemType.INTERNAL, "Unexpected error, reference " + errorId);
-    }
-
-    private void fail(RoutingContext ctx, ProblemType type, String detail) {
-        if (ctx.response().ended() || ctx.response().closed()) {
-            return;
-        }
-        Problem problem = Problem.of(type, detail, ctx.request().path());
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            body = "{}";
-        }
-        var response = ctx.response().setStatusCode(type.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
-        if (type == ProblemType.UNAUTHENTICATED) {
-            response.putHeader("WWW-Authenticate", "Bearer");
-        }
-        if (!ctx.request().isEnded()) {
-            // The body was not read: do not let it be taken for the next request on this connection.
-            response.putHeader("Connection", "close");
-        }
-        response.end(body);
+    private static void fail(RoutingContext ctx, ProblemType type, String detail) {
+        RouteProblems.write(ctx, type, detail);
     }
 }

@@ -1,8 +1,5 @@
 package io.consilium.platform.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.consilium.platform.problem.Problem;
 import io.consilium.platform.problem.ProblemType;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
@@ -29,16 +26,13 @@ public class RequestSizeGuard {
 
     private final long limit;
     private final List<String> unboundedPrefixes;
-    private final ObjectMapper json;
     private final BodyHandler chunked;
 
     RequestSizeGuard(@ConfigProperty(name = "consilium.http.max-body-size", defaultValue = "1M") MemorySize limit,
                      @ConfigProperty(name = "consilium.http.unbounded-paths", defaultValue = "/none")
-                     List<String> unboundedPrefixes,
-                     ObjectMapper json) {
+                     List<String> unboundedPrefixes) {
         this.limit = limit.asLongValue();
         this.unboundedPrefixes = unboundedPrefixes;
-        this.json = json;
         this.chunked = BodyHandler.create(false).setBodyLimit(this.limit);
     }
 
@@ -73,15 +67,7 @@ public class RequestSizeGuard {
         });
     }
 
-    private void refuse(RoutingContext ctx, String detail) {
-        Problem problem = Problem.of(ProblemType.PAYLOAD_TOO_LARGE, detail, ctx.request().path());
-        try {
-            ctx.response().setStatusCode(413)
-                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .putHeader("Connection", "close")
-                    .end(json.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            ctx.response().setStatusCode(413).end();
-        }
+    private static void refuse(RoutingContext ctx, String detail) {
+        RouteProblems.write(ctx, ProblemType.PAYLOAD_TOO_LARGE, detail);
     }
 }

@@ -28,14 +28,26 @@ public class CurrentCaller {
 
     public Caller get() {
         if (caller == null) {
-            String subject = token.getSubject() != null ? token.getSubject() : identity.getPrincipal().getName();
-            caller = new Caller(subject, identity.getRoles(), claim(TENANT_CLAIM), claim(MEMBER_CLAIM));
+            caller = of(identity, token);
         }
         return caller;
     }
 
-    private Optional<String> claim(String name) {
-        Object value = token.getClaim(name);
+    /**
+     * The caller of a request handled outside the REST layer (a Vert.x route, where no request-scoped bean is
+     * active): the same reading of the same token as {@link #get()}.
+     */
+    public static Caller of(SecurityIdentity identity) {
+        return of(identity, identity.getPrincipal() instanceof JsonWebToken jwt ? jwt : null);
+    }
+
+    private static Caller of(SecurityIdentity identity, JsonWebToken token) {
+        String subject = token != null && token.getSubject() != null ? token.getSubject() : identity.getPrincipal().getName();
+        return new Caller(subject, identity.getRoles(), claim(token, TENANT_CLAIM), claim(token, MEMBER_CLAIM));
+    }
+
+    private static Optional<String> claim(JsonWebToken token, String name) {
+        Object value = token == null ? null : token.getClaim(name);
         return Optional.ofNullable(value).map(Object::toString).filter(v -> !v.isBlank());
     }
 }
