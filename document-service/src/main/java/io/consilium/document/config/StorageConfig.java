@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -47,5 +48,21 @@ public interface StorageConfig {
         /** Multipart part size; S3 wants at least 5 MiB for all parts but the last. */
         @WithDefault("16M")
         MemorySize partSize();
+
+        /** Opening a connection to the store. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** One attempt of a call (a part of up to {@code part-size} included); a slower one is retried. */
+        @WithDefault("2m")
+        Duration attemptTimeout();
+
+        /** A whole call, its retries included: a store that hangs never holds an upload's completion longer. */
+        @WithDefault("5m")
+        Duration callTimeout();
+
+        /** Attempts per call (the SDK's standard retry strategy: back-off with jitter, retryable errors only). */
+        @WithDefault("3")
+        int maxAttempts();
     }
 }

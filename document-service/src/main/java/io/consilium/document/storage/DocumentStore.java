@@ -37,4 +37,16 @@ public interface DocumentStore {
 
     /** Where upload parts are written while they arrive: on the same filesystem as the objects for local stores. */
     Path uploadsDirectory();
+
+    /**
+     * Throws when the store cannot take objects now (the readiness check): a local folder that cannot be written,
+     * a bucket that does not answer. Upload parts are always written locally, so that folder is checked too.
+     */
+    void checkReady() throws IOException;
+
+    /** Writes and deletes a small file in {@code dir}: it exists, is a folder and takes writes (disk full, read-only). */
+    static void checkWritable(Path dir) throws IOException {
+        Path probe = java.nio.file.Files.createTempFile(dir, ".ready-", ".probe");
+        java.nio.file.Files.delete(probe);
+    }
 }

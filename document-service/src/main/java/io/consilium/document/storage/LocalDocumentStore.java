@@ -32,6 +32,12 @@ public class LocalDocumentStore implements DocumentStore {
     }
 
     @Override
+    public void checkReady() throws IOException {
+        DocumentStore.checkWritable(objects);
+        DocumentStore.checkWritable(uploads);
+    }
+
+    @Override
     public void put(Path completedFile, String sha256) throws IOException {
         Path target = path(sha256);
         if (Files.exists(target)) {

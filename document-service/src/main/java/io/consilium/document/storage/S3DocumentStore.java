@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -80,21 +81,48 @@ public class S3DocumentStore implements DocumentStore, AutoCloseable {
         String region = config.region().orElseThrow(
                 () -> new IllegalStateException("consilium.document.storage.s3.region is required for kind=s3"));
         Path uploads = Files.createDirectories(root.toAbsolutePath().normalize().resolve("uploads"));
-        return new S3DocumentStore(client(config.endpoint().orElse(null), region, config.pathStyle(),
-                credentials(config)), bucket, config.partSize().asLongValue(), uploads);
+        return new S3DocumentStore(builder(config.endpoint().orElse(null), region, config.pathStyle(),
+                credentials(config), Timeouts.of(config)).build(), bucket, config.partSize().asLongValue(), uploads);
+    }
+
+    /**
+     * How long a call to the store may take. Without bounds a store that accepts connections and never answers
+     * would hold an upload's completion (and its thread) forever.
+     */
+    public record Timeouts(Duration connect, Duration attempt, Duration call, int maxAttempts) {
+
+        public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(5), Duration.ofMinutes(2),
+                Duration.ofMinutes(5), 3);
+
+        static Timeouts of(StorageConfig.S3 config) {
+            return new Timeouts(config.connectTimeout(), config.attemptTimeout(), config.callTimeout(),
+                    config.maxAttempts());
+        }
     }
 
     public static S3Client client(java.net.URI endpoint, String region, boolean pathStyle,
                                   AwsCredentialsProvider credentials) {
-        return builder(endpoint, region, pathStyle, credentials).build();
+        return builder(endpoint, region, pathStyle, credentials, Timeouts.DEFAULT).build();
+    }
+
+    static S3ClientBuilder builder(java.net.URI endpoint, String region, boolean pathStyle,
+                                   AwsCredentialsProvider credentials) {
+        return builder(endpoint, region, pathStyle, credentials, Timeouts.DEFAULT);
     }
 
     /** The client's settings, for a caller (a test) that adds its own on top. */
     static S3ClientBuilder builder(java.net.URI endpoint, String region, boolean pathStyle,
-                                   AwsCredentialsProvider credentials) {
+                                   AwsCredentialsProvider credentials, Timeouts timeouts) {
         S3ClientBuilder builder = S3Client.builder()
                 // The JDK's HttpURLConnection: no Netty or Apache HTTP client next to Quarkus' own.
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(timeouts.connect())
+                        .socketTimeout(timeouts.attempt()))
+                .overrideConfiguration(o -> o
+                        .apiCallAttemptTimeout(timeouts.attempt())
+                        .apiCallTimeout(timeouts.call())
+                        // the SDK's standard strategy (exponential back-off with jitter, retryable errors only)
+                        .retryStrategy(r -> r.maxAttempts(timeouts.maxAttempts())))
                 .region(Region.of(region))
                 .credentialsProvider(credentials)
                 .forcePathStyle(pathStyle)
@@ -117,6 +145,16 @@ public class S3DocumentStore implements DocumentStore, AutoCloseable {
                     AwsBasicCredentials.create(config.accessKey().get(), config.secretKey().get()));
         }
         return DefaultCredentialsProvider.builder().build();
+    }
+
+    @Override
+    public void checkReady() throws IOException {
+        DocumentStore.checkWritable(uploads);
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+        } catch (RuntimeException e) {
+            throw new IOException("bucket " + bucket + " does not answer: " + e.getClass().getSimpleName(), e);
+        }
     }
 
     @Override

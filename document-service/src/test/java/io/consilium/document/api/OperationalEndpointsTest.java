@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 /** Readiness covers the real database and broker; metrics and the OpenAPI document (with the tus PATCH) are served. */
 @QuarkusTest
@@ -27,5 +28,13 @@ class OperationalEndpointsTest extends OperationalEndpointsContract {
                 .body("paths.'/api/v1/uploads/{uploadId}'.patch.responses.'413'.description", containsString("Upload-Length"))
                 .body("paths.'/api/v1/uploads/{uploadId}'.head.summary", containsString("offset"))
                 .body("paths.'/api/v1/cases/{caseId}/uploads'.post.summary", containsString("Create an upload"));
+    }
+
+    @Test
+    void readinessCoversTheDocumentStore() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'Document store' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'Document store' }.data.kind", equalTo("local"));
     }
 }

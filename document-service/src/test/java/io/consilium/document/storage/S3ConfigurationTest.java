@@ -30,6 +30,22 @@ class S3ConfigurationTest {
         public MemorySize partSize() {
             return new MemorySize(java.math.BigInteger.valueOf(16L * 1024 * 1024));
         }
+
+        public java.time.Duration connectTimeout() {
+            return S3DocumentStore.Timeouts.DEFAULT.connect();
+        }
+
+        public java.time.Duration attemptTimeout() {
+            return S3DocumentStore.Timeouts.DEFAULT.attempt();
+        }
+
+        public java.time.Duration callTimeout() {
+            return S3DocumentStore.Timeouts.DEFAULT.call();
+        }
+
+        public int maxAttempts() {
+            return S3DocumentStore.Timeouts.DEFAULT.maxAttempts();
+        }
     }
 
     @Test

@@ -48,6 +48,8 @@ public class OutboxRelay {
     private final Counter failures;
     private final Timer lag;
     private final AtomicBoolean running = new AtomicBoolean();
+    /** Whether this instance holds the relay lock right now (the others stand by). */
+    private volatile boolean active;
     private Thread thread;
     private KafkaProducer<String, String> producer;
 
@@ -84,6 +86,19 @@ public class OutboxRelay {
         producer.close(Duration.ofSeconds(5));
     }
 
+    /** Enabled and its thread running (publishing, or standing by for the lock). */
+    public boolean alive() {
+        return running.get() && thread != null && thread.isAlive();
+    }
+
+    public boolean enabled() {
+        return config.relayEnabled();
+    }
+
+    public boolean active() {
+        return active;
+    }
+
     private void run() {
         long lockKey = lockKey();
         while (running.get()) {
@@ -96,9 +111,11 @@ public class OutboxRelay {
                 }
                 try {
                     LOG.infof("Outbox relay active for %s", config.source());
+                    active = true;
                     store.listen();
                     relayWhileActive(store);
                 } finally {
+                    active = false;
                     // The connection goes back to the pool: it must not keep the lock or the LISTEN with it.
                     store.release();
                 }

@@ -44,7 +44,8 @@ public abstract class OperationalEndpointsContract {
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database")))
-                .body("checks.name", hasItem(containsString("Kafka")));
+                .body("checks.name", hasItem(containsString("Kafka")))
+                .body("checks.find { it.name == 'Outbox relay' }.status", equalTo("UP"));
     }
 
     @Test
