@@ -70,7 +70,7 @@ public class CaseEventHandler {
         return true;
     }
 
-    private static PanelRequest panelRequest(UUID caseId, IncomingEvent event, ReviewRequested r) {
+    private static PanelRequest.Terms panelRequest(UUID caseId, IncomingEvent event, ReviewRequested r) {
         // required fields are checked where the payload is read (EventPayloads); what remains spans fields
         List<String> problems = new ArrayList<>();
         if (r.diagnosisIcd10() != null && !ConditionCodes.isCode(r.diagnosisIcd10().toUpperCase(Locale.ROOT))) {
@@ -86,20 +86,10 @@ public class CaseEventHandler {
         if (!problems.isEmpty()) {
             throw new InvalidEvent("Review request " + event.id() + " is not valid: " + String.join("; ", problems));
         }
-        PanelRequest p = new PanelRequest();
-        p.caseId = caseId;
-        p.tenant = tenant;
-        p.specialty = r.requestedSpecialty();
-        p.subspecialty = r.subspecialty();
-        p.diagnosisIcd10 = r.diagnosisIcd10() == null ? null : r.diagnosisIcd10().toUpperCase(Locale.ROOT);
-        p.preferredLanguage = r.preferredLanguage();
-        p.countryOfResidence = r.countryOfResidence();
-        p.treatingInstitution = r.treatingInstitution();
-        p.panelSize = r.panelSize();
-        p.allowedCountries = r.allowedCountries() == null ? new ArrayList<>() : new ArrayList<>(r.allowedCountries());
-        p.dueBy = r.dueBy();
-        p.requestedAt = r.requestedAt() != null ? r.requestedAt() : event.time();
-        return p;
+        return new PanelRequest.Terms(caseId, tenant, r.requestedSpecialty(), r.subspecialty(),
+                r.diagnosisIcd10() == null ? null : r.diagnosisIcd10().toUpperCase(Locale.ROOT), r.preferredLanguage(),
+                r.countryOfResidence(), r.treatingInstitution(), r.panelSize(), r.allowedCountries(), r.dueBy(),
+                r.requestedAt() != null ? r.requestedAt() : event.time());
     }
 
     private static void grant(UUID caseId, ConsentGranted g, Instant eventTime) {

@@ -64,6 +64,44 @@ public class PanelRequest extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** What a review request asks for: the terms a panel opens (or, short of candidates, reopens) with. */
+    public record Terms(UUID caseId, String tenant, String specialty, String subspecialty, String diagnosisIcd10,
+                        String preferredLanguage, String countryOfResidence, String treatingInstitution, int panelSize,
+                        List<String> allowedCountries, Instant dueBy, Instant requestedAt) {
+        public Terms {
+            allowedCountries = allowedCountries == null ? List.of() : List.copyOf(allowedCountries);
+        }
+    }
+
+    /** A new panel for a case, OPEN, to be filled with invitations. */
+    public static PanelRequest open(Terms terms, Instant now) {
+        PanelRequest panel = new PanelRequest();
+        panel.caseId = terms.caseId();
+        panel.tenant = terms.tenant();
+        panel.take(terms);
+        panel.state = PanelState.OPEN;
+        panel.updatedAt = now;
+        return panel;
+    }
+
+    private void take(Terms terms) {
+        specialty = terms.specialty();
+        subspecialty = terms.subspecialty();
+        diagnosisIcd10 = terms.diagnosisIcd10();
+        preferredLanguage = terms.preferredLanguage();
+        countryOfResidence = terms.countryOfResidence();
+        treatingInstitution = terms.treatingInstitution();
+        panelSize = terms.panelSize();
+        allowedCountries = new ArrayList<>(terms.allowedCountries());
+        dueBy = terms.dueBy();
+        requestedAt = terms.requestedAt();
+    }
+
+    /** The panel is short by {@code seats} (announced as no-candidate). */
+    public void shortBy(int seats) {
+        unfilledSeats = seats;
+    }
+
     public ReviewRequest toReviewRequest(Set<UUID> alreadyInvited) {
         return new ReviewRequest(specialty, subspecialty, diagnosisIcd10, preferredLanguage, countryOfResidence,
                 treatingInstitution, panelSize, new HashSet<>(allowedCountries), alreadyInvited,
@@ -111,20 +149,11 @@ public class PanelRequest extends PanacheEntityBase {
     }
 
     /** A panel short of candidates asked for again, possibly more widely or smaller: the new terms replace the old. */
-    public void reopen(PanelRequest with, Instant now) {
+    public void reopen(Terms with, Instant now) {
         if (!reopenable()) {
             throw new IllegalStateException("Only a panel short of candidates can be reopened, not a " + state + " one");
         }
-        specialty = with.specialty;
-        subspecialty = with.subspecialty;
-        diagnosisIcd10 = with.diagnosisIcd10;
-        preferredLanguage = with.preferredLanguage;
-        countryOfResidence = with.countryOfResidence;
-        treatingInstitution = with.treatingInstitution;
-        panelSize = with.panelSize;
-        allowedCountries = new ArrayList<>(with.allowedCountries);
-        dueBy = with.dueBy;
-        requestedAt = with.requestedAt;
+        take(with);
         unfilledSeats = 0;
         state = PanelState.OPEN;
         updatedAt = now;

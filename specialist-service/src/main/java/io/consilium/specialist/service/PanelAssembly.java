@@ -73,30 +73,29 @@ public class PanelAssembly {
      * still pending; otherwise, and for an ended case, it is ignored.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void open(PanelRequest request) {
+    public void open(PanelRequest.Terms terms) {
         Instant now = clock.instant();
-        if (EndedCase.findById(request.caseId) != null) {
-            LOG.infof("Case %s has ended; its review request is ignored", request.caseId);
+        if (EndedCase.findById(terms.caseId()) != null) {
+            LOG.infof("Case %s has ended; its review request is ignored", terms.caseId());
             return;
         }
-        PanelRequest existing = PanelRequest.findById(request.caseId, LockModeType.PESSIMISTIC_WRITE);
+        PanelRequest existing = PanelRequest.findById(terms.caseId(), LockModeType.PESSIMISTIC_WRITE);
         if (existing != null) {
             if (!existing.reopenable()) {
-                LOG.infof("Case %s already has a %s panel; the new request is ignored", request.caseId, existing.state);
+                LOG.infof("Case %s already has a %s panel; the new request is ignored", terms.caseId(), existing.state);
                 return;
             }
-            existing.reopen(request, now);
+            existing.reopen(terms, now);
             existing.flush();
             if (!assembleIfFull(existing, now)) { // a smaller panel may be complete already
                 fillSeats(existing, now);
             }
             return;
         }
-        request.state = PanelState.OPEN;
-        request.updatedAt = now;
-        request.persist();
-        request.flush();
-        fillSeats(request, now);
+        PanelRequest panel = PanelRequest.open(terms, now);
+        panel.persist();
+        panel.flush();
+        fillSeats(panel, now);
     }
 
     @Transactional
@@ -250,7 +249,7 @@ public class PanelAssembly {
         pending += chosen.size();
         int missing = (int) (panel.panelSize - accepted - pending);
         if (missing > 0 && (missing != panel.unfilledSeats || pending == 0 && panel.state == PanelState.OPEN)) {
-            panel.unfilledSeats = missing;
+            panel.shortBy(missing);
             publish(panel, SpecialistEvents.NO_CANDIDATE, new NoCandidate(panel.caseId, panel.tenant,
                     "NO_ELIGIBLE_SPECIALIST", missing, now));
         }
