@@ -106,4 +106,35 @@ public abstract class OperationalEndpointsContract {
         given().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200).body("info.title", containsString(serviceName()));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyApiOperationDocumentsItsProblemAnswers() {
+        java.util.Map<String, Object> paths = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        if (paths == null) {
+            return; // a service without endpoints yet
+        }
+        paths.forEach((path, item) -> {
+            if (!path.startsWith("/api/")) {
+                return;
+            }
+            ((java.util.Map<String, Object>) item).forEach((method, operation) -> {
+                if (!(operation instanceof java.util.Map<?, ?> op) || !op.containsKey("responses")) {
+                    return;
+                }
+                java.util.Map<String, Object> responses = (java.util.Map<String, Object>) op.get("responses");
+                assertThat(responses).as(method + " " + path).containsKey("500");
+                if (path.contains("{")) {
+                    assertThat(responses).as(method + " " + path).containsKey("404");
+                }
+                if (op.containsKey("security") || path.startsWith("/api/v1/cases")) {
+                    assertThat(responses).as(method + " " + path).containsKey("401");
+                }
+                java.util.Map<String, Object> internal = (java.util.Map<String, Object>) responses.get("500");
+                assertThat((java.util.Map<String, Object>) internal.get("content")).as(method + " " + path)
+                        .containsKey("application/problem+json");
+            });
+        });
+    }
 }

@@ -59,8 +59,6 @@ import java.util.UUID;
 @Tag(name = "Specialist directory")
 @SecurityRequirement(name = "SecurityScheme")
 @RolesAllowed(Roles.OPS)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Only ops manage the directory",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SpecialistResource {
