@@ -87,6 +87,30 @@ class OutputsTest {
     }
 
     @Test
+    void pdfsRenderPolishGreekAndRussianAndMarkWhatTheFontLacks() throws IOException {
+        Panel p = Panel.of(1, "en", kafka);
+        Map<String, Object> content = Panel.content("CHANGED", "NO", "Zażółć gęślą jaźń");
+        content.put("diagnosis", "Διάγνωση επιβεβαιώνεται");
+        content.put("answers", List.of(
+                Map.of("questionCode", "DIAGNOSIS_CORRECT", "text", "Диагноз подтверждён"),
+                // An emoji (outside the BMP) and a CJK ideograph: Liberation Sans has neither.
+                Map.of("questionCode", "SURGERY_NECESSARY", "text", "Нет \uD83D\uDE00 \u4E2D")));
+        p.saveDraft(0, content).statusCode(200);
+        p.submit(0).statusCode(200);
+        p.approve(0).statusCode(200);
+        p.release().statusCode(200);
+        String report = p.reportIds.get(0);
+
+        String summary = text(given().auth().oauth2(p.patient).get("/api/v1/reports/{id}/pdf?kind=summary", report)
+                .then().statusCode(200).extract().asByteArray());
+        assertThat(summary).contains("Zażółć gęślą jaźń", "Диагноз подтверждён", "Нет [U+1F600] [U+4E2D]");
+        String full = text(given().auth().oauth2(p.doctor).get("/api/v1/reports/{id}/pdf?kind=full", report)
+                .then().statusCode(200).extract().asByteArray());
+        assertThat(full).contains("Διάγνωση επιβεβαιώνεται", "Zażółć gęślą jaźń", "Диагноз подтверждён",
+                "Нет [U+1F600] [U+4E2D]");
+    }
+
+    @Test
     void aShareLinkWorksUntilItExpiresAndEveryUseIsAudited() throws IOException {
         Panel p = Panel.released(kafka, "de");
         consentToTreatingDoctor(p);
