@@ -80,7 +80,9 @@ class OutputsTest {
                 .then().statusCode(200).extract().asByteArray());
         assertThat(full).contains("Informe del experto", "NCT01234567", "Radical prostatectomy", "Multiparametric MRI",
                 "Excellent ten-year survival", "SHA-256");
-        given().auth().oauth2(p.patient).get("/api/v1/reports/{id}/pdf?kind=poster", report).then().statusCode(400);
+        given().auth().oauth2(p.patient).get("/api/v1/reports/{id}/pdf?kind=poster", report).then().statusCode(400)
+                .contentType("application/problem+json").body("detail", equalTo("Unknown PDF kind"))
+                .body("violations[0].field", equalTo("kind"));
         assertThat(db.count("select count(*) from outbox_event where subject = ?1 and type = "
                 + "'consilium.audit.access-recorded.v1' and payload->>'action' = 'DOWNLOAD_PDF'", p.caseId))
                 .isEqualTo(2);
