@@ -6,6 +6,7 @@ import io.consilium.document.storage.DocumentStore;
 import io.consilium.platform.paging.Page;
 import io.consilium.platform.paging.PageRequest;
 import io.consilium.platform.problem.Problem;
+import io.consilium.platform.problem.ProblemType;
 import io.consilium.platform.security.CurrentCaller;
 import io.consilium.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -111,8 +112,8 @@ public class DocumentResource {
             return Response.status(416)
                     .type(Problem.MEDIA_TYPE)
                     .header("Content-Range", "bytes */" + size)
-                    .entity(new Problem("urn:consilium:problem:range-not-satisfiable", "Range not satisfiable", 416,
-                            "The document has " + size + " bytes", "/api/v1/documents/" + documentId + "/content", null))
+                    .entity(Problem.of(ProblemType.RANGE_NOT_SATISFIABLE, "The document has " + size + " bytes",
+                            "/api/v1/documents/" + documentId + "/content"))
                     .build();
         }
         long first = wanted.map(ByteRange::first).orElse(0L);

@@ -13,6 +13,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", 413),
     URI_TOO_LONG("uri-too-long", "URI too long", 414),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
+    RANGE_NOT_SATISFIABLE("range-not-satisfiable", "Range not satisfiable", 416),
     UNPROCESSABLE("unprocessable", "Request cannot be processed", 422),
     PRECONDITION_REQUIRED("precondition-required", "Precondition required", 428),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),

@@ -3,44 +3,20 @@ package io.consilium.report.api;
 import io.consilium.platform.problem.Problem;
 import io.consilium.platform.security.Roles;
 import io.consilium.report.domain.Consolidation;
-import io.consilium.report.domain.FollowUpQuestion;
-import io.consilium.report.domain.ReportVersion;
-import io.consilium.report.domain.ShareLink;
-import io.consilium.report.output.ReportPdf;
-import io.consilium.platform.security.BreakGlass;
-import io.consilium.report.service.Addenda;
 import io.consilium.report.service.ReportOutputs;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Duration;
-import java.time.Instant;
-import io.consilium.report.api.OutputsResource.*;
-import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /** Where the panel agrees and differs. */
@@ -49,20 +25,22 @@ import java.util.UUID;
 @APIResponse(responseCode = "404", description = "Not found, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ConsolidationResource {
 
-    public static final String PDF = OutputsResource.PDF;
-
     private final ReportOutputs outputs;
-    private final Addenda addenda;
 
-    ConsolidationResource(ReportOutputs outputs, Addenda addenda) {
+    ConsolidationResource(ReportOutputs outputs) {
         this.outputs = outputs;
-        this.addenda = addenda;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CASE_MANAGER, Roles.PATIENT, Roles.SPECIALIST, Roles.PARTNER, Roles.OPS})
     @Operation(summary = "Where the panel agrees and differs", description = "Diagnosis assessment, surgery and recommended treatment across the submitted reports the caller may see.")
+    @APIResponse(responseCode = "200", description = "Each point with every report's value and whether they agree",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Consolidation.View.class),
+                    examples = @ExampleObject(name = "intraocular-tumour-panel",
+                            summary = "Three experts in the US and Spain agree on plaque brachytherapy instead of removing the eye",
+                            value = ReportExamples.CONSOLIDATION)))
     public Consolidation.View consolidation(@PathParam("caseId") UUID caseId) {
         return outputs.consolidation(caseId);
     }

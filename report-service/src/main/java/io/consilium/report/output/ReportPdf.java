@@ -5,7 +5,6 @@ import io.consilium.platform.input.InputPolicy;
 import io.consilium.platform.input.TextKind;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
@@ -28,9 +27,11 @@ public final class ReportPdf {
                           List<Report.Addendum> addenda) {
     }
 
-    private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
-    private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
-    private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 10);
+    public static final String MEDIA_TYPE = "application/pdf";
+
+    private static final Font TITLE = PdfFonts.TITLE;
+    private static final Font HEADING = PdfFonts.HEADING;
+    private static final Font BODY = PdfFonts.BODY;
 
     private ReportPdf() {
     }
@@ -42,7 +43,7 @@ public final class ReportPdf {
         try {
             PdfWriter.getInstance(doc, out);
             doc.open();
-            doc.add(new Paragraph(t.get(kind == Kind.SUMMARY ? "summaryTitle" : "fullTitle"), TITLE));
+            doc.add(paragraph(t.get(kind == Kind.SUMMARY ? "summaryTitle" : "fullTitle"), TITLE));
             for (Section s : sections) {
                 if (kind == Kind.SUMMARY) {
                     summary(doc, t, s);
@@ -51,7 +52,7 @@ public final class ReportPdf {
                 }
             }
             doc.add(new Paragraph(" ", BODY));
-            doc.add(new Paragraph(t.get("disclaimer"), BODY));
+            doc.add(paragraph(t.get("disclaimer"), BODY));
             doc.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("The PDF could not be written", e);
@@ -108,18 +109,18 @@ public final class ReportPdf {
 
     private static void heading(Document doc, String text) {
         doc.add(new Paragraph(" ", BODY));
-        doc.add(new Paragraph(printable(text), HEADING));
+        doc.add(paragraph(text, HEADING));
     }
 
     private static void field(Document doc, String label, String value) {
         if (value != null && !value.isBlank()) {
-            doc.add(new Paragraph(printable(label + ": " + value), BODY));
+            doc.add(paragraph(label + ": " + value, BODY));
         }
     }
 
     private static void text(Document doc, String value) {
         if (value != null) {
-            doc.add(new Paragraph(printable(value), BODY));
+            doc.add(paragraph(value, BODY));
         }
     }
 
@@ -134,11 +135,12 @@ public final class ReportPdf {
     }
 
     /**
-     * Stored text without what the input policy refuses (text stored before the policy, names from other services'
-     * events): a PDF must never carry a control character or a bidi override that reorders what the doctor reads.
+     * Every text goes through here. Stored text loses what the input policy refuses (text stored before the policy,
+     * names from other services' events): a PDF must never carry a control character or a bidi override that
+     * reorders what the doctor reads. What is left but has no glyph in the font is marked, never dropped.
      */
-    private static String printable(String text) {
-        return InputPolicy.scrub(text, TextKind.FREE_TEXT);
+    private static Paragraph paragraph(String text, Font font) {
+        return new Paragraph(MissingGlyphs.marked(InputPolicy.scrub(text, TextKind.FREE_TEXT), font.getBaseFont()), font);
     }
 
     private static String nz(String s) {

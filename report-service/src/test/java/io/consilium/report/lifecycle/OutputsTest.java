@@ -80,10 +80,36 @@ class OutputsTest {
                 .then().statusCode(200).extract().asByteArray());
         assertThat(full).contains("Informe del experto", "NCT01234567", "Radical prostatectomy", "Multiparametric MRI",
                 "Excellent ten-year survival", "SHA-256");
-        given().auth().oauth2(p.patient).get("/api/v1/reports/{id}/pdf?kind=poster", report).then().statusCode(400);
+        given().auth().oauth2(p.patient).get("/api/v1/reports/{id}/pdf?kind=poster", report).then().statusCode(400)
+                .contentType("application/problem+json").body("detail", equalTo("Unknown PDF kind"))
+                .body("violations[0].field", equalTo("kind"));
         assertThat(db.count("select count(*) from outbox_event where subject = ?1 and type = "
                 + "'consilium.audit.access-recorded.v1' and payload->>'action' = 'DOWNLOAD_PDF'", p.caseId))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void pdfsRenderPolishGreekAndRussianAndMarkWhatTheFontLacks() throws IOException {
+        Panel p = Panel.of(1, "en", kafka);
+        Map<String, Object> content = Panel.content("CHANGED", "NO", "Zażółć gęślą jaźń");
+        content.put("diagnosis", "Διάγνωση επιβεβαιώνεται");
+        content.put("answers", List.of(
+                Map.of("questionCode", "DIAGNOSIS_CORRECT", "text", "Диагноз подтверждён"),
+                // An emoji (outside the BMP) and a CJK ideograph: Liberation Sans has neither.
+                Map.of("questionCode", "SURGERY_NECESSARY", "text", "Нет \uD83D\uDE00 \u4E2D")));
+        p.saveDraft(0, content).statusCode(200);
+        p.submit(0).statusCode(200);
+        p.approve(0).statusCode(200);
+        p.release().statusCode(200);
+        String report = p.reportIds.get(0);
+
+        String summary = text(given().auth().oauth2(p.patient).get("/api/v1/reports/{id}/pdf?kind=summary", report)
+                .then().statusCode(200).extract().asByteArray());
+        assertThat(summary).contains("Zażółć gęślą jaźń", "Диагноз подтверждён", "Нет [U+1F600] [U+4E2D]");
+        String full = text(given().auth().oauth2(p.doctor).get("/api/v1/reports/{id}/pdf?kind=full", report)
+                .then().statusCode(200).extract().asByteArray());
+        assertThat(full).contains("Διάγνωση επιβεβαιώνεται", "Zażółć gęślą jaźń", "Диагноз подтверждён",
+                "Нет [U+1F600] [U+4E2D]");
     }
 
     @Test
