@@ -35,7 +35,10 @@ final class OpenApiOperations {
      * platform's problem uses for it ({@code patient.name}, {@code reasons[0]}), and whether it is plain text
      * (no enum, no format such as uuid or date), which the input policy itself refuses, naming the field.
      */
-    record StringField(List<Object> path, String name, boolean plainText) {
+    record StringField(List<Object> path, String name, boolean plainText, int maxLength) {
+        StringField(List<Object> path, String name, boolean plainText) {
+            this(path, name, plainText, -1);
+        }
     }
 
     /** A request body: its media type, a valid-looking sample (JSON only, else null) and its strings. */
@@ -65,7 +68,8 @@ final class OpenApiOperations {
         }
     }
 
-    record Operation(String method, String path, List<Param> pathParams, List<Param> queryParams, Body body) {
+    record Operation(String method, String path, List<Param> pathParams, List<Param> queryParams,
+                     List<Param> headerParams, Body body) {
         String key() {
             return method + " " + path;
         }
@@ -101,6 +105,7 @@ final class OpenApiOperations {
                 }
                 List<Param> pathParams = new ArrayList<>();
                 List<Param> queryParams = new ArrayList<>();
+                List<Param> headerParams = new ArrayList<>();
                 List<JsonNode> declared = new ArrayList<>();
                 path.getValue().path("parameters").forEach(declared::add);
                 op.getValue().path("parameters").forEach(declared::add);
@@ -110,12 +115,13 @@ final class OpenApiOperations {
                     switch (p.path("in").asText()) {
                         case "path" -> pathParams.add(param);
                         case "query" -> queryParams.add(param);
+                        case "header" -> headerParams.add(param);
                         default -> {
                         }
                     }
                 }
                 operations.add(new Operation(op.getKey().toUpperCase(), path.getKey(), pathParams, queryParams,
-                        body(op.getValue().path("requestBody"), sampleValues)));
+                        headerParams, body(op.getValue().path("requestBody"), sampleValues)));
             }
         }
         return operations;
@@ -239,7 +245,13 @@ final class OpenApiOperations {
         String property = at.isEmpty() || !(at.get(at.size() - 1) instanceof String s) ? null : s;
         if (property != null && sampleValues.containsKey(property)) {
             JsonNode given = JSON.valueToTree(sampleValues.get(property));
-            collectStrings(given, at, name, strings);
+            String type = type(schema);
+            if (given.isTextual() && "string".equals(type)) {
+                strings.add(new StringField(List.copyOf(at), name, !schema.has("enum") && !schema.has("format"),
+                        schema.path("maxLength").asInt(-1)));
+            } else {
+                collectStrings(given, at, name, strings);
+            }
             return given;
         }
         if (depth > 12) {
@@ -306,7 +318,8 @@ final class OpenApiOperations {
                 String format = schema.path("format").asText("");
                 boolean enumerated = schema.has("enum");
                 if (!"binary".equals(format) && !"byte".equals(format)) {
-                    strings.add(new StringField(List.copyOf(at), name, !enumerated && format.isEmpty()));
+                    strings.add(new StringField(List.copyOf(at), name, !enumerated && format.isEmpty(),
+                            schema.path("maxLength").asInt(-1)));
                 }
                 return NODES.textNode(sampleString(schema, format));
             }

@@ -49,11 +49,14 @@ final class ProbeHttp {
         }
     }
 
-    static Answer send(int port, String method, String target, String token, String mediaType, byte[] body) {
+    static Answer send(int port, String method, String target, String token, java.util.Map<String, String> headers,
+                       String mediaType, byte[] body) {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(20_000);
             String head = method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
                     + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
+                    + headers.entrySet().stream().map(h -> h.getKey() + ": " + h.getValue() + "\r\n")
+                    .collect(java.util.stream.Collectors.joining())
                     + "Content-Type: " + mediaType + "\r\nContent-Length: " + body.length + "\r\n\r\n";
             OutputStream out = socket.getOutputStream();
             try {
