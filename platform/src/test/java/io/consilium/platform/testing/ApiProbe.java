@@ -36,11 +36,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  *     query parameter and each path parameter that is a string rather than a uuid is replaced, one at a time, by a
  *     value holding NUL (U+0000), BEL (U+0007) and a bidi override (U+202E): the answer is 400 problem+json naming
  *     the field (for plain strings; a string with an enum or a format such as uuid or date needs only be a 4xx),
- *     never 2xx or 5xx. Then by a 1 MB string (body fields: 1,048,576 characters, over every service's body limit;
+ *     never 2xx or 5xx. Then by a value one character over the schema's {@code maxLength} (any 4xx: a declared
+ *     limit must hold, not end as a database error) and by a 1 MB string (body fields: 1,048,576 characters, over
+ *     every service's body limit, written on a socket since the service refuses it before reading;
  *     query and path values: 16K characters, over the platform's 8K URI limit, under Vert.x' own 64K, above which
  *     Vert.x answers a bare 414 the platform cannot reach): any 4xx problem+json. The probe needs a token the
  *     operation lets through its role check; the document does not list roles, so it tries {@link #roles()} in turn
- *     and judges the first answer that is not a 403 (a role refusal). When every role gets 403, that is reported.</li>
+ *     and judges the first answer that is not a 403 (a role refusal). Bulk operations that answer refused rows with
+ *     a 2xx row report ({@link #rowReports()}) pass when the report names the field.</li>
  * <li><b>Outsiders see nothing.</b> Every operation with a path parameter that names an object of
  *     {@link #objects()} is called with each outsider token of the fixture (with the sample body): the answer is
  *     403 or 404 problem+json, it is the answer the same caller gets for a random id (so ids cannot be probed), and
@@ -53,7 +56,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (a refusal is audited in a transaction of its own, which is wanted); {@code inbox_event} and {@code dead_letter},
  * which the service's consumers write in the background whenever earlier tests' events arrive; and the tables the
  * service names in {@link #backgroundTables()}, each with the reason (projections its consumers maintain). The
- * mark is taken after the relay has sent what earlier tests left unsent, so its updates are not the probe's.
+ * mark is taken after the relay has sent what earlier tests left unsent, so its updates are not the probe's, and
+ * after the consumers have gone idle (the inbox has not grown for 2 s), so tables that consumers and endpoints both
+ * write are quiet.
  * The alternative, pausing the consumers, would need a hook into every service's channels; naming the consumers'
  * tables keeps every table a request can write under the check.
  * <p>
@@ -352,7 +357,7 @@ public abstract class ApiProbe {
         return Optional.empty();
     }
 
-    /** Any 4xx problem+json, but not a 404/405 from no route (a control character must be refused, not routed). */
+    /** For strings with an enum or a format, which their type's parser may refuse first: any 4xx problem+json. */
     private static Optional<String> refused(Answer answer) {
         return anyRefusal(answer);
     }
