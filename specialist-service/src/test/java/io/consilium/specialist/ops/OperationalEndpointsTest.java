@@ -14,4 +14,16 @@ class OperationalEndpointsTest extends OperationalEndpointsContract {
     protected String serviceName() {
         return "specialist-service";
     }
+
+    @org.junit.jupiter.api.Test
+    void theImportIsDocumentedAsAnArrayOfDirectoryEntriesNotJacksonNodes() {
+        io.restassured.RestAssured.given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths.'/api/v1/specialists/import'.post.requestBody.content.'application/json'.schema.type",
+                        org.hamcrest.Matchers.equalTo("array"))
+                .body("paths.'/api/v1/specialists/import'.post.requestBody.content.'application/json'.schema.items.'$ref'",
+                        org.hamcrest.Matchers.endsWith("/SpecialistRequest"))
+                .body("components.schemas", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("JsonNode")));
+    }
 }
+
