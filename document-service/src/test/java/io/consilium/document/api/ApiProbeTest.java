@@ -75,8 +75,8 @@ class ApiProbeTest extends ApiProbe {
                 .get("/api/v1/cases/{id}/checklist", caseId).statusCode() == 200);
         String itemId = given().auth().oauth2(manager).get("/api/v1/cases/{id}/checklist", caseId)
                 .then().extract().path("items[0].id");
-        byte[] pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% probe\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-                .getBytes(StandardCharsets.ISO_8859_1);
+        // a PDF the upload checks accept (PDFBox must read it: a catalog with a page tree)
+        byte[] pdf = io.consilium.document.support.Fixtures.pdf(4242);
         String metadata = "filename " + Base64.getEncoder().encodeToString("biopsia-secreta.pdf".getBytes(StandardCharsets.UTF_8));
         String location = given().auth().oauth2(patient).header("Tus-Resumable", "1.0.0")
                 .header("Upload-Length", Integer.toString(pdf.length)).header("Upload-Metadata", metadata)
