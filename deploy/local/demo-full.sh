@@ -19,7 +19,7 @@ EXPERT=$("$DEPLOY_LOCAL/token.sh" prof-eva)
 MEMBER="$("$DEPLOY_LOCAL/token.sh" --decode alice | field "['memberId']")"
 
 log "setting up acme (plan, roster, personal doctor) and the specialist directory (prof-eva)"
-call "$OPS" POST "$API_CASE/plans" '{"tenant":"acme","name":"Demo","coveredSpecialties":["urology","oncology"],"opinionsPerMemberPerYear":1000,"allowedSpecialistCountries":["DE","ES","US"],"recordsSlaBusinessDays":5,"reviewSlaBusinessDays":10,"maxPanelSize":3,"active":true}'
+call "$OPS" POST "$API_CASE/plans" '{"tenant":"acme","name":"Demo","coveredSpecialties":["urology","oncology"],"opinionsPerMemberPerYear":100,"allowedSpecialistCountries":["DE","ES","US"],"recordsSlaBusinessDays":5,"reviewSlaBusinessDays":10,"maxPanelSize":3,"active":true}'
 curl -s -o /dev/null -X POST -H "Authorization: Bearer $PARTNER" -H 'Content-Type: text/csv' \
   --data-binary $'memberId,plan,validFrom,validTo\n'"$MEMBER"$',Demo,2026-01-01,\n' "$API_CASE/roster"
 call "$OPS" PUT "$API_CASE/case-managers/$(subject_of dr-carla)" '{"tenant":"acme","name":"Dr. Carla Castro","languages":["es","en"],"capacity":50,"active":true}'

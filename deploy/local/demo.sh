@@ -19,7 +19,7 @@ DOCTOR_SUB=$(subject_of dr-carla)
 MEMBER="$("$DEPLOY_LOCAL/token.sh" --decode alice | field "['memberId']")"
 
 log "setting up tenant acme: plan, roster, personal doctor"
-call "$OPS" POST "$CASES/plans" '{"tenant":"acme","name":"Demo","coveredSpecialties":["urology","oncology"],"opinionsPerMemberPerYear":1000,"allowedSpecialistCountries":["DE","ES","US"],"recordsSlaBusinessDays":5,"reviewSlaBusinessDays":10,"maxPanelSize":3,"active":true}'
+call "$OPS" POST "$CASES/plans" '{"tenant":"acme","name":"Demo","coveredSpecialties":["urology","oncology"],"opinionsPerMemberPerYear":100,"allowedSpecialistCountries":["DE","ES","US"],"recordsSlaBusinessDays":5,"reviewSlaBusinessDays":10,"maxPanelSize":3,"active":true}'
 curl -s -o /dev/null -X POST -H "Authorization: Bearer $PARTNER" -H 'Content-Type: text/csv' \
   --data-binary $'memberId,plan,validFrom,validTo\n'"$MEMBER"$',Demo,2026-01-01,\n' "$CASES/roster"
 printf '%-6s %-60s -> %s\n' POST /roster "member $MEMBER uploaded (text/csv)"
