@@ -17,7 +17,7 @@ public class TimelineRecorder {
     static final String CONSUMER = "case-timeline";
 
     /** Events on the services' topics that are about a directory, not a case: their subject is no case id. */
-    private static final Set<String> NOT_ABOUT_A_CASE = Set.of("consilium.specialist.provider-changed.v1");
+    private static final Set<String> NOT_ABOUT_A_CASE = Set.of(NetworkProviders.PROVIDER_CHANGED);
 
     private final Inbox inbox;
 

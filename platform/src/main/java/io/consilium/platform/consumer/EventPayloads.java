@@ -25,14 +25,10 @@ public class EventPayloads {
     private final ObjectMapper json;
     private final Validator validator;
 
+    /** Also for plain unit tests, with a mapper and a validator of their own. */
     @Inject
-    EventPayloads(ObjectMapper json, Validator validator) {
-        this(json, validator, true);
-    }
-
-    /** For plain unit tests: a mapper and a validator of their own. */
-    public EventPayloads(ObjectMapper json, Validator validator, boolean tolerant) {
-        this.json = tolerant ? json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) : json;
+    public EventPayloads(ObjectMapper json, Validator validator) {
+        this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.validator = validator;
     }
 

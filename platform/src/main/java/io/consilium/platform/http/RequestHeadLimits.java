@@ -1,8 +1,5 @@
 package io.consilium.platform.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.consilium.platform.problem.Problem;
 import io.consilium.platform.problem.ProblemType;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpServerRequest;
@@ -27,14 +24,11 @@ public class RequestHeadLimits {
 
     private final long maxUriLength;
     private final long maxHeaderSize;
-    private final ObjectMapper json;
 
     RequestHeadLimits(@ConfigProperty(name = "consilium.http.max-uri-length", defaultValue = "8K") MemorySize maxUriLength,
-                      @ConfigProperty(name = "consilium.http.max-header-size", defaultValue = "20K") MemorySize maxHeaderSize,
-                      ObjectMapper json) {
+                      @ConfigProperty(name = "consilium.http.max-header-size", defaultValue = "20K") MemorySize maxHeaderSize) {
         this.maxUriLength = maxUriLength.asLongValue();
         this.maxHeaderSize = maxHeaderSize.asLongValue();
-        this.json = json;
     }
 
     void install(@Observes Router router) {
@@ -60,17 +54,8 @@ public class RequestHeadLimits {
         return size;
     }
 
-    private void refuse(RoutingContext ctx, ProblemType type, String detail) {
-        Problem problem = Problem.of(type, detail, null);
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            body = "";
-        }
-        ctx.response().setStatusCode(type.status())
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Connection", "close")
-                .end(body);
+    private static void refuse(RoutingContext ctx, ProblemType type, String detail) {
+        // no instance: the path is what is too long; the connection goes, its head was not read to the end
+        RouteProblems.write(ctx, type, detail, null, true);
     }
 }

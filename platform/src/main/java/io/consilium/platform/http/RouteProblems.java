@@ -42,12 +42,21 @@ public final class RouteProblems {
      * {@code Connection: close}, so its unread bytes are never taken for the next request on the connection.
      */
     public static void write(RoutingContext ctx, ProblemType type, String detail) {
+        write(ctx, type, detail, ctx.request().path(), !ctx.request().isEnded());
+    }
+
+    /**
+     * The same with the problem's {@code instance} given (null: left out, e.g. for a URI too long to echo) and the
+     * connection closed or kept as the caller decides.
+     */
+    public static void write(RoutingContext ctx, ProblemType type, String detail, String instance,
+                             boolean closeConnection) {
         if (ctx.response().ended() || ctx.response().closed() || ctx.response().headWritten()) {
             return;
         }
         String body;
         try {
-            body = JSON.writeValueAsString(Problem.of(type, detail, ctx.request().path()));
+            body = JSON.writeValueAsString(Problem.of(type, detail, instance));
         } catch (JsonProcessingException e) {
             body = "{}";
         }
@@ -55,7 +64,7 @@ public final class RouteProblems {
         if (type == ProblemType.UNAUTHENTICATED) {
             response.putHeader("WWW-Authenticate", "Bearer");
         }
-        if (!ctx.request().isEnded()) {
+        if (closeConnection) {
             response.putHeader("Connection", "close");
         }
         response.end(body);

@@ -19,7 +19,7 @@ public final class PayloadContracts {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     private static final EventPayloads PAYLOADS = new EventPayloads(JSON,
-            Validation.buildDefaultValidatorFactory().getValidator(), true);
+            Validation.buildDefaultValidatorFactory().getValidator());
 
     private PayloadContracts() {
     }
