@@ -78,7 +78,7 @@ public final class ReportAccess {
     }
 
     /** The case's own patient: its account, within the case's tenant (a token names one tenant). */
-    private static boolean isPatientOf(Caller caller, CaseFile file) {
+    public static boolean isPatientOf(Caller caller, CaseFile file) {
         return file != null && file.patientId != null && caller.subject().equals(file.patientId)
                 && file.tenant != null && caller.tenant().filter(file.tenant::equals).isPresent();
     }

@@ -17,6 +17,7 @@ import io.consilium.report.domain.ShareLink;
 import io.consilium.report.domain.VersionKind;
 import io.consilium.report.output.FhirExport;
 import io.consilium.report.output.ReportPdf;
+import io.consilium.report.security.ReportAccess;
 import io.consilium.report.service.ReportWorkflow.Visible;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -143,7 +144,7 @@ public class ReportOutputs {
     private CaseFile patientsCase(UUID caseId, String action) {
         CaseFile file = CaseFile.findById(caseId);
         Caller caller = workflow.caller();
-        if (file == null || !caller.is(Roles.PATIENT) || !caller.subject().equals(file.patientId)) {
+        if (!caller.is(Roles.PATIENT) || !ReportAccess.isPatientOf(caller, file)) {
             workflow.deniedOnCase(caseId, file, action, "not the case's patient");
             throw new ProblemException.NotFound("Case");
         }

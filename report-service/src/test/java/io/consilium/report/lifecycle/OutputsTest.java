@@ -162,6 +162,18 @@ class OutputsTest {
     }
 
     @Test
+    void theSameAccountNameInAnotherTenantsTokenMayNotShare() {
+        Panel p = Panel.released(kafka, "en");
+        consentToTreatingDoctor(p);
+        String sameNameElsewhere = Tokens.patient(p.patientId, "t-other-" + java.util.UUID.randomUUID());
+        given().auth().oauth2(sameNameElsewhere).get("/api/v1/cases/{id}/share-links", p.caseId).then().statusCode(404);
+        given().auth().oauth2(sameNameElsewhere).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/cases/{id}/share-links", p.caseId).then().statusCode(404);
+        assertThat(db.count("select count(*) from share_link where case_id = ?1", java.util.UUID.fromString(p.caseId)))
+                .as("links created").isZero();
+    }
+
+    @Test
     void aGrantThatArrivesAfterItsRevocationSharesNothing() {
         Panel p = Panel.released(kafka, "en");
         String consent = UUID.randomUUID().toString();
