@@ -10,16 +10,30 @@ import java.util.Set;
  * insurer's member id of the account ({@code memberId} claim). Both claims come from read-only account
  * attributes (Keycloak user profile) or a partner client's fixed mapper, so a caller cannot choose them.
  * Services decide object-level access from this, never from request data the caller controls.
+ * <p>
+ * {@code displayName} is the person's name as the token gives it ({@code name}, else {@code preferred_username}):
+ * what audit records, timelines and reports show beside the subject, kept as it was at the time of the action.
+ * It is never used to decide access.
  */
-public record Caller(String subject, Set<String> roles, Optional<String> tenant, Optional<String> memberId) {
+public record Caller(String subject, Set<String> roles, Optional<String> tenant, Optional<String> memberId,
+                     Optional<String> displayName) {
 
     public Caller {
         roles = Set.copyOf(roles);
     }
 
+    public Caller(String subject, Set<String> roles, Optional<String> tenant, Optional<String> memberId) {
+        this(subject, roles, tenant, memberId, Optional.empty());
+    }
+
     /** A caller whose token names no member (every role but a patient's). */
     public Caller(String subject, Set<String> roles, Optional<String> tenant) {
         this(subject, roles, tenant, Optional.empty());
+    }
+
+    /** The name to show for this caller: the display name, or the subject when the token carries none. */
+    public String shownName() {
+        return displayName.orElse(subject);
     }
 
     public boolean is(String role) {

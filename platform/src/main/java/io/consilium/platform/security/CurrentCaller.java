@@ -16,6 +16,9 @@ public class CurrentCaller {
     public static final String TENANT_CLAIM = "tenant";
     /** The insurer's member id of a patient account: a read-only user attribute, like the tenant. */
     public static final String MEMBER_CLAIM = "memberId";
+    /** The person's full name (Keycloak's profile scope); {@code preferred_username} when there is none. */
+    public static final String NAME_CLAIM = "name";
+    public static final String USERNAME_CLAIM = "preferred_username";
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
@@ -43,7 +46,8 @@ public class CurrentCaller {
 
     private static Caller of(SecurityIdentity identity, JsonWebToken token) {
         String subject = token != null && token.getSubject() != null ? token.getSubject() : identity.getPrincipal().getName();
-        return new Caller(subject, identity.getRoles(), claim(token, TENANT_CLAIM), claim(token, MEMBER_CLAIM));
+        return new Caller(subject, identity.getRoles(), claim(token, TENANT_CLAIM), claim(token, MEMBER_CLAIM),
+                claim(token, NAME_CLAIM).or(() -> claim(token, USERNAME_CLAIM)));
     }
 
     private static Optional<String> claim(JsonWebToken token, String name) {
