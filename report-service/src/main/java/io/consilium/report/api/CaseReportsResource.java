@@ -1,6 +1,5 @@
 package io.consilium.report.api;
 
-import io.consilium.platform.problem.Problem;
 import io.consilium.platform.security.BreakGlass;
 import io.consilium.platform.security.Roles;
 import io.consilium.report.service.ReportSteps;
@@ -13,9 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,7 +23,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "404", description = "No such case, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CaseReportsResource {
 
     private final ReportSteps steps;

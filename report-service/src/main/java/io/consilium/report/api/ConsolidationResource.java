@@ -1,6 +1,5 @@
 package io.consilium.report.api;
 
-import io.consilium.platform.problem.Problem;
 import io.consilium.platform.security.Roles;
 import io.consilium.report.domain.Consolidation;
 import io.consilium.report.service.ReportOutputs;
@@ -22,7 +21,6 @@ import java.util.UUID;
 /** Where the panel agrees and differs. */
 @Path("/api/v1/cases/{caseId}/consolidation")
 @Tag(name = "Report outputs")
-@APIResponse(responseCode = "404", description = "Not found, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ConsolidationResource {
 
     private final ReportOutputs outputs;

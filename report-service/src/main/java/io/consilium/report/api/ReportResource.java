@@ -52,7 +52,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "404", description = "No such report, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ReportResource {
 
     public record ChangesRequest(

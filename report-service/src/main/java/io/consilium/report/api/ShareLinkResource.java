@@ -1,6 +1,5 @@
 package io.consilium.report.api;
 
-import io.consilium.platform.problem.Problem;
 import io.consilium.platform.security.Roles;
 import io.consilium.report.domain.ShareLink;
 import io.consilium.report.service.ReportOutputs;
@@ -32,7 +31,6 @@ import java.util.UUID;
 /** The patient's share links for the treating doctor. */
 @Path("/api/v1/cases/{caseId}/share-links")
 @Tag(name = "Report outputs")
-@APIResponse(responseCode = "404", description = "Not found, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ShareLinkResource {
 
     public record ShareRequest(
