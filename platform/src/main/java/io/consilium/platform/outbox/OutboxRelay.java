@@ -143,12 +143,23 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends the batch and returns the ids acknowledged, in order, up to the first failure. */
+    /**
+     * Sends the batch and returns the ids acknowledged, in order, up to the first failure. No row is handed to the
+     * producer after one it refused at once: a send that finds no metadata for its topic within max.block.ms fails
+     * on the spot, and the rows after it, sent a moment later when the broker is back, would be published ahead
+     * of it and then a second time when the batch is retried from the failed row (seen in a broker restart under
+     * load). So the topics' metadata is fetched first, and the loop stops at the first refused send.
+     */
     private List<Long> publish(List<OutboxRow> batch) {
         List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
         try {
+            batch.stream().map(OutboxRow::topic).distinct().forEach(producer::partitionsFor);
             for (OutboxRow row : batch) {
-                sends.add(producer.send(toRecord(row)));
+                Future<RecordMetadata> send = producer.send(toRecord(row));
+                sends.add(send);
+                if (refused(send)) {
+                    break;
+                }
             }
         } catch (RuntimeException e) {
             // e.g. metadata not available within max.block.ms while the broker is down
@@ -173,6 +184,22 @@ public class OutboxRelay {
             lag.record(Duration.between(row.occurredAt(), OffsetDateTime.now()));
         }
         return acknowledged;
+    }
+
+    /** True when the producer failed the send before it was queued (it returns an already failed future). */
+    private static boolean refused(Future<RecordMetadata> send) {
+        if (!send.isDone()) {
+            return false;
+        }
+        try {
+            send.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     private static ProducerRecord<String, String> toRecord(OutboxRow row) {
