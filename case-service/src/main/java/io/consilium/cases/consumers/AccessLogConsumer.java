@@ -1,6 +1,6 @@
 package io.consilium.cases.consumers;
 
-import io.consilium.platform.cloudevents.IncomingEvent;
+import io.consilium.platform.consumer.Delivery;
 import io.consilium.platform.consumer.EventConsumer;
 import io.consilium.platform.consumer.IncomingRecords;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -34,7 +34,12 @@ public class AccessLogConsumer implements EventConsumer {
     }
 
     @Override
-    public void apply(IncomingEvent event, String payload) {
-        recorder.record(event, payload);
+    public boolean handles(String type) {
+        return AccessLogRecorder.handles(type);
+    }
+
+    @Override
+    public void apply(Delivery delivery) {
+        recorder.record(delivery);
     }
 }

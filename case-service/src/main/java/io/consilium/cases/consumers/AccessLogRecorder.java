@@ -3,10 +3,8 @@ package io.consilium.cases.consumers;
 import io.consilium.cases.domain.AccessLogEntry;
 import io.consilium.cases.service.IncomingTenant;
 import io.consilium.platform.cloudevents.IncomingEvent;
-import io.consilium.platform.consumer.EventPayloads;
-import io.consilium.platform.inbox.Inbox;
+import io.consilium.platform.consumer.Delivery;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -25,24 +23,14 @@ public class AccessLogRecorder {
                           java.time.Instant at) {
     }
 
-    private final Inbox inbox;
-    private final EventPayloads payloads;
-
-    AccessLogRecorder(Inbox inbox, EventPayloads payloads) {
-        this.inbox = inbox;
-        this.payloads = payloads;
+    static boolean handles(String type) {
+        return TYPE.equals(type);
     }
 
-    @Transactional
-    public void record(IncomingEvent event, String payload) {
-        if (!TYPE.equals(event.type())) {
-            return;
-        }
+    public void record(Delivery delivery) {
+        IncomingEvent event = delivery.event();
         IncomingTenant.requireCasesTenant(event);
-        if (!inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
-            return;
-        }
-        AccessRecorded access = payloads.read(payload, AccessRecorded.class);
+        AccessRecorded access = delivery.payload(AccessRecorded.class);
         AccessLogEntry entry = new AccessLogEntry();
         entry.eventId = event.id();
         entry.caseId = UUID.fromString(event.subject());

@@ -11,11 +11,9 @@ import io.consilium.cases.service.CaseWorkflow;
 import io.consilium.cases.service.IncomingTenant;
 import io.consilium.cases.service.SlaClocks;
 import io.consilium.platform.cloudevents.IncomingEvent;
-import io.consilium.platform.consumer.EventPayloads;
-import io.consilium.platform.inbox.Inbox;
+import io.consilium.platform.consumer.Delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.util.EnumSet;
@@ -34,24 +32,18 @@ public class CaseProgress {
     private static final Logger LOG = Logger.getLogger(CaseProgress.class);
     static final String CONSUMER = "case-progress";
 
-    private final Inbox inbox;
     private final CaseWorkflow workflow;
     private final SlaClocks clocks;
-    private final EventPayloads payloads;
 
-    CaseProgress(Inbox inbox, CaseWorkflow workflow, SlaClocks clocks, EventPayloads payloads) {
-        this.inbox = inbox;
+    CaseProgress(CaseWorkflow workflow, SlaClocks clocks) {
         this.workflow = workflow;
         this.clocks = clocks;
-        this.payloads = payloads;
     }
 
-    @Transactional
-    public void apply(IncomingEvent event, String payload) {
-        if (!isHandled(event.type()) || !inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
-            return;
-        }
-        SmoCase c = SmoCase.findById(UUID.fromString(event.subject()), LockModeType.PESSIMISTIC_WRITE);
+    /** Applies one event, in the transaction {@code IncomingRecords} opened for it after the inbox check. */
+    public void apply(Delivery delivery) {
+        IncomingEvent event = delivery.event();
+        SmoCase c = SmoCase.findById(delivery.caseId(), LockModeType.PESSIMISTIC_WRITE);
         if (c == null) {
             LOG.warnf("Event %s names an unknown case", event.id());
             return;
@@ -66,8 +58,8 @@ public class CaseProgress {
                 }
             }
             case NO_CANDIDATE -> c.reviewFoundNoCandidate(workflow.now());
-            case REPORT_APPROVED -> approved(c, read(payload, ReportApproved.class));
-            case REPORT_RELEASED -> released(c, read(payload, ReportReleased.class), event);
+            case REPORT_APPROVED -> approved(c, delivery.payload(ReportApproved.class));
+            case REPORT_RELEASED -> released(c, delivery.payload(ReportReleased.class), event);
             default -> {
             }
         }
@@ -121,12 +113,9 @@ public class CaseProgress {
         return false;
     }
 
-    private static boolean isHandled(String type) {
+    static boolean handles(String type) {
         return PANEL_ASSEMBLED.equals(type) || NO_CANDIDATE.equals(type) || REPORT_APPROVED.equals(type)
                 || REPORT_RELEASED.equals(type);
     }
 
-    private <T> T read(String payload, Class<T> type) {
-        return payloads.read(payload, type);
-    }
 }

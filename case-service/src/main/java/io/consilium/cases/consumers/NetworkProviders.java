@@ -2,12 +2,9 @@ package io.consilium.cases.consumers;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.consilium.cases.domain.NetworkProvider;
-import io.consilium.platform.cloudevents.IncomingEvent;
 import io.consilium.platform.cloudevents.InvalidEvent;
-import io.consilium.platform.consumer.EventPayloads;
-import io.consilium.platform.inbox.Inbox;
+import io.consilium.platform.consumer.Delivery;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -24,22 +21,11 @@ public class NetworkProviders {
     record ProviderChanged(@NotNull UUID providerId, @NotBlank String tenant, @NotNull Instant changedAt) {
     }
 
-    private final Inbox inbox;
-    private final EventPayloads payloads;
-
-    NetworkProviders(Inbox inbox, EventPayloads payloads) {
-        this.inbox = inbox;
-        this.payloads = payloads;
-    }
-
-    @Transactional
-    public void apply(IncomingEvent event, String payload) {
-        ProviderChanged changed = payloads.read(payload, ProviderChanged.class);
-        if (!changed.tenant().equals(event.tenant())) {
-            throw new InvalidEvent("provider-changed " + event.id() + " names a tenant other than its ce_tenant");
-        }
-        if (!inbox.firstDelivery(CaseProgress.CONSUMER, event.id(), event.type())) {
-            return;
+    public void apply(Delivery delivery) {
+        ProviderChanged changed = delivery.payload(ProviderChanged.class);
+        if (!changed.tenant().equals(delivery.event().tenant())) {
+            throw new InvalidEvent("provider-changed " + delivery.event().id()
+                    + " names a tenant other than its ce_tenant");
         }
         NetworkProvider known = NetworkProvider.findById(changed.providerId());
         if (known == null) {

@@ -1,6 +1,6 @@
 package io.consilium.cases.consumers;
 
-import io.consilium.platform.cloudevents.IncomingEvent;
+import io.consilium.platform.consumer.Delivery;
 import io.consilium.platform.consumer.EventConsumer;
 import io.consilium.platform.consumer.IncomingRecords;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -36,11 +36,16 @@ public class ProgressConsumer implements EventConsumer {
     }
 
     @Override
-    public void apply(IncomingEvent event, String payload) {
-        if (NetworkProviders.PROVIDER_CHANGED.equals(event.type())) {
-            providers.apply(event, payload);
+    public boolean handles(String type) {
+        return NetworkProviders.PROVIDER_CHANGED.equals(type) || CaseProgress.handles(type);
+    }
+
+    @Override
+    public void apply(Delivery delivery) {
+        if (NetworkProviders.PROVIDER_CHANGED.equals(delivery.type())) {
+            providers.apply(delivery);
         } else {
-            progress.apply(event, payload);
+            progress.apply(delivery);
         }
     }
 }

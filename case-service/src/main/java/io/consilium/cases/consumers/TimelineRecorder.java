@@ -3,14 +3,12 @@ package io.consilium.cases.consumers;
 import io.consilium.cases.domain.TimelineEntry;
 import io.consilium.cases.service.IncomingTenant;
 import io.consilium.platform.cloudevents.IncomingEvent;
-import io.consilium.platform.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import java.util.Set;
 import java.util.UUID;
 
-/** Appends a case event to the case's timeline, exactly once per event id. */
+/** Appends a case event to the case's timeline, once per event id (the inbox check is {@code IncomingRecords}'). */
 @ApplicationScoped
 public class TimelineRecorder {
 
@@ -19,23 +17,13 @@ public class TimelineRecorder {
     /** Events on the services' topics that are about a directory, not a case: their subject is no case id. */
     private static final Set<String> NOT_ABOUT_A_CASE = Set.of(NetworkProviders.PROVIDER_CHANGED);
 
-    private final Inbox inbox;
-
-    TimelineRecorder(Inbox inbox) {
-        this.inbox = inbox;
+    static boolean handles(String type) {
+        return !NOT_ABOUT_A_CASE.contains(type);
     }
 
-    /** @return false when the event was recorded before (a redelivery) and nothing changed */
-    @Transactional
-    public boolean record(IncomingEvent event) {
-        if (NOT_ABOUT_A_CASE.contains(event.type())) {
-            return false;
-        }
+    public void record(IncomingEvent event) {
         UUID caseId = UUID.fromString(event.subject());
         IncomingTenant.requireCasesTenant(event);
-        if (!inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
-            return false;
-        }
         TimelineEntry entry = new TimelineEntry();
         entry.eventId = event.id();
         entry.caseId = caseId;
@@ -44,6 +32,5 @@ public class TimelineRecorder {
         entry.source = event.source();
         entry.occurredAt = event.time();
         entry.persist();
-        return true;
     }
 }

@@ -1,6 +1,6 @@
 package io.consilium.document.consumers;
 
-import io.consilium.platform.cloudevents.IncomingEvent;
+import io.consilium.platform.consumer.Delivery;
 import io.consilium.platform.consumer.EventConsumer;
 import io.consilium.platform.consumer.IncomingRecords;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -57,7 +57,12 @@ public class CaseFileEventsConsumer implements EventConsumer {
     }
 
     @Override
-    public void apply(IncomingEvent event, String payload) {
-        projector.apply(event, payload);
+    public boolean handles(String type) {
+        return TYPES.contains(type);
+    }
+
+    @Override
+    public void apply(Delivery delivery) {
+        projector.apply(delivery);
     }
 }

@@ -7,10 +7,9 @@ import io.consilium.document.service.Checklists;
 import io.consilium.document.service.Checklists.RequestedItem;
 import io.consilium.platform.cloudevents.IncomingEvent;
 import io.consilium.platform.cloudevents.InvalidEvent;
+import io.consilium.platform.consumer.Delivery;
 import io.consilium.platform.consumer.EventPayloads;
-import io.consilium.platform.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -22,7 +21,7 @@ import java.util.UUID;
 
 /**
  * Applies case and specialist events to the case's file, its consents, its specialists and its checklist,
- * exactly once per event id (platform inbox, same transaction). Each type is read into a record of only the fields
+ * once per event id (platform's inbox, checked by {@code IncomingRecords} in the same transaction). Each type is read into a record of only the fields
  * it needs, whose required ones carry constraints ({@link EventPayloads}): a payload missing one is a broken
  * contract, filed at once as a dead letter. Unknown types are ignored.
  */
@@ -72,31 +71,17 @@ public class CaseFileProjector {
     record AnyPayload() {
     }
 
-    private final Inbox inbox;
     private final Checklists checklists;
-    private final EventPayloads payloads;
 
-    CaseFileProjector(Inbox inbox, Checklists checklists, EventPayloads payloads) {
-        this.inbox = inbox;
+    CaseFileProjector(Checklists checklists) {
         this.checklists = checklists;
-        this.payloads = payloads;
     }
 
-    /**
-     * Applies one event in one transaction ({@code IncomingRecords} retries it in a new one).
-     *
-     * @return false when the event is of no interest or was applied before (a redelivery)
-     */
-    @Transactional
-    public boolean apply(IncomingEvent event, String json) {
-        if (!CaseFileEventsConsumer.TYPES.contains(event.type())) {
-            return false;
-        }
-        Object payload = payloads.read(json, payloadType(event.type()));
-        if (!inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
-            return false;
-        }
-        UUID caseId = UUID.fromString(event.subject());
+    /** Applies one event, in the transaction {@code IncomingRecords} opened for it (retried in a new one). */
+    public void apply(Delivery delivery) {
+        IncomingEvent event = delivery.event();
+        Object payload = delivery.payload(payloadType(event.type()));
+        UUID caseId = delivery.caseId();
         // the CloudEvent's tenant is set by the publishing service from the case; the payload is only a fallback
         String tenant = event.tenant();
         switch (event.type()) {
@@ -127,7 +112,6 @@ public class CaseFileProjector {
                 }
             }
         }
-        return true;
     }
 
     private static Class<?> payloadType(String type) {

@@ -1,6 +1,6 @@
 package io.consilium.layoutsample.service;
 
-import io.consilium.platform.cloudevents.IncomingEvent;
+import io.consilium.platform.consumer.Delivery;
 import io.consilium.platform.consumer.EventConsumer;
 
 /** Breaks the layout on purpose: an event consumer outside consumers/. */
@@ -11,6 +11,11 @@ public class MisplacedConsumer implements EventConsumer {
     }
 
     @Override
-    public void apply(IncomingEvent event, String payload) {
+    public boolean handles(String type) {
+        return false;
+    }
+
+    @Override
+    public void apply(Delivery delivery) {
     }
 }

@@ -20,17 +20,19 @@ public class DeadLetterReplay {
 
     private final DeadLetters deadLetters;
     private final Instance<EventConsumer> consumers;
+    private final FirstDeliveries firstDeliveries;
 
-    DeadLetterReplay(DeadLetters deadLetters, Instance<EventConsumer> consumers) {
+    DeadLetterReplay(DeadLetters deadLetters, Instance<EventConsumer> consumers, FirstDeliveries firstDeliveries) {
         this.deadLetters = deadLetters;
         this.consumers = consumers;
+        this.firstDeliveries = firstDeliveries;
     }
 
     public DeadLetter replay(UUID id, String by) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 DeadLetters.Stored stored = open(id, "replayed");
-                consumerNamed(stored.letter().consumer()).apply(stored.event(), stored.payload());
+                firstDeliveries.apply(consumerNamed(stored.letter().consumer()), stored.event(), stored.payload());
                 deadLetters.resolve(id, DeadLetter.Status.REPLAYED, by, "replayed");
             });
         } catch (ProblemException e) {

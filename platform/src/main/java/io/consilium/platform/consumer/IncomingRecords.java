@@ -2,6 +2,7 @@ package io.consilium.platform.consumer;
 
 import io.consilium.platform.cloudevents.IncomingEvent;
 import io.consilium.platform.cloudevents.InvalidEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -10,9 +11,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The one way consumers handle a Kafka record: records that are not CloudEvents about a case (no UUID subject)
- * are acknowledged and skipped, never fatal; the consumer gets three attempts, each a transaction of its own (at
- * once one for an {@link InvalidEvent}); then the event is filed as a dead letter in the service's database, for
+ * The one way consumers handle a Kafka record: records that are not CloudEvents about a case (no UUID subject),
+ * and types the consumer does not handle, are acknowledged and skipped, never fatal. The consumer gets three
+ * attempts, each a transaction of its own that records the event in the consumer's inbox and applies it only the
+ * first time ({@link FirstDeliveries}), so a redelivery changes nothing; an {@link InvalidEvent} is not retried.
+ * Then the event is filed as a dead letter in the service's database, for
  * ops to see and replay, and the record is acknowledged so the partition moves on. Only if the dead letter cannot
  * be written either (the database is down) is the record nacked, and the channel's dead-letter strategy sends it
  * to {@code <topic>.dlq}: an event is never dropped.
@@ -25,9 +28,11 @@ public class IncomingRecords {
     static final long BACKOFF_MILLIS = 200;
 
     private final DeadLetters deadLetters;
+    private final FirstDeliveries firstDeliveries;
 
-    IncomingRecords(DeadLetters deadLetters) {
+    IncomingRecords(DeadLetters deadLetters, FirstDeliveries firstDeliveries) {
         this.deadLetters = deadLetters;
+        this.firstDeliveries = firstDeliveries;
     }
 
     public CompletionStage<Void> handle(EventConsumer consumer, Message<String> message) {
@@ -36,11 +41,14 @@ public class IncomingRecords {
             LOG.debug("Skipping a record that is not a CloudEvent about a case");
             return message.ack();
         }
+        if (!consumer.handles(event.type())) {
+            return message.ack();
+        }
         RuntimeException failure = null;
         int attempt = 1;
         for (; attempt <= ATTEMPTS; attempt++) {
             try {
-                consumer.apply(event, message.getPayload());
+                QuarkusTransaction.requiringNew().run(() -> firstDeliveries.apply(consumer, event, message.getPayload()));
                 return message.ack();
             } catch (InvalidEvent e) {
                 LOG.warnf("Event %s (%s) breaks the contract: %s", event.id(), event.type(), e.getMessage());

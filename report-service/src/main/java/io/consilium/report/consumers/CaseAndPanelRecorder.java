@@ -3,13 +3,11 @@ package io.consilium.report.consumers;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.consilium.platform.cloudevents.IncomingEvent;
 import io.consilium.platform.cloudevents.InvalidEvent;
-import io.consilium.platform.consumer.EventPayloads;
-import io.consilium.platform.inbox.Inbox;
+import io.consilium.platform.consumer.Delivery;
 import io.consilium.report.domain.CaseConsent;
 import io.consilium.report.domain.CaseFile;
 import io.consilium.report.domain.Report;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -22,7 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Applies each incoming event once (platform inbox): an accepted invitation opens the specialist's draft, case
+ * Applies each incoming event once (platform's inbox, checked by {@code IncomingRecords}): an accepted invitation opens the specialist's draft, case
  * events fill the case file (tenant, patient, language, questions, personal doctor, panel size) and the consents
  * that concern reports. Unknown types and consents for other purposes are ignored.
  */
@@ -69,22 +67,19 @@ public class CaseAndPanelRecorder {
     record ConsentChanged(@NotNull UUID consentId, @NotBlank String purpose, Instant grantedAt, Instant revokedAt) {
     }
 
-    private final Inbox inbox;
-    private final EventPayloads payloads;
     private final Clock clock;
 
-    CaseAndPanelRecorder(Inbox inbox, EventPayloads payloads, Clock clock) {
-        this.inbox = inbox;
-        this.payloads = payloads;
+    CaseAndPanelRecorder(Clock clock) {
         this.clock = clock;
     }
 
-    @Transactional
-    public void apply(IncomingEvent event, String payload) {
-        if (!HANDLED.contains(event.type()) || !inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
-            return;
-        }
-        UUID caseId = UUID.fromString(event.subject());
+    public static boolean handles(String type) {
+        return HANDLED.contains(type);
+    }
+
+    public void apply(Delivery delivery) {
+        IncomingEvent event = delivery.event();
+        UUID caseId = delivery.caseId();
         CaseFile file = CaseFile.forUpdate(caseId);
         if (file.tenant == null) {
             file.tenant = event.tenant();
@@ -92,23 +87,23 @@ public class CaseAndPanelRecorder {
         switch (event.type()) {
             case SPECIALIST_ACCEPTED -> {
                 if (!file.cancelled()) {
-                    accepted(caseId, read(payload, SpecialistAccepted.class));
+                    accepted(caseId, delivery.payload(SpecialistAccepted.class));
                 }
             }
             case CASE_CANCELLED -> file.cancelledAt = event.time();
             case CASE_SUBMITTED -> {
-                CaseSubmitted s = read(payload, CaseSubmitted.class);
+                CaseSubmitted s = delivery.payload(CaseSubmitted.class);
                 file.tenant = s.tenant() != null ? s.tenant() : file.tenant;
                 // A case a partner opened before the member's account was known is submitted without it.
                 file.patientId = s.patientId() != null ? s.patientId() : file.patientId;
                 file.preferredLanguage = s.preferredLanguage();
                 file.questions = s.questions() == null ? List.of() : List.copyOf(s.questions());
             }
-            case PATIENT_LINKED -> linked(caseId, file, read(payload, PatientLinked.class));
-            case MANAGER_ASSIGNED -> file.managerId = read(payload, ManagerAssigned.class).managerId();
-            case REVIEW_REQUESTED -> file.panelSize = read(payload, ReviewRequested.class).panelSize();
-            case CONSENT_GRANTED -> granted(caseId, read(payload, ConsentChanged.class));
-            case CONSENT_REVOKED -> revoked(caseId, read(payload, ConsentChanged.class));
+            case PATIENT_LINKED -> linked(caseId, file, delivery.payload(PatientLinked.class));
+            case MANAGER_ASSIGNED -> file.managerId = delivery.payload(ManagerAssigned.class).managerId();
+            case REVIEW_REQUESTED -> file.panelSize = delivery.payload(ReviewRequested.class).panelSize();
+            case CONSENT_GRANTED -> granted(caseId, delivery.payload(ConsentChanged.class));
+            case CONSENT_REVOKED -> revoked(caseId, delivery.payload(ConsentChanged.class));
             default -> {
             }
         }
@@ -165,9 +160,5 @@ public class CaseAndPanelRecorder {
         if (consent.revokedAt == null) {
             consent.revokedAt = revokedAt;
         }
-    }
-
-    private <T> T read(String payload, Class<T> type) {
-        return payloads.read(payload, type);
     }
 }

@@ -2,15 +2,13 @@ package io.consilium.specialist.consumers;
 
 import io.consilium.platform.cloudevents.IncomingEvent;
 import io.consilium.platform.cloudevents.InvalidEvent;
-import io.consilium.platform.consumer.EventPayloads;
-import io.consilium.platform.inbox.Inbox;
+import io.consilium.platform.consumer.Delivery;
 import io.consilium.specialist.domain.CaseConsent;
 import io.consilium.specialist.domain.ConditionCodes;
 import io.consilium.specialist.domain.PanelRequest;
 import io.consilium.specialist.domain.PanelState;
 import io.consilium.specialist.service.PanelAssembly;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,9 +18,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Applies the case events specialist-service cares about, each exactly once per event id (platform inbox) and in
- * the same transaction as its effect: review requested opens a panel and invites, consents are recorded for the
- * specialist view, cancellation and closing give capacity back.
+ * Applies the case events specialist-service cares about (platform's {@code IncomingRecords} calls it once per
+ * event id, in the transaction that records it in the inbox): review requested opens a panel and invites,
+ * consents are recorded for the specialist view, cancellation and closing give capacity back.
  */
 @ApplicationScoped
 public class CaseEventHandler {
@@ -35,39 +33,27 @@ public class CaseEventHandler {
     static final String CLOSED = "consilium.case.closed.v1";
     static final Set<String> HANDLED = Set.of(REVIEW_REQUESTED, CONSENT_GRANTED, CONSENT_REVOKED, CANCELLED, CLOSED);
 
-    private final Inbox inbox;
     private final PanelAssembly assembly;
-    private final EventPayloads payloads;
 
-    CaseEventHandler(Inbox inbox, PanelAssembly assembly, EventPayloads payloads) {
-        this.inbox = inbox;
+    CaseEventHandler(PanelAssembly assembly) {
         this.assembly = assembly;
-        this.payloads = payloads;
     }
 
     public static boolean handles(String type) {
         return HANDLED.contains(type);
     }
 
-    /** @return false when the event was applied before (a redelivery) and nothing changed */
-    @Transactional
-    public boolean apply(IncomingEvent event, String payload) {
-        if (!handles(event.type())) {
-            return false;
-        }
-        UUID caseId = UUID.fromString(event.subject());
-        if (!inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
-            return false;
-        }
+    public void apply(Delivery delivery) {
+        IncomingEvent event = delivery.event();
+        UUID caseId = delivery.caseId();
         switch (event.type()) {
-            case REVIEW_REQUESTED -> assembly.open(panelRequest(caseId, event, read(payload, ReviewRequested.class)));
-            case CONSENT_GRANTED -> grant(caseId, read(payload, ConsentGranted.class), event.time());
-            case CONSENT_REVOKED -> revoke(caseId, read(payload, ConsentRevoked.class), event.time());
+            case REVIEW_REQUESTED -> assembly.open(panelRequest(caseId, event, delivery.payload(ReviewRequested.class)));
+            case CONSENT_GRANTED -> grant(caseId, delivery.payload(ConsentGranted.class), event.time());
+            case CONSENT_REVOKED -> revoke(caseId, delivery.payload(ConsentRevoked.class), event.time());
             case CANCELLED -> assembly.end(caseId, PanelState.CANCELLED);
             case CLOSED -> assembly.end(caseId, PanelState.CLOSED);
             default -> throw new IllegalStateException("Not a handled type: " + event.type());
         }
-        return true;
     }
 
     private static PanelRequest.Terms panelRequest(UUID caseId, IncomingEvent event, ReviewRequested r) {
@@ -122,9 +108,5 @@ public class CaseEventHandler {
         if (consent.revokedAt == null) {
             consent.revokedAt = r.revokedAt() != null ? r.revokedAt() : eventTime;
         }
-    }
-
-    private <T> T read(String payload, Class<T> type) {
-        return payloads.read(payload, type);
     }
 }

@@ -1,20 +1,18 @@
 package io.consilium.specialist.consumers;
 
-import io.consilium.platform.cloudevents.IncomingEvent;
-import io.consilium.platform.consumer.EventPayloads;
-import io.consilium.platform.inbox.Inbox;
+import io.consilium.platform.consumer.Delivery;
 import io.consilium.specialist.domain.Invitation;
 import io.consilium.specialist.domain.Specialist;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 
 import java.util.OptionalDouble;
 import java.util.UUID;
 
 /**
  * Learns specialists' average turnaround from report-service: the first submitted version of a report ends the
- * time counted from the specialist's acceptance. Exactly once per event id (platform inbox) and per invitation.
+ * time counted from the specialist's acceptance. Once per event id (platform's inbox, checked by
+ * {@code IncomingRecords}) and per invitation.
  */
 @ApplicationScoped
 public class ReportEventHandler {
@@ -22,29 +20,14 @@ public class ReportEventHandler {
     static final String CONSUMER = "specialist-report-events";
     static final String SUBMITTED = "consilium.report.submitted.v1";
 
-    private final Inbox inbox;
-    private final EventPayloads payloads;
-
-    ReportEventHandler(Inbox inbox, EventPayloads payloads) {
-        this.inbox = inbox;
-        this.payloads = payloads;
-    }
-
     public static boolean handles(String type) {
         return SUBMITTED.equals(type);
     }
 
     /** @return true when a turnaround was recorded */
-    @Transactional
-    public boolean apply(IncomingEvent event, String payload) {
-        if (!handles(event.type())) {
-            return false;
-        }
-        UUID caseId = UUID.fromString(event.subject());
-        if (!inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
-            return false;
-        }
-        ReportSubmitted report = payloads.read(payload, ReportSubmitted.class);
+    public boolean apply(Delivery delivery) {
+        UUID caseId = delivery.caseId();
+        ReportSubmitted report = delivery.payload(ReportSubmitted.class);
         if (report.version() != null && report.version() != 1) {
             return false;
         }
