@@ -301,7 +301,10 @@ class CaseResourceTest {
     @Test
     void listShowsOnlyTheCallersScopeWhateverTheFilters() {
         String mine = open(Tokens.patient(patient, tenant), Intakes.valid(Tokens.memberOf(patient)));
-        String otherPatients = open(Tokens.patient("p-other-" + UUID.randomUUID(), tenant), Intakes.valid(null));
+        String other = "p-other-" + UUID.randomUUID();
+        Coverage.members(tenant, Tokens.memberOf(other));
+        Coverage.covered(otherTenant, Tokens.memberOf(patient));
+        String otherPatients = open(Tokens.patient(other, tenant), Intakes.valid(null));
         String otherTenants = open(Tokens.patient(patient, otherTenant), Intakes.valid(Tokens.memberOf(patient)));
 
         given().auth().oauth2(Tokens.patient(patient, tenant)).when().get("/api/v1/cases?size=100")
