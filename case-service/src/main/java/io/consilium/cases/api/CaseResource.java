@@ -175,7 +175,9 @@ public class CaseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<TimelineItem> timeline(@PathParam("caseId") UUID caseId) {
         lookup.visible(caller(), caseId, "READ_TIMELINE");
-        return TimelineEntry.ofCase(caseId).stream().map(TimelineItem::of).toList();
+        // the note is the personal doctor's free text: for those who see the intake, not partner or ops (metadata only)
+        boolean content = caller().is(Roles.PATIENT) || caller().is(Roles.CASE_MANAGER);
+        return TimelineEntry.ofCase(caseId).stream().map(e -> TimelineItem.of(e, content)).toList();
     }
 
     private Caller caller() {

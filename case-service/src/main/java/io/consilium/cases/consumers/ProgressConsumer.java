@@ -10,17 +10,23 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.concurrent.CompletionStage;
 
-/** Reads specialist-service's and report-service's topics for the events that move a case, and the provider directory's. */
+/**
+ * Reads specialist-service's and report-service's topics for the events that move a case, the provider directory's,
+ * and document-service's checklist state (which gates "records complete").
+ */
 @ApplicationScoped
 public class ProgressConsumer implements EventConsumer {
 
     private final CaseProgress progress;
     private final NetworkProviders providers;
+    private final RecordsChecklists checklists;
     private final IncomingRecords records;
 
-    ProgressConsumer(CaseProgress progress, NetworkProviders providers, IncomingRecords records) {
+    ProgressConsumer(CaseProgress progress, NetworkProviders providers, RecordsChecklists checklists,
+                     IncomingRecords records) {
         this.progress = progress;
         this.providers = providers;
+        this.checklists = checklists;
         this.records = records;
     }
 
@@ -39,6 +45,8 @@ public class ProgressConsumer implements EventConsumer {
     public void apply(IncomingEvent event, String payload) {
         if (NetworkProviders.PROVIDER_CHANGED.equals(event.type())) {
             providers.apply(event, payload);
+        } else if (RecordsChecklists.CHECKLIST_CHANGED.equals(event.type())) {
+            checklists.apply(event, payload);
         } else {
             progress.apply(event, payload);
         }
