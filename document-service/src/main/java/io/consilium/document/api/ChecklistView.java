@@ -20,8 +20,8 @@ public record ChecklistView(@Schema(examples = "0e9d6c1a-3b7f-4e2a-8c5d-9f1b2a4c
     }
 
     public record Item(@Schema(examples = "c4a1e8f2-6d3b-4a9c-b7e5-1f2d3c4b5a60") UUID id,
-                       @Schema(examples = "LAB_RESULTS") String code,
-                       @Schema(examples = "Recent laboratory results") String label,
+                       @Schema(examples = "IMAGING") String code,
+                       @Schema(examples = "Imaging studies (CT, MRI, PET)") String label,
                        @Schema(examples = "true") boolean required,
                        @Schema(description = "Who asked first: SPECIALTY (the plan's template for the requested specialty), REQUEST (a record request) or SPECIMEN",
                                examples = "SPECIALTY") String source,
