@@ -103,8 +103,9 @@ public class Checklists {
     /** A document arrived for an item of this case; unknown or foreign item ids are refused by the caller. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void received(ChecklistItem item, UUID documentId) {
+        // the case file first, as the review does (file, then item): an upload and a review of one case never deadlock
+        CaseFile file = CaseFile.findById(item.caseId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         item.receive(documentId, clock.instant());
-        CaseFile file = CaseFile.findById(item.caseId);
         if (file != null) {
             changed(file, item.updatedAt);
         }

@@ -94,7 +94,7 @@ public class Specimens {
                 "RECEIVE_SPECIMEN");
         Instant now = clock.instant();
         specimen.receive(caller.subject(), now);
-        CaseFile file = CaseFile.findById(specimen.caseId);
+        CaseFile file = CaseFile.findById(specimen.caseId, LockModeType.PESSIMISTIC_WRITE);
         if (file != null) {
             checklists.specimenReceived(file, specimen.id);
         }
