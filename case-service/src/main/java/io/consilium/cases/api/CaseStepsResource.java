@@ -100,10 +100,23 @@ public class CaseStepsResource {
                              "detail":"2 required checklist item(s) are neither accepted nor waived: IMAGING, LAB_RESULTS; accept or waive them, or give an overrideReason to complete anyway",
                              "instance":"/api/v1/cases/0e9d6c1a-3b7f-4e2a-8c5d-9f1b2a4c6e80/records-complete",
                              "reason":"CHECKLIST_OPEN","openItems":[{"code":"IMAGING","state":"RECEIVED"},{"code":"LAB_RESULTS","state":"PENDING"}]}""")))
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response completeRecords(@PathParam("caseId") UUID caseId, @HeaderParam("If-Match") String ifMatch,
                                     @Valid CompleteRecords body) {
         return CaseAnswers.changed(caller.get(), recordsAndReview.completeRecords(caller.get(), caseId, ifMatch,
                 body == null ? null : body.overrideReason()));
+    }
+
+    /**
+     * The same step without a body (no override), as clients called it before the override existed: a request
+     * without Content-Type is not JSON, so it lands here rather than on a JSON reader that would answer 415.
+     */
+    @POST
+    @Path("/records-complete")
+    @RolesAllowed(Roles.CASE_MANAGER)
+    @Operation(hidden = true)
+    public Response completeRecordsWithoutBody(@PathParam("caseId") UUID caseId, @HeaderParam("If-Match") String ifMatch) {
+        return CaseAnswers.changed(caller.get(), recordsAndReview.completeRecords(caller.get(), caseId, ifMatch, null));
     }
 
     @POST
