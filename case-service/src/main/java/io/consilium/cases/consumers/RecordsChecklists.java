@@ -63,14 +63,17 @@ public class RecordsChecklists {
         }
         IncomingTenant.requireTenant(event, c.tenant);
         RecordsChecklist kept = RecordsChecklist.findById(caseId);
-        if (kept == null) {
+        boolean first = kept == null;
+        if (first) {
             kept = new RecordsChecklist();
             kept.caseId = caseId;
             kept.tenant = c.tenant;
-            kept.persist();
         }
         kept.advance(changed.revision(), changed.complete(),
                 changed.openItems().stream().map(i -> new RecordsChecklist.OpenItem(i.code(), i.state())).toList(),
                 changed.waivedItems() == null ? List.of() : changed.waivedItems(), changed.changedAt(), workflow.now());
+        if (first) {
+            kept.persist(); // after advance: the insert carries the state as it is now
+        }
     }
 }
