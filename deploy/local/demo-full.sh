@@ -47,7 +47,10 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -X PATCH -H "Authorization: Bear
   -H 'Content-Type: application/offset+octet-stream' -H 'Upload-Offset: 0' --data-binary "@$pdf" "$location")
 printf '%-6s %-70s -> %s\n' PATCH "${location#http://127.0.0.1:}" "$status"
 call "$DOCTOR" GET "$API_DOCUMENT/cases/$CASE/documents"
+# The urology checklist still has open items (imaging, laboratory results, the pathology report to accept):
+# records-complete answers 409 with them, and dr-carla completes with a reason (recorded in the timeline).
 call "$DOCTOR" POST "$API_CASE/cases/$CASE/records-complete"
+call "$DOCTOR" POST "$API_CASE/cases/$CASE/records-complete" '{"overrideReason":"Demo: imaging and laboratory results follow by post; the pathology report is enough to start"}'
 
 log "review: specialist-service matches and invites, prof-eva accepts"
 call "$DOCTOR" POST "$API_CASE/cases/$CASE/review-requests" '{"panelSize":1}'

@@ -34,7 +34,10 @@ call "$PATIENT" POST "$CASES/cases/$CASE/consents" '{"purpose":"RECORDS_TO_SPECI
 log "records and review (dr-carla)"
 call "$DOCTOR" POST "$CASES/cases/$CASE/records-requests" '{"items":[{"code":"PATHOLOGY_REPORT","label":"Biopsy pathology report","required":true}]}'
 call "$PATIENT" POST "$CASES/cases/$CASE/messages" '{"body":"I uploaded the pathology report."}'
+# No records were uploaded in this demo: records-complete is refused (409 listing the checklist's open items, or
+# CHECKLIST_UNKNOWN without document-service), so dr-carla completes with a reason, kept in the case's timeline.
 call "$DOCTOR" POST "$CASES/cases/$CASE/records-complete"
+call "$DOCTOR" POST "$CASES/cases/$CASE/records-complete" '{"overrideReason":"Demo: the records were reviewed on paper with the patient"}'
 call "$DOCTOR" POST "$CASES/cases/$CASE/review-requests" '{"panelSize":1}'
 
 log "specialist-service and report-service (simulated on the real topics)"

@@ -42,6 +42,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -77,11 +78,21 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PATIENT, Roles.PARTNER})
     @Operation(summary = "Open a case",
-            description = "A patient opens a case for themself, a partner for a member of its tenant. The case starts in DRAFT.")
+            description = "A patient opens a case for themself, a partner for a member of its tenant. The case starts in DRAFT. "
+                    + "A member who is not eligible now (not in the roster or not covered today, no active plan, the specialty "
+                    + "not covered, the year's opinions used) is refused at once with 422 and the reason code in `reason`; "
+                    + "nothing is stored. Submission checks again (eligibility may lapse in between) and then rejects the case.")
     @APIResponse(responseCode = "201", description = "Case opened",
             content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "400", description = "Invalid intake",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The member is not eligible; `reason` is NOT_IN_ROSTER, NO_PLAN, SPECIALTY_NOT_COVERED or QUOTA_USED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "specialty not covered", value = """
+                            {"type":"urn:consilium:problem:unprocessable","title":"Request cannot be processed","status":422,
+                             "detail":"The plan 'Standard' does not cover the specialty dermatology","instance":"/api/v1/cases",
+                             "violations":[{"field":"memberId","message":"is not eligible: SPECIALTY_NOT_COVERED"}],
+                             "reason":"SPECIALTY_NOT_COVERED"}""")))
     public Response open(@NotNull(message = "a request body is required") @Valid OpenCaseRequest request, UriInfo uri) {
         SmoCase opened = intake.open(caller(), request.toIntake());
         return Response.created(uri.getAbsolutePathBuilder().path(opened.id.toString()).build())
@@ -164,7 +175,9 @@ public class CaseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<TimelineItem> timeline(@PathParam("caseId") UUID caseId) {
         lookup.visible(caller(), caseId, "READ_TIMELINE");
-        return TimelineEntry.ofCase(caseId).stream().map(TimelineItem::of).toList();
+        // the note is the personal doctor's free text: for those who see the intake, not partner or ops (metadata only)
+        boolean content = caller().is(Roles.PATIENT) || caller().is(Roles.CASE_MANAGER);
+        return TimelineEntry.ofCase(caseId).stream().map(e -> TimelineItem.of(e, content)).toList();
     }
 
     private Caller caller() {

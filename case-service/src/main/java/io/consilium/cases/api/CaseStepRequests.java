@@ -37,6 +37,19 @@ public final class CaseStepRequests {
     public record RequestRecords(@NotEmpty @Size(max = 50) List<@NotNull @Valid RecordItem> items) {
     }
 
+    public record CompleteRecords(
+            @Schema(description = "Only to complete the records while required checklist items are open: why the case can go "
+                    + "ahead without them. Recorded on the case, in consilium.case.records-completed.v1 and in the timeline.",
+                    examples = "The outside MRI cannot be obtained; the specialists agreed to review the CT instead")
+            @Size(max = 1000) String overrideReason) {
+
+        @jakarta.validation.constraints.AssertTrue(message = "must not be blank when given")
+        @Schema(hidden = true)
+        public boolean isOverrideReasonNotBlank() {
+            return overrideReason == null || !overrideReason.isBlank();
+        }
+    }
+
     public record RequestReview(
             @Schema(description = "Defaults to the requested specialty of the intake", examples = "urology")
             @Size(max = 64) @Pattern(regexp = "[a-z][a-z0-9-]*", message = "must be a lower-case specialty slug") String specialty,

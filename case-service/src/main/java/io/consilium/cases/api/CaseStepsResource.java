@@ -3,6 +3,7 @@ package io.consilium.cases.api;
 import io.consilium.cases.api.CaseStepRequests.AssignManager;
 import io.consilium.cases.api.CaseStepRequests.Cancel;
 import io.consilium.cases.api.CaseStepRequests.Discussion;
+import io.consilium.cases.api.CaseStepRequests.CompleteRecords;
 import io.consilium.cases.api.CaseStepRequests.RequestRecords;
 import io.consilium.cases.api.CaseStepRequests.RequestReview;
 import io.consilium.cases.events.RecordsRequested;
@@ -87,9 +88,35 @@ public class CaseStepsResource {
     @POST
     @Path("/records-complete")
     @RolesAllowed(Roles.CASE_MANAGER)
-    @Operation(summary = "Mark the records complete (personal doctor)", description = "COLLECTING_RECORDS to READY_FOR_REVIEW; stops the records SLA clock.")
-    public Response completeRecords(@PathParam("caseId") UUID caseId, @HeaderParam("If-Match") String ifMatch) {
-        return CaseAnswers.changed(caller.get(), recordsAndReview.completeRecords(caller.get(), caseId, ifMatch));
+    @Operation(summary = "Mark the records complete (personal doctor)", description = "COLLECTING_RECORDS to READY_FOR_REVIEW; stops the records SLA clock. "
+            + "Refused with 409 while document-service's checklist has a required item neither accepted nor waived (or has not been "
+            + "reported yet): the problem's `openItems` lists them ({code, state}) and `reason` is CHECKLIST_OPEN or CHECKLIST_UNKNOWN. "
+            + "An optional body `{\"overrideReason\": ...}` completes anyway; the reason and the open items are kept on the case, "
+            + "published in consilium.case.records-completed.v1 and shown in the timeline.")
+    @APIResponse(responseCode = "409", description = "The case is not collecting records, or required checklist items are open",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "open items", value = """
+                            {"type":"urn:consilium:problem:conflict","title":"Conflict","status":409,
+                             "detail":"2 required checklist item(s) are neither accepted nor waived: IMAGING, LAB_RESULTS; accept or waive them, or give an overrideReason to complete anyway",
+                             "instance":"/api/v1/cases/0e9d6c1a-3b7f-4e2a-8c5d-9f1b2a4c6e80/records-complete",
+                             "reason":"CHECKLIST_OPEN","openItems":[{"code":"IMAGING","state":"RECEIVED"},{"code":"LAB_RESULTS","state":"PENDING"}]}""")))
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response completeRecords(@PathParam("caseId") UUID caseId, @HeaderParam("If-Match") String ifMatch,
+                                    @Valid CompleteRecords body) {
+        return CaseAnswers.changed(caller.get(), recordsAndReview.completeRecords(caller.get(), caseId, ifMatch,
+                body == null ? null : body.overrideReason()));
+    }
+
+    /**
+     * The same step without a body (no override), as clients called it before the override existed: a request
+     * without Content-Type is not JSON, so it lands here rather than on a JSON reader that would answer 415.
+     */
+    @POST
+    @Path("/records-complete")
+    @RolesAllowed(Roles.CASE_MANAGER)
+    @Operation(hidden = true)
+    public Response completeRecordsWithoutBody(@PathParam("caseId") UUID caseId, @HeaderParam("If-Match") String ifMatch) {
+        return CaseAnswers.changed(caller.get(), recordsAndReview.completeRecords(caller.get(), caseId, ifMatch, null));
     }
 
     @POST

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.concurrent.CompletionStage;
 
-/** Reads every service's case events into the timeline (metadata only; the payload is not kept). */
+/** Reads every service's case events into the timeline (metadata, and a note for a few types; the payload is not kept). */
 @ApplicationScoped
 public class TimelineConsumer implements EventConsumer {
 
@@ -40,6 +40,6 @@ public class TimelineConsumer implements EventConsumer {
 
     @Override
     public void apply(Delivery delivery) {
-        recorder.record(delivery.event());
+        recorder.record(delivery);
     }
 }

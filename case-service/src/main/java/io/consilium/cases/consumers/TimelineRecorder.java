@@ -1,10 +1,13 @@
 package io.consilium.cases.consumers;
 
 import io.consilium.cases.domain.TimelineEntry;
+import io.consilium.cases.events.CaseEvents;
 import io.consilium.cases.service.IncomingTenant;
 import io.consilium.platform.cloudevents.IncomingEvent;
+import io.consilium.platform.consumer.Delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -17,11 +20,16 @@ public class TimelineRecorder {
     /** Events on the services' topics that are about a directory, not a case: their subject is no case id. */
     private static final Set<String> NOT_ABOUT_A_CASE = Set.of(NetworkProviders.PROVIDER_CHANGED);
 
+    /** The fields of records-completed the note needs (both absent when nothing was overridden). */
+    record RecordsCompletedNote(String overrideReason, List<String> overriddenItems) {
+    }
+
     static boolean handles(String type) {
         return !NOT_ABOUT_A_CASE.contains(type);
     }
 
-    public void record(IncomingEvent event) {
+    public void record(Delivery delivery) {
+        IncomingEvent event = delivery.event();
         UUID caseId = UUID.fromString(event.subject());
         IncomingTenant.requireCasesTenant(event);
         TimelineEntry entry = new TimelineEntry();
@@ -31,6 +39,23 @@ public class TimelineRecorder {
         entry.type = event.type();
         entry.source = event.source();
         entry.occurredAt = event.time();
+        entry.note = noteOf(delivery);
         entry.persist();
+    }
+
+    /** A records completion over open checklist items shows the doctor's reason and what was open. */
+    private static String noteOf(Delivery delivery) {
+        if (!CaseEvents.RECORDS_COMPLETED.equals(delivery.type())) {
+            return null;
+        }
+        RecordsCompletedNote completed = delivery.payload(RecordsCompletedNote.class);
+        if (completed.overrideReason() == null) {
+            return null;
+        }
+        List<String> open = completed.overriddenItems() == null ? List.of() : completed.overriddenItems();
+        String note = "Records marked complete over open checklist items ("
+                + (open.isEmpty() ? "checklist not reported yet" : String.join(", ", open)) + "): "
+                + completed.overrideReason();
+        return note.length() <= 1500 ? note : note.substring(0, 1500);
     }
 }

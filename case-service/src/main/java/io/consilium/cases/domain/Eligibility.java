@@ -1,6 +1,10 @@
 package io.consilium.cases.domain;
 
+import io.consilium.platform.problem.ProblemException;
+import io.consilium.platform.problem.Violation;
+
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Whether a member may have this opinion: in the roster and covered today, by an active plan that covers the
@@ -50,6 +54,16 @@ public final class Eligibility {
                     + " opinion(s) per member per year and " + opinionsThisYear + " were used in " + today.getYear());
         }
         return new Decision(plan, null);
+    }
+
+    /**
+     * The 422 a case opening gets: the reason code as the problem's {@code reason} member (the same codes as
+     * {@code consilium.case.rejected.v1}), the detail says why in words.
+     */
+    public static ProblemException refusedAtOpening(Refusal refusal) {
+        return new ProblemException.Unprocessable(refusal.detail(),
+                List.of(new Violation("memberId", "is not eligible: " + refusal.reason())))
+                .with("reason", refusal.reason().name());
     }
 
     private static Decision refuse(Reason reason, String detail) {

@@ -104,6 +104,12 @@ public class SmoCase extends PanacheEntityBase {
     public Instant reviewRequestedAt;
     @Column(name = "records_completed_at")
     public Instant recordsCompletedAt;
+    /** Why the personal doctor completed the records while checklist items were open (null: nothing was open). */
+    @Column(name = "records_override_reason")
+    public String recordsOverrideReason;
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @Column(name = "records_overridden_items")
+    public List<String> recordsOverriddenItems;
     @Column(name = "review_started_at")
     public Instant reviewStartedAt;
     @Column(name = "report_ready_at")
@@ -201,9 +207,19 @@ public class SmoCase extends PanacheEntityBase {
         apply(CaseAction.REQUEST_RECORDS, now);
     }
 
-    public void completeRecords(Instant now) {
+    /**
+     * Records complete: first the state (409 outside COLLECTING_RECORDS), then the checklist
+     * ({@link RecordsCompletion}: 409 with the open items unless overridden with a reason, which is kept with what
+     * was open).
+     */
+    public RecordsCompletion.Outcome completeRecords(RecordsChecklist checklist, String overrideReason, Instant now) {
+        check(CaseAction.COMPLETE_RECORDS);
+        RecordsCompletion.Outcome outcome = RecordsCompletion.decide(checklist, overrideReason);
         apply(CaseAction.COMPLETE_RECORDS, now);
         recordsCompletedAt = now;
+        recordsOverrideReason = outcome.overrideReason();
+        recordsOverriddenItems = outcome.overridden() ? List.copyOf(outcome.overriddenItems()) : null;
+        return outcome;
     }
 
     /** Asks specialist-service for a panel; once per case unless the last request found no candidate. */

@@ -31,6 +31,11 @@ public class TimelineEntry extends PanacheEntityBase {
     public String source;
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
+    /**
+     * What those who see the case's content should know beyond the type, e.g. why records were completed while
+     * checklist items were open; never shown to the partner (metadata only).
+     */
+    public String note;
 
     public static List<TimelineEntry> ofCase(UUID caseId) {
         return list("caseId = ?1 order by occurredAt, id", caseId);

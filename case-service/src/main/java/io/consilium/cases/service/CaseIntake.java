@@ -18,7 +18,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Opening and submitting cases. Submission checks eligibility: an eligible case is SUBMITTED (its records clock
+ * Opening and submitting cases. Opening refuses a member who is not eligible now (422 with the reason code,
+ * nothing stored); submission checks eligibility again, since it can lapse in between: an eligible case is SUBMITTED (its records clock
  * starts and a personal doctor is assigned when one fits), an ineligible one ends REJECTED with the reason. Each
  * is one transaction with its events and audit record.
  */
@@ -47,7 +48,13 @@ public class CaseIntake {
         String tenant = caller.requireTenant();
         CasePatients.Owner owner = patients.ownerOfNewCase(caller, requested.memberId(), requested.patientId());
         Intake intake = requested.ownedBy(owner.memberId(), owner.patientId());
-        SmoCase opened = SmoCase.open(intake, new Opener(caller.subject(), role, tenant), workflow.now());
+        Instant now = workflow.now();
+        Eligibility.Decision decision = eligibility.checkNew(tenant, intake.memberId(), intake.requestedSpecialty(), now);
+        if (!decision.eligible()) {
+            // the transaction rolls back: no case, and no account link learnt on the way
+            throw Eligibility.refusedAtOpening(decision.refusal());
+        }
+        SmoCase opened = SmoCase.open(intake, new Opener(caller.subject(), role, tenant), now);
         opened.persist();
         workflow.audit(caller, opened, "CREATE", "intake");
         return opened;

@@ -4,6 +4,8 @@ import io.consilium.cases.domain.CaseAction;
 import io.consilium.cases.domain.Consent;
 import io.consilium.cases.domain.ConsentPurpose;
 import io.consilium.cases.domain.Plan;
+import io.consilium.cases.domain.RecordsChecklist;
+import io.consilium.cases.domain.RecordsCompletion;
 import io.consilium.cases.domain.ReviewTerms;
 import io.consilium.cases.domain.SlaClock;
 import io.consilium.cases.domain.SmoCase;
@@ -42,12 +44,18 @@ public class RecordsAndReview {
     }
 
     @Transactional
-    public SmoCase completeRecords(Caller caller, UUID caseId, String ifMatch) {
+    /**
+     * Refused (409 with the open items) while document-service's checklist has an open required item, unless the
+     * doctor gives a reason to override; the override is kept on the case and published with the event.
+     */
+    public SmoCase completeRecords(Caller caller, UUID caseId, String ifMatch, String overrideReason) {
         SmoCase c = workflow.begin(caller, caseId, ifMatch, CaseAction.COMPLETE_RECORDS);
-        c.completeRecords(workflow.now());
+        Instant now = workflow.now();
+        RecordsCompletion.Outcome outcome = c.completeRecords(RecordsChecklist.findById(c.id), overrideReason, now);
         clocks.stop(c, SlaClock.Kind.RECORDS);
-        workflow.publish(c, CaseEvents.RECORDS_COMPLETED, new RecordsCompleted(c.id, c.tenant, workflow.now()));
-        workflow.audit(caller, c, "COMPLETE_RECORDS", "care");
+        workflow.publish(c, CaseEvents.RECORDS_COMPLETED, new RecordsCompleted(c.id, c.tenant, now,
+                outcome.overrideReason(), outcome.overriddenItems()));
+        workflow.audit(caller, c, "COMPLETE_RECORDS", outcome.overridden() ? "care: override" : "care");
         return c;
     }
 

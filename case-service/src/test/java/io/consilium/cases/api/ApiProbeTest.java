@@ -29,7 +29,8 @@ class ApiProbeTest extends ApiProbe {
                 "access_action", "AccessLogConsumer: the actions access logs have recorded",
                 "network_provider", "NetworkProviders: specialist-service's provider events",
                 "report_outcome", "ProgressConsumer: report-service's released reports",
-                "report_approval", "ProgressConsumer: report-service's approvals");
+                "report_approval", "ProgressConsumer: report-service's approvals",
+                "records_checklist", "RecordsChecklists: document-service's checklist states");
     }
 
     @Override

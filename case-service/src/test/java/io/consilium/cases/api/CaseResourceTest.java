@@ -175,6 +175,7 @@ class CaseResourceTest {
                 .then().log().ifValidationFails().statusCode(422).contentType(PROBLEM)
                 .body("violations[0].field", equalTo("patientId"));
         // Without the patientId the case is opened, but it stays with the partner's own tenant's member.
+        Coverage.members(tenant, member);
         String id = open(Tokens.partner(tenant), Intakes.valid(member));
         given().auth().oauth2(Tokens.patient(foreign, otherTenant)).when().get("/api/v1/cases/{id}", id)
                 .then().statusCode(404).contentType(PROBLEM);
@@ -188,6 +189,7 @@ class CaseResourceTest {
     @Test
     void partnersCaseReachesTheMembersAccountOnceItIsKnown() {
         String member = "M-later-" + UUID.randomUUID();
+        Coverage.members(tenant, member);
         String id = open(Tokens.partner(tenant), Intakes.valid(member));
         String later = "p-later-" + UUID.randomUUID();
         String token = Tokens.patient(later, tenant, member);
@@ -299,7 +301,10 @@ class CaseResourceTest {
     @Test
     void listShowsOnlyTheCallersScopeWhateverTheFilters() {
         String mine = open(Tokens.patient(patient, tenant), Intakes.valid(Tokens.memberOf(patient)));
-        String otherPatients = open(Tokens.patient("p-other-" + UUID.randomUUID(), tenant), Intakes.valid(null));
+        String other = "p-other-" + UUID.randomUUID();
+        Coverage.members(tenant, Tokens.memberOf(other));
+        Coverage.covered(otherTenant, Tokens.memberOf(patient));
+        String otherPatients = open(Tokens.patient(other, tenant), Intakes.valid(null));
         String otherTenants = open(Tokens.patient(patient, otherTenant), Intakes.valid(Tokens.memberOf(patient)));
 
         given().auth().oauth2(Tokens.patient(patient, tenant)).when().get("/api/v1/cases?size=100")

@@ -30,4 +30,14 @@ class IncomingPayloadsTest {
                  "specialty":"urology","country":"ES","changedAt":"2026-12-01T10:00:00Z"}""",
                 "providerId", "tenant", "changedAt");
     }
+
+    @Test
+    void checklistChanged() {
+        // as document-service's events/ChecklistChanged writes it
+        PayloadContracts.assertRequired(RecordsChecklists.ChecklistChanged.class, """
+                {%s,"tenant":"acme","revision":3,"complete":false,
+                 "openItems":[{"itemId":"0b6a2c1e-3d4f-4a5b-9c6d-7e8f9a0b1c2d","code":"IMAGING","state":"RECEIVED"}],
+                 "waivedItems":["LAB_RESULTS"],"changedAt":"2026-12-01T10:00:00Z"}"""
+                .formatted(CASE), "revision", "complete", "openItems", "openItems.code", "openItems.state", "changedAt");
+    }
 }

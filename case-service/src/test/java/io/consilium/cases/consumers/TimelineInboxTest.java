@@ -2,6 +2,7 @@ package io.consilium.cases.consumers;
 
 import io.consilium.cases.domain.TimelineEntry;
 import io.consilium.cases.events.CaseEvents;
+import io.consilium.cases.support.Coverage;
 import io.consilium.cases.support.Intakes;
 import io.consilium.platform.testing.Broker;
 import io.consilium.platform.testing.Tokens;
@@ -31,6 +32,12 @@ import static org.awaitility.Awaitility.await;
 class TimelineInboxTest {
 
     private final KafkaCompanion kafka = Broker.companion();
+    private final String tenant = "t-" + UUID.randomUUID();
+
+    @org.junit.jupiter.api.BeforeEach
+    void coverMembers() {
+        Coverage.covered(tenant, "M-700", "M-701");
+    }
 
     @AfterEach
     void close() {
@@ -39,7 +46,7 @@ class TimelineInboxTest {
 
     @Test
     void sameEventDeliveredTwiceIsRecordedOnce() {
-        String caseId = open(Tokens.partner("acme"), Intakes.valid("M-700"));
+        String caseId = open(Tokens.partner(tenant), Intakes.valid("M-700"));
         UUID duplicated = UUID.randomUUID();
         UUID marker = UUID.randomUUID();
 
@@ -54,7 +61,7 @@ class TimelineInboxTest {
 
     @Test
     void recordsThatAreNotCaseEventsAreSkippedWithoutStoppingTheConsumer() {
-        String caseId = open(Tokens.partner("acme"), Intakes.valid("M-701"));
+        String caseId = open(Tokens.partner(tenant), Intakes.valid("M-701"));
         UUID marker = UUID.randomUUID();
 
         send(caseId, new RecordHeaders(), "plain text, no CloudEvent");
@@ -85,7 +92,7 @@ class TimelineInboxTest {
                 .awaitCompletion(Duration.ofSeconds(20));
     }
 
-    private static RecordHeaders cloudEvent(UUID id, String type, String subject) {
+    private RecordHeaders cloudEvent(UUID id, String type, String subject) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(header("ce_specversion", "1.0"));
         headers.add(header("ce_id", id.toString()));
@@ -93,7 +100,7 @@ class TimelineInboxTest {
         headers.add(header("ce_source", "/test"));
         headers.add(header("ce_subject", subject));
         headers.add(header("ce_time", OffsetDateTime.now().toString()));
-        headers.add(header("ce_tenant", "acme"));
+        headers.add(header("ce_tenant", tenant));
         headers.add(header("content-type", "application/json"));
         return headers;
     }

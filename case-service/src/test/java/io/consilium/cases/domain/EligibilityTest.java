@@ -37,6 +37,16 @@ class EligibilityTest {
     }
 
     @Test
+    void refusalAtOpeningIsA422CarryingTheReasonCode() {
+        Eligibility.Refusal refusal = Eligibility.check(member(null), plan(true), "cardiology", 0, TODAY).refusal();
+        io.consilium.platform.problem.ProblemException problem = Eligibility.refusedAtOpening(refusal);
+        assertThat(problem.type()).isEqualTo(io.consilium.platform.problem.ProblemType.UNPROCESSABLE);
+        assertThat(problem.extensions()).containsEntry("reason", "SPECIALTY_NOT_COVERED");
+        assertThat(problem.getMessage()).contains("cardiology");
+        assertThat(problem.violations()).extracting(io.consilium.platform.problem.Violation::field).containsExactly("memberId");
+    }
+
+    @Test
     void inactiveOrMissingPlanIsRefused() {
         assertThat(Eligibility.check(member(null), plan(false), "urology", 0, TODAY).refusal().reason())
                 .isEqualTo(Eligibility.Reason.NO_PLAN);

@@ -81,6 +81,7 @@ class CaseLifecycleTest {
                 .when().post("/api/v1/cases/{id}/messages", caseId).then().statusCode(201);
         given().auth().oauth2(patient).when().get("/api/v1/cases/{id}/messages", caseId)
                 .then().statusCode(200).body("items.authorRole", contains("patient", "case-manager"));
+        io.consilium.cases.support.Journey.checklist(caseId, tenant, 1, true, "[]"); // document-service: all accepted
         step(manager, caseId, "records-complete", null).body("state", equalTo("READY_FOR_REVIEW"))
                 .body("recordsCompletedAt", notNullValue());
 

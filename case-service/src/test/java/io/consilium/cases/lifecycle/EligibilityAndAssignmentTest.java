@@ -26,28 +26,36 @@ class EligibilityAndAssignmentTest {
     private final String partner = Tokens.partner(tenant);
 
     @Test
-    void memberNotInTheRosterIsRejectedWithTheReason() {
+    void memberNotInTheRosterIsRefusedAtOpeningWithTheReasonAndNothingIsStored() {
         Coverage.covered(tenant, "M-1");
-        String id = open(partner, Intakes.valid("M-unknown"));
-        submit(partner, id).statusCode(200)
-                .body("state", equalTo("REJECTED"))
-                .body("rejectionReason", equalTo("NOT_IN_ROSTER"))
-                .body("rejectionDetail", containsString("roster"));
+        refusedAtOpening(partner, Intakes.valid("M-unknown"), "NOT_IN_ROSTER")
+                .body("detail", containsString("roster"))
+                .body("violations[0].field", equalTo("memberId"));
+        assertNoCases();
     }
 
     @Test
-    void tenantWithoutAnyPlanRejectsEverySubmission() {
-        String id = open(partner, Intakes.valid("M-1"));
-        submit(partner, id).statusCode(200).body("state", equalTo("REJECTED")).body("rejectionReason", equalTo("NOT_IN_ROSTER"));
+    void tenantWithoutAnyPlanRefusesEveryOpening() {
+        refusedAtOpening(partner, Intakes.valid("M-1"), "NOT_IN_ROSTER");
+        assertNoCases();
     }
 
     @Test
-    void specialtyOutsideThePlanIsRejected() {
+    void specialtyOutsideThePlanIsRefusedAtOpening() {
         Coverage.covered(tenant, "M-2");
         Map<String, Object> body = Intakes.valid("M-2");
         body.put("requestedSpecialty", "cardiology");
-        submit(partner, open(partner, body)).statusCode(200)
-                .body("state", equalTo("REJECTED")).body("rejectionReason", equalTo("SPECIALTY_NOT_COVERED"));
+        refusedAtOpening(partner, body, "SPECIALTY_NOT_COVERED").body("detail", containsString("cardiology"));
+        assertNoCases();
+    }
+
+    @Test
+    void patientLearnsAtOnceToo() {
+        Coverage.plan(tenant, Map.of("active", false));
+        Coverage.members(tenant, "M-10");
+        String patientId = "p-" + UUID.randomUUID();
+        refusedAtOpening(Tokens.patient(patientId, tenant, "M-10"), Intakes.valid("M-10"), "NO_PLAN");
+        assertNoCases();
     }
 
     @Test
@@ -59,26 +67,60 @@ class EligibilityAndAssignmentTest {
         given().auth().oauth2(partner).contentType(ContentType.JSON).body(Map.of("reason", "patient changed their mind"))
                 .when().post("/api/v1/cases/{id}/cancel", cancelled).then().statusCode(200).body("state", equalTo("CANCELLED"));
 
-        submit(partner, open(partner, Intakes.valid("M-3"))).body("state", equalTo("SUBMITTED"));
-        submit(partner, open(partner, Intakes.valid("M-3"))).statusCode(200)
+        // two drafts while an opinion is left: the first submitted uses it, the second lapses and is rejected
+        String first = open(partner, Intakes.valid("M-3"));
+        String second = open(partner, Intakes.valid("M-3"));
+        submit(partner, first).body("state", equalTo("SUBMITTED"));
+        submit(partner, second).statusCode(200)
                 .body("state", equalTo("REJECTED"))
                 .body("rejectionReason", equalTo("QUOTA_USED"));
+        // and from now on a new case is refused at opening
+        refusedAtOpening(partner, Intakes.valid("M-3"), "QUOTA_USED").body("detail", containsString("1 opinion(s)"));
     }
 
     @Test
-    void inactivePlanRejects() {
-        Coverage.plan(tenant, Map.of("active", false));
-        Coverage.members(tenant, "M-4");
-        submit(partner, open(partner, Intakes.valid("M-4"))).body("rejectionReason", equalTo("NO_PLAN"));
-    }
-
-    @Test
-    void expiredCoverageIsRejected() {
+    void coverageEndingBetweenOpeningAndSubmissionRejects() {
         Coverage.plan(tenant);
+        Coverage.members(tenant, "M-5");
+        String id = open(partner, Intakes.valid("M-5"));
         given().auth().oauth2(partner).contentType("text/csv")
                 .body("memberId,plan,validFrom,validTo\nM-5," + Coverage.PLAN + ",2020-01-01,2021-12-31\n")
                 .when().post("/api/v1/roster").then().statusCode(200).body("accepted", equalTo(1));
-        submit(partner, open(partner, Intakes.valid("M-5"))).body("rejectionReason", equalTo("NOT_IN_ROSTER"));
+        submit(partner, id).body("state", equalTo("REJECTED")).body("rejectionReason", equalTo("NOT_IN_ROSTER"));
+        refusedAtOpening(partner, Intakes.valid("M-5"), "NOT_IN_ROSTER").body("detail", containsString("not valid on"));
+    }
+
+    @Test
+    void planDeactivatedOrNarrowedBetweenOpeningAndSubmissionRejects() {
+        String planId = Coverage.plan(tenant);
+        Coverage.members(tenant, "M-4", "M-11");
+        String narrowed = open(partner, Intakes.valid("M-11"));
+        Map<String, Object> oncologyOnly = new java.util.HashMap<>(Coverage.planBody(tenant));
+        oncologyOnly.put("coveredSpecialties", List.of("oncology"));
+        Coverage.updatePlan(planId, oncologyOnly);
+        submit(partner, narrowed).body("state", equalTo("REJECTED")).body("rejectionReason", equalTo("SPECIALTY_NOT_COVERED"));
+
+        Map<String, Object> back = new java.util.HashMap<>(Coverage.planBody(tenant));
+        Coverage.updatePlan(planId, back);
+        String deactivated = open(partner, Intakes.valid("M-4"));
+        back.put("active", false);
+        Coverage.updatePlan(planId, back);
+        submit(partner, deactivated).body("state", equalTo("REJECTED")).body("rejectionReason", equalTo("NO_PLAN"));
+    }
+
+    private static io.restassured.response.ValidatableResponse refusedAtOpening(String token, Map<String, Object> body,
+                                                                                String reason) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/cases")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:consilium:problem:unprocessable"))
+                .body("reason", equalTo(reason))
+                .header("Location", nullValue());
+    }
+
+    private void assertNoCases() {
+        given().auth().oauth2(partner).when().get("/api/v1/cases")
+                .then().statusCode(200).body("total", equalTo(0));
     }
 
     @Test

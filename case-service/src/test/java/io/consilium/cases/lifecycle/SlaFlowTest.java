@@ -136,6 +136,7 @@ class SlaFlowTest {
         Journey j = Journey.collectingRecords();
         given().auth().oauth2(j.patient).when().post("/api/v1/cases/{id}/sla/pause", j.caseId).then().statusCode(403);
         given().auth().oauth2(j.partner).when().post("/api/v1/cases/{id}/sla/pause", j.caseId).then().statusCode(403);
+        j.checklistSettled();
         j.post(j.doctor, "records-complete", null);
         given().auth().oauth2(j.patient).when().get("/api/v1/cases/{id}/sla", j.caseId)
                 .then().statusCode(200).body("status", hasItem("MET"));

@@ -52,6 +52,7 @@ class StepRefusalsTest {
     @Test
     void staleVersionIsRefusedWith412() {
         Journey j = Journey.collectingRecords();
+        j.checklistSettled();
         given().auth().oauth2(j.doctor).header("If-Match", "\"1\"")
                 .when().post("/api/v1/cases/{id}/records-complete", j.caseId)
                 .then().statusCode(412).contentType("application/problem+json");

@@ -22,7 +22,23 @@ public final class Coverage {
     }
 
     public static String plan(String tenant, Map<String, Object> overrides) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+        Map<String, Object> body = new java.util.HashMap<>(planBody(tenant));
+        body.putAll(overrides);
+        return given().auth().oauth2(Tokens.ops("ops-setup")).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/plans")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** Replaces a plan (as ops), e.g. to make eligibility lapse between a case's opening and its submission. */
+    public static void updatePlan(String planId, Map<String, Object> body) {
+        given().auth().oauth2(Tokens.ops("ops-setup")).contentType(ContentType.JSON).body(body)
+                .when().put("/api/v1/plans/{id}", planId)
+                .then().statusCode(200);
+    }
+
+    /** The body of {@link #plan(String)}. */
+    public static Map<String, Object> planBody(String tenant) {
+        return Map.of(
                 "tenant", tenant,
                 "name", PLAN,
                 "coveredSpecialties", List.of("urology", "oncology"),
@@ -31,11 +47,7 @@ public final class Coverage {
                 "recordsSlaBusinessDays", 5,
                 "reviewSlaBusinessDays", 10,
                 "maxPanelSize", 3,
-                "active", true));
-        body.putAll(overrides);
-        return given().auth().oauth2(Tokens.ops("ops-setup")).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/plans")
-                .then().statusCode(201).extract().path("id");
+                "active", true);
     }
 
     /** Members covered by {@link #PLAN} from 2020 on. */

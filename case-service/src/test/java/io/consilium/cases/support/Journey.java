@@ -56,8 +56,38 @@ public final class Journey {
 
     public static Journey readyForReview() {
         Journey j = collectingRecords();
+        j.checklistSettled();
         j.post(j.doctor, "records-complete", null);
         return j;
+    }
+
+    /**
+     * document-service reports the checklist with nothing open (every required item accepted or waived); returns
+     * once case-service has projected it, so "records complete" is allowed.
+     */
+    public void checklistSettled() {
+        checklist(caseId, tenant, 1, true, "[]");
+    }
+
+    /**
+     * Publishes {@code consilium.document.checklist-changed.v1} as document-service writes it and waits until
+     * case-service keeps that revision.
+     */
+    public static UUID checklist(String caseId, String tenant, long revision, boolean complete, String openItemsJson) {
+        UUID eventId;
+        try (KafkaCompanion kafka = Broker.companion()) {
+            eventId = Broker.publish(kafka, "consilium.document.events", "consilium.document.checklist-changed.v1",
+                    caseId, tenant, """
+                            {"caseId":"%s","tenant":"%s","revision":%d,"complete":%s,"openItems":%s,"waivedItems":[],
+                             "changedAt":"%s"}""".formatted(caseId, tenant, revision, complete, openItemsJson, Instant.now()));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> {
+                    io.consilium.cases.domain.RecordsChecklist kept =
+                            io.consilium.cases.domain.RecordsChecklist.findById(UUID.fromString(caseId));
+                    return kept != null && kept.revision >= revision;
+                }));
+        return eventId;
     }
 
     /**

@@ -44,12 +44,15 @@ public class ChecklistResource {
 
     @GET
     @RolesAllowed({Roles.PATIENT, Roles.CASE_MANAGER, Roles.SPECIALIST})
-    @Operation(summary = "The case's checklist: built from the requested specialty, extended by record requests")
+    @Operation(summary = "The case's checklist: the requested specialty's items and the record requests merged into one list",
+            description = "Codes are normalised to one vocabulary (LAB_RESULT and LAB_RESULTS are one item); `sources` says who asked "
+                    + "(SPECIALTY, REQUEST, SPECIMEN), `requestedBy` which personal doctor; `openItems` are the required items neither "
+                    + "accepted nor waived.")
     @APIResponse(responseCode = "200", description = "The checklist",
             content = @Content(schema = @Schema(implementation = ChecklistView.class)))
     public ChecklistView get(@PathParam("caseId") UUID caseId) {
         ChecklistReview.View view = review.view(caller.get(), caseId);
-        return new ChecklistView(caseId, view.complete(), view.items().stream().map(ChecklistView.Item::of).toList());
+        return ChecklistView.of(caseId, view.complete(), view.items());
     }
 
     @POST
@@ -69,6 +72,28 @@ public class ChecklistResource {
                            @NotNull(message = "a request body is required") @Valid ReviewRequest request) {
         ChecklistItem item = review.review(caller.get(), caseId, itemId,
                 ChecklistReview.Decision.valueOf(request.decision()), request.reason(), ifMatch);
+        return Response.ok(ChecklistView.Item.of(item)).tag(EntityTags.of(item.version)).build();
+    }
+
+    @POST
+    @Path("/items/{itemId}/waiver")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CASE_MANAGER)
+    @Operation(summary = "Waive an item with a reason (the assigned case manager)",
+            description = "The case does without this record: the item becomes WAIVED, no longer holds the records back, "
+                    + "and shows who waived it, when and why. Audited (WAIVE). Publishes consilium.document.checklist-changed.v1, "
+                    + "and checklist-completed when it was the last open required item. A later record request naming the "
+                    + "code as required opens it again. Send If-Match with the item's version.")
+    @APIResponse(responseCode = "200", description = "The waived item",
+            content = @Content(schema = @Schema(implementation = ChecklistView.Item.class)))
+    @APIResponse(responseCode = "409", description = "The item is accepted or waived already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names an older version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response waive(@PathParam("caseId") UUID caseId, @PathParam("itemId") UUID itemId,
+                          @HeaderParam("If-Match") String ifMatch,
+                          @NotNull(message = "a request body is required") @Valid WaiverRequest request) {
+        ChecklistItem item = review.waive(caller.get(), caseId, itemId, request.reason(), ifMatch);
         return Response.ok(ChecklistView.Item.of(item)).tag(EntityTags.of(item.version)).build();
     }
 }

@@ -54,22 +54,36 @@ public class SpecimenResource {
     @Path("/cases/{caseId}/specimens")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CASE_MANAGER)
-    @Operation(summary = "Request a specimen (the assigned case manager)")
+    @Operation(summary = "Request a specimen (the assigned case manager)",
+            description = "Adds a required item SPECIMEN_<n> to the case's checklist; it is received when the destination confirms receipt, then accepted or waived by the case manager.")
     @APIResponse(responseCode = "201", description = "Requested", content = @Content(schema = @Schema(implementation = SpecimenView.class)))
     public Response request(@PathParam("caseId") UUID caseId,
                             @NotNull(message = "a request body is required") @Valid SpecimenRequests.Request body) {
-        return Response.status(201).entity(SpecimenView.of(specimens.request(caller.get(), caseId, body.description())))
-                .build();
+        return Response.status(201).entity(SpecimenView.of(specimens.request(caller.get(), caseId, body.description(),
+                SpecimenRequests.Destination.of(body.destination())))).build();
     }
 
     @POST
     @Path("/specimens/{specimenId}/shipment")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CASE_MANAGER)
-    @Operation(summary = "Record the shipment (carrier, tracking id); publishes specimen-shipped")
+    @Operation(summary = "Record the shipment (carrier, tracking id, destination unless the request named it); publishes specimen-shipped")
+    @APIResponse(responseCode = "422", description = "No destination known",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SpecimenView ship(@PathParam("specimenId") UUID specimenId,
                              @NotNull(message = "a request body is required") @Valid SpecimenRequests.Shipment body) {
-        return SpecimenView.of(specimens.ship(caller.get(), specimenId, body.carrier(), body.trackingId()));
+        return SpecimenView.of(specimens.ship(caller.get(), specimenId, body.carrier(), body.trackingId(),
+                SpecimenRequests.Destination.of(body.destination())));
+    }
+
+    @POST
+    @Path("/specimens/{specimenId}/return-shipment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SPECIALIST, Roles.CASE_MANAGER})
+    @Operation(summary = "Record the return leg (carrier, tracking id); publishes specimen-return-shipped")
+    public SpecimenView shipBack(@PathParam("specimenId") UUID specimenId,
+                                 @NotNull(message = "a request body is required") @Valid SpecimenRequests.ReturnShipment body) {
+        return SpecimenView.of(specimens.shipBack(caller.get(), specimenId, body.carrier(), body.trackingId()));
     }
 
     @POST
@@ -83,7 +97,7 @@ public class SpecimenResource {
     @POST
     @Path("/specimens/{specimenId}/return")
     @RolesAllowed({Roles.SPECIALIST, Roles.CASE_MANAGER})
-    @Operation(summary = "Record the specimen's return")
+    @Operation(summary = "Record that the specimen is back (after its return leg, or collected by hand from the destination)")
     public SpecimenView giveBack(@PathParam("specimenId") UUID specimenId) {
         return SpecimenView.of(specimens.giveBack(caller.get(), specimenId));
     }

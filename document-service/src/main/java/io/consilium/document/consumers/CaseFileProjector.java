@@ -52,7 +52,7 @@ public class CaseFileProjector {
     record ManagerAssigned(@NotBlank String managerId) {
     }
 
-    record RecordsRequested(@NotNull List<@NotNull @Valid Item> items) {
+    record RecordsRequested(@NotNull List<@NotNull @Valid Item> items, String requestedBy) {
         record Item(@NotBlank String code, @NotBlank String label, Boolean required) {
         }
     }
@@ -99,7 +99,7 @@ public class CaseFileProjector {
             case RECORDS_REQUESTED -> checklists.extend(CaseFile.getOrCreate(caseId, tenant),
                     ((RecordsRequested) payload).items().stream()
                             .map(i -> new RequestedItem(i.code(), i.label(), i.required() == null || i.required()))
-                            .toList());
+                            .toList(), ((RecordsRequested) payload).requestedBy());
             case CONSENT_GRANTED -> grant(caseId, tenant, (ConsentGranted) payload, event);
             case CONSENT_REVOKED -> revoke(caseId, tenant, (ConsentRevoked) payload, event);
             case SPECIALIST_ACCEPTED, SPECIALIST_DECLINED, SPECIALIST_EXPIRED ->

@@ -38,6 +38,18 @@ public class CaseFile extends PanacheEntityBase {
     public long version;
 
     /**
+     * The next revision of the case's published checklist state ({@code checklist-changed}). An update in place,
+     * not a mapped field: it takes the row lock (two changes of one case publish in revision order) without bumping
+     * the file's version, so a document arriving while the doctor reviews another item is no lost-update conflict.
+     */
+    public static long nextChecklistRevision(UUID caseId) {
+        return ((Number) getEntityManager().createNativeQuery(
+                        "update case_file set checklist_revision = checklist_revision + 1 where case_id = ?1 returning checklist_revision")
+                .setParameter(1, caseId)
+                .getSingleResult()).longValue();
+    }
+
+    /**
      * The case's row, created on the first event that mentions it. Case and specialist events arrive on two
      * channels concurrently, so creation is an insert that tolerates the other channel winning the race.
      */

@@ -13,9 +13,14 @@ public final class SpecimenEvent {
     public record Requested(UUID caseId, String tenant, UUID specimenId, Instant requestedAt) {
     }
 
-    /** {@code consilium.document.specimen-shipped.v1}. */
+    /** {@code consilium.document.specimen-shipped.v1}; the destination's institution (never the recipient's name). */
     public record Shipped(UUID caseId, String tenant, UUID specimenId, String carrier, String trackingId,
-                          Instant shippedAt) {
+                          String destinationInstitution, Instant shippedAt) {
+    }
+
+    /** {@code consilium.document.specimen-return-shipped.v1}: the return leg. */
+    public record ReturnShipped(UUID caseId, String tenant, UUID specimenId, String carrier, String trackingId,
+                                Instant shippedAt) {
     }
 
     /** {@code consilium.document.specimen-received.v1}. */

@@ -63,4 +63,20 @@ public class ChecklistReview {
                 access.file().tenant, "REVIEW_" + decision, "care"));
         return item;
     }
+
+    /** The assigned case manager waives an item with a reason (audited; the reason is shown on the checklist). */
+    @Transactional
+    public ChecklistItem waive(Caller caller, UUID caseId, UUID itemId, String reason, String ifMatch) {
+        CaseFileLookup.Accessible access = lookup.require(caller, caseId, Level::mayManage, "checklist-item",
+                String.valueOf(itemId), "WAIVE", LockModeType.PESSIMISTIC_WRITE);
+        ChecklistItem item = ChecklistItem.findById(itemId);
+        if (item == null || !item.caseId.equals(caseId)) {
+            throw new ProblemException.NotFound("Checklist item " + itemId);
+        }
+        EntityTags.checkIfMatch(ifMatch, item.version);
+        checklists.waive(access.file(), item, reason, caller.subject());
+        audit.allowed(caller, new AuditedAccess("checklist-item", itemId.toString(), caseId.toString(),
+                access.file().tenant, "WAIVE", "care"));
+        return item;
+    }
 }

@@ -1,5 +1,6 @@
 package io.consilium.document.service;
 
+import io.consilium.document.domain.CaseFile;
 import io.consilium.document.domain.Specimen;
 import io.consilium.document.events.DocumentEvents;
 import io.consilium.document.events.SpecimenEvent;
@@ -33,12 +34,18 @@ public class Specimens {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Checklists checklists;
 
-    Specimens(CaseFileLookup lookup, Outbox outbox, AuditTrail audit, Clock clock) {
+    Specimens(CaseFileLookup lookup, Outbox outbox, AuditTrail audit, Clock clock, Checklists checklists) {
         this.lookup = lookup;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
+        this.checklists = checklists;
+    }
+
+    /** Where a specimen goes: the institution and the person who receives it there. */
+    public record Destination(String institution, String recipient) {
     }
 
     @Transactional
@@ -51,12 +58,16 @@ public class Specimens {
     }
 
     @Transactional
-    public Specimen request(Caller caller, UUID caseId, String description) {
+    public Specimen request(Caller caller, UUID caseId, String description, Destination destination) {
         CaseFileLookup.Accessible access = lookup.require(caller, caseId, Level::mayManage, "case",
-                String.valueOf(caseId), "REQUEST_SPECIMEN");
+                String.valueOf(caseId), "REQUEST_SPECIMEN", LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
         Specimen specimen = Specimen.request(caseId, access.file().tenant, description, caller.subject(), now);
+        if (destination != null) {
+            specimen.sendTo(destination.institution(), destination.recipient());
+        }
         specimen.persist();
+        specimen.checklistItemId = checklists.specimenRequested(access.file(), specimen.id, description).id;
         publish(specimen, DocumentEvents.SPECIMEN_REQUESTED,
                 new SpecimenEvent.Requested(caseId, specimen.tenant, specimen.id, now));
         audited(caller, specimen, "REQUEST_SPECIMEN");
@@ -64,12 +75,15 @@ public class Specimens {
     }
 
     @Transactional
-    public Specimen ship(Caller caller, UUID specimenId, String carrier, String trackingId) {
+    public Specimen ship(Caller caller, UUID specimenId, String carrier, String trackingId, Destination destination) {
         Specimen specimen = load(caller, specimenId, Level::mayManage, "SHIP_SPECIMEN");
         Instant now = clock.instant();
+        if (destination != null) {
+            specimen.sendTo(destination.institution(), destination.recipient());
+        }
         specimen.ship(carrier, trackingId, now);
         publish(specimen, DocumentEvents.SPECIMEN_SHIPPED, new SpecimenEvent.Shipped(specimen.caseId, specimen.tenant,
-                specimen.id, carrier, trackingId, now));
+                specimen.id, carrier, trackingId, specimen.destinationInstitution, now));
         audited(caller, specimen, "SHIP_SPECIMEN");
         return specimen;
     }
@@ -80,9 +94,25 @@ public class Specimens {
                 "RECEIVE_SPECIMEN");
         Instant now = clock.instant();
         specimen.receive(caller.subject(), now);
+        CaseFile file = CaseFile.findById(specimen.caseId, LockModeType.PESSIMISTIC_WRITE);
+        if (file != null) {
+            checklists.specimenReceived(file, specimen.id);
+        }
         publish(specimen, DocumentEvents.SPECIMEN_RECEIVED, new SpecimenEvent.Received(specimen.caseId,
                 specimen.tenant, specimen.id, caller.subject(), now));
         audited(caller, specimen, "RECEIVE_SPECIMEN");
+        return specimen;
+    }
+
+    @Transactional
+    public Specimen shipBack(Caller caller, UUID specimenId, String carrier, String trackingId) {
+        Specimen specimen = load(caller, specimenId, level -> level == Level.READ || level == Level.MANAGE,
+                "RETURN_SHIP_SPECIMEN");
+        Instant now = clock.instant();
+        specimen.shipBack(carrier, trackingId, now);
+        publish(specimen, DocumentEvents.SPECIMEN_RETURN_SHIPPED, new SpecimenEvent.ReturnShipped(specimen.caseId,
+                specimen.tenant, specimen.id, carrier, trackingId, now));
+        audited(caller, specimen, "RETURN_SHIP_SPECIMEN");
         return specimen;
     }
 

@@ -53,9 +53,10 @@ class ChecklistFlowTest {
         facts.recordsRequested("""
                 [{"code":"GENETIC_TEST","label":"BRCA test result","required":true},
                  {"code":"PHOTOS","label":"Photos of the lesion","required":false}]""");
+        // PHOTOS is the vocabulary's PHOTO (one code per record, see RecordKinds)
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(facts.managerToken()).when().get("/api/v1/cases/{id}/checklist", facts.caseId)
-                        .then().body("items.code", hasItem("PHOTOS")));
+                        .then().body("items.code", hasItem("PHOTO")));
 
         JsonPath checklist = checklist(facts);
         List<String> required = checklist.getList("items.findAll { it.required }.id");

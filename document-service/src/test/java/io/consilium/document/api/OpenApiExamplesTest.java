@@ -21,7 +21,11 @@ class OpenApiExamplesTest {
         given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .body("components.schemas.Shipment.properties.carrier.examples", hasItem("World Courier"))
                 .body("components.schemas.Shipment.properties.trackingId.examples", hasItem("WC-MAD-PHL-20261118-0042"))
-                .body("components.schemas.ReviewRequest.properties.decision.examples", hasItem("REJECTED"));
+                .body("components.schemas.ReviewRequest.properties.decision.examples", hasItem("REJECTED"))
+                .body("components.schemas.WaiverRequest.properties.reason.examples",
+                        hasItem("No laboratory tests were done for this skin condition; the dermatologist's report covers it"))
+                .body("components.schemas.Destination.properties.recipient.examples", hasItem("Dr. Carol Shields"))
+                .body("components.schemas.ReturnShipment.properties.trackingId.examples", hasItem("WC-PHL-MAD-20261209-0007"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.consilium.platform.problem;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A failure a client can act on. Domain code throws one of the subclasses (plain Java, no HTTP types);
@@ -11,6 +12,7 @@ public abstract class ProblemException extends RuntimeException {
 
     private final ProblemType type;
     private final List<Violation> violations;
+    private Map<String, Object> extensions = Map.of();
 
     protected ProblemException(ProblemType type, String detail) {
         this(type, detail, null);
@@ -28,6 +30,19 @@ public abstract class ProblemException extends RuntimeException {
 
     public List<Violation> violations() {
         return violations;
+    }
+
+    /** RFC 9457 extension members of the answer (a reason code, the open items...); empty by default. */
+    public Map<String, Object> extensions() {
+        return extensions;
+    }
+
+    /** Adds extension members to the answer; values must be JSON-serialisable and free of clinical content. */
+    public ProblemException with(String member, Object value) {
+        Map<String, Object> all = new java.util.LinkedHashMap<>(extensions);
+        all.put(member, value);
+        extensions = Map.copyOf(all);
+        return this;
     }
 
     /** 404, for unknown objects and for objects the caller may not see alike, so ids cannot be probed. */

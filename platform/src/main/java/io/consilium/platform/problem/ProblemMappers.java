@@ -37,9 +37,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         if (e.violations() != null) {
-            return respond(Problem.withViolations(e.type(), e.getMessage(), path(uri), e.violations()));
+            return respond(Problem.withViolations(e.type(), e.getMessage(), path(uri), e.violations())
+                    .with(e.extensions()));
         }
-        return respond(Problem.of(e.type(), e.getMessage(), path(uri)));
+        return respond(Problem.of(e.type(), e.getMessage(), path(uri)).with(e.extensions()));
     }
 
     @ServerExceptionMapper
