@@ -84,6 +84,12 @@ public final class EndpointAddresses {
     }
 
     static Optional<String> notPublic(InetAddress address) {
+        if (address.isLoopbackAddress()) {
+            return Optional.of("loopback");
+        }
+        if (address.isAnyLocalAddress()) {
+            return Optional.of("unspecified");
+        }
         if (address instanceof Inet6Address v6) {
             byte[] b = v6.getAddress();
             // IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible addresses are judged as the IPv4 address they carry
@@ -94,9 +100,7 @@ public final class EndpointAddresses {
             if (mapped && ((b[10] == (byte) 0xff && b[11] == (byte) 0xff) || (b[10] == 0 && b[11] == 0))) {
                 try {
                     InetAddress v4 = InetAddress.getByAddress(new byte[]{b[12], b[13], b[14], b[15]});
-                    if (!(b[10] == 0 && b[11] == 0 && v4.isAnyLocalAddress())) {
-                        return notPublic(v4);
-                    }
+                    return notPublic(v4);
                 } catch (UnknownHostException e) {
                     return Optional.of("malformed");
                 }
@@ -105,17 +109,11 @@ public final class EndpointAddresses {
                 return Optional.of("private (unique local)");
             }
         }
-        if (address.isLoopbackAddress()) {
-            return Optional.of("loopback");
-        }
         if (address.isLinkLocalAddress()) {
             return Optional.of("link-local");
         }
         if (address.isSiteLocalAddress()) {
             return Optional.of("private");
-        }
-        if (address.isAnyLocalAddress()) {
-            return Optional.of("unspecified");
         }
         if (address.isMulticastAddress()) {
             return Optional.of("multicast");
