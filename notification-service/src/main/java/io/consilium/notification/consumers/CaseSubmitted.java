@@ -1,5 +1,8 @@
 package io.consilium.notification.consumers;
 
-/** The field of {@code consilium.case.submitted.v1} this service reads: the patient (null for a partner's case). */
-public record CaseSubmitted(String patientId) {
+/**
+ * The fields of {@code consilium.case.submitted.v1} this service reads: the patient (null for a partner's case)
+ * and the language the patient's messages are written in.
+ */
+public record CaseSubmitted(String patientId, String preferredLanguage) {
 }

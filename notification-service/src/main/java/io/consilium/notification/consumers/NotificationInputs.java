@@ -76,8 +76,13 @@ public class NotificationInputs {
         }
         String specialist = null;
         boolean urgent = false;
+        String detail = null;
         switch (event.type()) {
-            case SUBMITTED -> file.patient(read(payload, CaseSubmitted.class).patientId(), now);
+            case SUBMITTED -> {
+                CaseSubmitted submitted = read(payload, CaseSubmitted.class);
+                file.patient(submitted.patientId(), now);
+                file.language(submitted.preferredLanguage(), now);
+            }
             case PATIENT_LINKED -> file.patient(read(payload, PatientLinked.class).patientId(), now);
             case MANAGER_ASSIGNED -> file.manager(read(payload, ManagerAssigned.class).managerId(), now);
             case INVITED -> {
@@ -93,13 +98,16 @@ public class NotificationInputs {
                 specialist = due.specialistSubject() != null && !due.specialistSubject().isBlank()
                         ? due.specialistSubject() : known != null ? known.specialistSubject : null;
             }
-            case SLA_STATUS_CHANGED -> urgent = Urgency.urgent(event.type(), read(payload, SlaStatusChanged.class).status());
+            case SLA_STATUS_CHANGED -> {
+                detail = read(payload, SlaStatusChanged.class).status();
+                urgent = Urgency.urgent(event.type(), detail);
+            }
             default -> {
                 // the type moves the state only, or is routed with the case's people as they are
             }
         }
         file.after(event.type(), now);
-        notifications.route(event.id(), event.type(), event.time(), file, specialist, urgent);
+        notifications.route(event.id(), event.type(), event.time(), file, specialist, urgent, detail);
         return true;
     }
 

@@ -28,6 +28,8 @@ public class CaseFile extends PanacheEntityBase {
     @Column(name = "manager_id")
     public String managerId;
     public String state;
+    /** The patient's preferred language (ISO 639-1), from the submission. */
+    public String language;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
@@ -47,6 +49,13 @@ public class CaseFile extends PanacheEntityBase {
     public void patient(String patientId, Instant now) {
         if (patientId != null && !patientId.isBlank()) {
             this.patientId = patientId;
+            this.updatedAt = now;
+        }
+    }
+
+    public void language(String language, Instant now) {
+        if (language != null && language.matches("[a-z]{2}")) {
+            this.language = language;
             this.updatedAt = now;
         }
     }

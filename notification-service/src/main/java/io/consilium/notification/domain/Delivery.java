@@ -119,6 +119,15 @@ public class Delivery extends PanacheEntityBase {
         return true;
     }
 
+    /** An attempt that no retry can mend (a person without an address): dead at once. */
+    public void abandon(String error, Instant now) {
+        requireSending();
+        attempts++;
+        lastError = error == null ? null : error.substring(0, Math.min(error.length(), ERROR_MAX));
+        status = DeliveryStatus.DEAD;
+        nextAttemptAt = null;
+    }
+
     /** Ops or the partner ask for it again: the same id (receivers drop what they had), a fresh schedule. */
     public void replay(Instant now) {
         if (channel != Channel.WEBHOOK) {

@@ -101,6 +101,44 @@ public class DeliveryOutcomes {
         }
     }
 
+    /**
+     * An e-mail attempt's outcome: delivered, retried on the schedule, or dead (at once when {@code hopeless});
+     * {@code delivered}/{@code failed} events as for webhooks.
+     */
+    @Transactional
+    public void recordEmail(UUID deliveryId, boolean sent, String error, boolean hopeless) {
+        Delivery delivery = Delivery.findById(deliveryId);
+        if (delivery == null || (delivery.status != DeliveryStatus.PENDING && delivery.status != DeliveryStatus.RETRYING)) {
+            return;
+        }
+        Instant now = clock.instant();
+        String channel = delivery.channel.name();
+        if (sent) {
+            delivery.delivered(now);
+            metrics.counter("consilium_notification_deliveries_total", "channel", channel, "outcome", "delivered").increment();
+            if (delivery.caseId != null) {
+                outbox.append(new OutgoingEvent(NotificationEvents.TOPIC, NotificationEvents.DELIVERED,
+                        delivery.caseId.toString(), delivery.tenant, new NotificationDelivered(delivery.caseId,
+                        delivery.tenant, delivery.id, channel, delivery.eventId, now)));
+            }
+            return;
+        }
+        boolean dead;
+        if (hopeless) {
+            delivery.abandon(error, now);
+            dead = true;
+        } else {
+            dead = delivery.failed(error, now, schedule, () -> ThreadLocalRandom.current().nextDouble());
+        }
+        metrics.counter("consilium_notification_deliveries_total", "channel", channel,
+                "outcome", dead ? "dead" : "retrying").increment();
+        if (dead && delivery.caseId != null) {
+            outbox.append(new OutgoingEvent(NotificationEvents.TOPIC, NotificationEvents.FAILED,
+                    delivery.caseId.toString(), delivery.tenant, new NotificationFailed(delivery.caseId, delivery.tenant,
+                    delivery.id, channel, delivery.eventId, delivery.lastError, delivery.attempts, now)));
+        }
+    }
+
     /** A disabled endpoint's waiting deliveries stop (HELD) until it is enabled again. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void holdWaiting(UUID endpointId) {

@@ -63,11 +63,12 @@ public class Notifications {
 
     /**
      * @param specialistSubject the specialist the event names, or null
+     * @param detail            what a person's message shows besides the case (an SLA status), or null
      * @return the deliveries created
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Delivery> route(UUID eventId, String eventType, Instant occurredAt, CaseFile file,
-                                String specialistSubject, boolean urgent) {
+                                String specialistSubject, boolean urgent, String detail) {
         Instant now = clock.instant();
         List<Delivery> deliveries = new ArrayList<>();
         for (Route route : table.routes(eventType)) {
@@ -97,12 +98,12 @@ public class Notifications {
                 continue;
             }
             deliveries.add(Delivery.create(eventId, eventType, file.caseId, file.tenant, route.recipient(), recipient,
-                    route.channel(), urgent, null, sending.contains(route.channel()), now));
+                    route.channel(), urgent, detail, sending.contains(route.channel()), now));
         }
         deliveries.forEach(d -> d.persist());
-        int webhooks = (int) deliveries.stream().filter(d -> d.channel == Channel.WEBHOOK).count();
-        if (webhooks > 0) {
-            created.fire(new DeliveriesCreated(webhooks));
+        int sendable = (int) deliveries.stream().filter(d -> d.nextAttemptAt != null).count();
+        if (sendable > 0) {
+            created.fire(new DeliveriesCreated(sendable));
         }
         return deliveries;
     }

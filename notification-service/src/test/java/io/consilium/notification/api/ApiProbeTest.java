@@ -60,6 +60,7 @@ class ApiProbeTest extends ApiProbe {
                 .id("deliveryId", deliveryId)
                 .outsider("partner", Tokens.partner("t-other-" + UUID.randomUUID()))
                 .secret(path, endpoint.getString("secret"), "Probe receiver of the secret tenant")
-                .notAnObject("dead-letters/{id}", "dead letters are for ops only, who see every one");
+                .notAnObject("dead-letters/{id}", "dead letters are for ops only, who see every one")
+                .notAnObject("eventType", "an event type names a template, the same for everyone (ops only)");
     }
 }
