@@ -61,6 +61,9 @@ public class Delivery extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "delivered_at")
     public Instant deliveredAt;
+    /** In-app inbox items: when the person read it (null while unread). */
+    @Column(name = "read_at")
+    public Instant readAt;
     @Version
     public long version;
 
@@ -82,6 +85,30 @@ public class Delivery extends PanacheEntityBase {
         d.nextAttemptAt = sendable ? now : null;
         d.createdAt = now;
         return d;
+    }
+
+    /**
+     * An in-app inbox item is delivered the moment it is committed: the row is the item the apps read (and the
+     * live stream announces after the commit).
+     */
+    public static Delivery inApp(UUID eventId, String eventType, UUID caseId, String tenant, RecipientKind kind,
+                                 String recipient, boolean urgent, String detail, Instant now) {
+        Delivery d = create(eventId, eventType, caseId, tenant, kind, recipient, Channel.INBOX, urgent, detail, true, now);
+        d.status = DeliveryStatus.DELIVERED;
+        d.attempts = 1;
+        d.deliveredAt = now;
+        d.nextAttemptAt = null;
+        return d;
+    }
+
+    /** Marks an inbox item read; reading it again changes nothing. */
+    public void read(Instant now) {
+        if (channel != Channel.INBOX) {
+            throw new ProblemException.Conflict("Only inbox items are read");
+        }
+        if (readAt == null) {
+            readAt = now;
+        }
     }
 
     public boolean due(Instant now) {

@@ -43,8 +43,11 @@ public class Notifications {
     private final ObjectMapper json;
     private final Clock clock;
     private final Event<DeliveriesCreated> created;
+    private final Event<InboxItemsCreated> inboxItems;
 
-    Notifications(RoutingSettings settings, ObjectMapper json, Clock clock, Event<DeliveriesCreated> created) {
+    Notifications(RoutingSettings settings, ObjectMapper json, Clock clock, Event<DeliveriesCreated> created,
+                  Event<InboxItemsCreated> inboxItems) {
+        this.inboxItems = inboxItems;
         this.table = RoutingTable.parse(settings.routes());
         this.sending = settings.sendingChannels().stream().map(c -> Channel.valueOf(c.trim().toUpperCase(Locale.ROOT)))
                 .collect(Collectors.toUnmodifiableSet());
@@ -97,13 +100,23 @@ public class Notifications {
                         route.channel());
                 continue;
             }
-            deliveries.add(Delivery.create(eventId, eventType, file.caseId, file.tenant, route.recipient(), recipient,
-                    route.channel(), urgent, detail, sending.contains(route.channel()), now));
+            if (route.channel() == Channel.INBOX && sending.contains(Channel.INBOX)) {
+                deliveries.add(Delivery.inApp(eventId, eventType, file.caseId, file.tenant, route.recipient(), recipient,
+                        urgent, detail, now));
+            } else {
+                deliveries.add(Delivery.create(eventId, eventType, file.caseId, file.tenant, route.recipient(), recipient,
+                        route.channel(), urgent, detail, sending.contains(route.channel()), now));
+            }
         }
         deliveries.forEach(d -> d.persist());
         int sendable = (int) deliveries.stream().filter(d -> d.nextAttemptAt != null).count();
         if (sendable > 0) {
             created.fire(new DeliveriesCreated(sendable));
+        }
+        List<UUID> inbox = deliveries.stream().filter(d -> d.channel == Channel.INBOX && d.deliveredAt != null)
+                .map(d -> d.id).toList();
+        if (!inbox.isEmpty()) {
+            inboxItems.fire(new InboxItemsCreated(inbox));
         }
         return deliveries;
     }
