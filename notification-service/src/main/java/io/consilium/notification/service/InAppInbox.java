@@ -102,8 +102,11 @@ public class InAppInbox {
     private Item item(Delivery d, String language) {
         String lang = language;
         if (lang == null && d.recipientKind == RecipientKind.PATIENT && d.caseId != null) {
-            CaseFile file = CaseFile.findById(d.caseId);
-            lang = file == null ? null : file.language;
+            // the live stream maps items on the committing thread, outside any request: read in a transaction
+            lang = QuarkusTransaction.joiningExisting().call(() -> {
+                CaseFile file = CaseFile.findById(d.caseId);
+                return file == null ? null : file.language;
+            });
         }
         var rendered = renderer.render(d.eventType, lang, d.caseId, d.payload);
         return new Item(d.id, d.eventType, d.caseId, d.urgent, d.createdAt, d.readAt,
