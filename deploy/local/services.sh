@@ -114,9 +114,12 @@ cmd_start() {
       continue
     fi
     mkdir -p "$STATE/$module"
-    log "starting $module on port $port (java ${JAVA_OPTS_ARR[*]} -jar ${jar#"$ROOT"/}), log: ${STATE#"$ROOT"/}/$module.log"
+    local extra=()
+    # The local partner receiver (deploy/local/webhook-receiver.sh) listens on loopback, which production refuses.
+    if [[ "$module" == notification-service ]]; then extra=(-Dconsilium.webhooks.allow-loopback=true); fi
+    log "starting $module on port $port (java ${JAVA_OPTS_ARR[*]} ${extra[*]} -jar ${jar#"$ROOT"/}), log: ${STATE#"$ROOT"/}/$module.log"
     # Working directory under .local so that relative paths (e.g. file storage) stay out of the tree.
-    (cd "$STATE/$module" && start_bg "$pidfile" "$(logfile_of "$module")" java "${JAVA_OPTS_ARR[@]}" -jar "$jar")
+    (cd "$STATE/$module" && start_bg "$pidfile" "$(logfile_of "$module")" java "${JAVA_OPTS_ARR[@]}" "${extra[@]}" -jar "$jar")
     started+=("$entry")
     start_time+=("$(now_s)")
   done

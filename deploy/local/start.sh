@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Starts the whole local stack in order: PostgreSQL -> Kafka -> Keycloak -> services.
+# Starts the whole local stack in order: PostgreSQL -> Kafka -> Keycloak -> GreenMail (SMTP) -> services.
 # Options are passed to services.sh start (e.g. --no-build). Each step is idempotent.
-#   start.sh --infra   only PostgreSQL, Kafka and Keycloak (nothing built, no service started), for running one
+#   start.sh --infra   only PostgreSQL, Kafka, Keycloak and GreenMail (nothing built, no service started), for running one
 #                      service yourself: ./mvnw quarkus:dev -pl case-service
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -31,6 +31,7 @@ step() {
 step postgres "$DEPLOY_LOCAL/postgres.sh" start
 step kafka "$DEPLOY_LOCAL/kafka.sh" start
 step keycloak "$DEPLOY_LOCAL/keycloak.sh" start
+step greenmail "$DEPLOY_LOCAL/greenmail.sh" start
 # A service that fails to become ready should not hide the table: remember and exit non-zero at the end.
 rc=0
 if ! $infra_only; then
@@ -45,6 +46,7 @@ row "PostgreSQL" "127.0.0.1:$PG_PORT" "user consilium / consilium, db consilium_
 row "Kafka" "127.0.0.1:$KAFKA_PORT" "KRaft, topics consilium.*.events, consilium.audit, *.dlq"
 row "Keycloak" "http://127.0.0.1:$KEYCLOAK_PORT/realms/consilium" "tokens: deploy/local/token.sh <user>"
 row "Keycloak admin console" "http://127.0.0.1:$KEYCLOAK_PORT/admin/" "admin / admin"
+row "GreenMail (demo mail)" "smtp 127.0.0.1:3025, imap 127.0.0.1:3143" "any user/password; see deploy/local/greenmail.sh"
 for entry in gateway:8080 case-service:8081 document-service:8082 specialist-service:8083 \
   report-service:8084 notification-service:8085; do
   module="${entry%%:*}"

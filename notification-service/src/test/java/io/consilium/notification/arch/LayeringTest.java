@@ -8,6 +8,6 @@ class LayeringTest {
 
     @Test
     void packagesFollowTheProjectLayout() {
-        LayeringRules.checkEvenIfEmpty("io.consilium.notification");
+        LayeringRules.check("io.consilium.notification", "webhook", "keycloak");
     }
 }

@@ -1,0 +1,10 @@
+package io.consilium.notification.domain;
+
+/**
+ * PENDING (created, not tried yet) → DELIVERED, or RETRYING (failed, next attempt scheduled) → ... → DEAD (the
+ * schedule is spent). HELD: a channel this service routes but does not send on yet, or an endpoint disabled.
+ * DELIVERED and DEAD return to PENDING only through a replay.
+ */
+public enum DeliveryStatus {
+    PENDING, RETRYING, DELIVERED, DEAD, HELD
+}

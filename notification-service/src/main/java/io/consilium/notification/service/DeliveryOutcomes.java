@@ -1,0 +1,149 @@
+package io.consilium.notification.service;
+
+import io.consilium.notification.config.WebhookSettings;
+import io.consilium.notification.domain.Channel;
+import io.consilium.notification.domain.Delivery;
+import io.consilium.notification.domain.DeliveryStatus;
+import io.consilium.notification.domain.RetrySchedule;
+import io.consilium.notification.domain.WebhookAttempt;
+import io.consilium.notification.domain.WebhookEndpoint;
+import io.consilium.notification.events.NotificationDelivered;
+import io.consilium.notification.events.NotificationEvents;
+import io.consilium.notification.events.NotificationFailed;
+import io.consilium.notification.webhook.WebhookResponse;
+import io.consilium.platform.outbox.Outbox;
+import io.consilium.platform.outbox.OutgoingEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Records one attempt's outcome in one transaction: the attempt in the delivery log, the delivery's next state
+ * (delivered, retry scheduled, dead), the endpoint's health (disabled after failing for days), and the
+ * {@code delivered}/{@code failed} events through the outbox.
+ */
+@ApplicationScoped
+public class DeliveryOutcomes {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryOutcomes.class);
+
+    private final Outbox outbox;
+    private final Clock clock;
+    private final RetrySchedule schedule;
+    private final Duration disableAfter;
+    private final MeterRegistry metrics;
+
+    DeliveryOutcomes(Outbox outbox, Clock clock, WebhookSettings settings, MeterRegistry metrics) {
+        this.outbox = outbox;
+        this.clock = clock;
+        this.schedule = new RetrySchedule(settings.retryDelays(), settings.jitter());
+        this.disableAfter = settings.disableAfter();
+        this.metrics = metrics;
+    }
+
+    public RetrySchedule schedule() {
+        return schedule;
+    }
+
+    @Transactional
+    public void record(WebhookClaim claim, Instant attemptedAt, WebhookResponse response) {
+        Delivery delivery = Delivery.findById(claim.deliveryId());
+        if (delivery == null) {
+            return;
+        }
+        WebhookAttempt.of(delivery.id, claim.endpointId(), delivery.attempts + 1, attemptedAt, response.status(),
+                response.latencyMillis(), response.head(), response.status() == null ? response.error() : null).persist();
+        metrics.timer("consilium_webhook_latency", "endpoint", claim.endpointId().toString())
+                .record(Duration.ofMillis(response.latencyMillis()));
+        if (delivery.status != DeliveryStatus.PENDING && delivery.status != DeliveryStatus.RETRYING) {
+            // replayed, held or finished while this attempt was out: the log keeps it, the state stays
+            return;
+        }
+        Instant now = clock.instant();
+        if (response.succeeded()) {
+            delivery.delivered(now);
+            metrics.counter("consilium_notification_deliveries_total", "channel", "WEBHOOK", "outcome", "delivered").increment();
+            WebhookEndpoint endpoint = WebhookEndpoint.findById(claim.endpointId());
+            if (endpoint != null && endpoint.failingSince != null) {
+                WebhookEndpoint locked = WebhookEndpoint.findById(claim.endpointId(), LockModeType.PESSIMISTIC_WRITE);
+                locked.succeeded();
+            }
+            if (delivery.caseId != null) {
+                outbox.append(new OutgoingEvent(NotificationEvents.TOPIC, NotificationEvents.DELIVERED,
+                        delivery.caseId.toString(), delivery.tenant, new NotificationDelivered(delivery.caseId,
+                        delivery.tenant, delivery.id, delivery.channel.name(), delivery.eventId, now)));
+            }
+            return;
+        }
+        boolean dead = delivery.failed(response.failure(), now, schedule, () -> ThreadLocalRandom.current().nextDouble());
+        metrics.counter("consilium_notification_deliveries_total", "channel", "WEBHOOK",
+                "outcome", dead ? "dead" : "retrying").increment();
+        // concurrent failures of one endpoint serialise on its row, so its health is judged on every one of them
+        WebhookEndpoint endpoint = WebhookEndpoint.findById(claim.endpointId(), LockModeType.PESSIMISTIC_WRITE);
+        if (endpoint != null && endpoint.failed(now, disableAfter)) {
+            LOG.warnf("Webhook endpoint %s of tenant %s disabled: failing since %s", endpoint.id, endpoint.tenant,
+                    endpoint.failingSince);
+            holdWaiting(endpoint.id);
+        }
+        if (dead && delivery.caseId != null) {
+            outbox.append(new OutgoingEvent(NotificationEvents.TOPIC, NotificationEvents.FAILED,
+                    delivery.caseId.toString(), delivery.tenant, new NotificationFailed(delivery.caseId, delivery.tenant,
+                    delivery.id, delivery.channel.name(), delivery.eventId, delivery.lastError, delivery.attempts, now)));
+        }
+    }
+
+    /**
+     * An e-mail attempt's outcome: delivered, retried on the schedule, or dead (at once when {@code hopeless});
+     * {@code delivered}/{@code failed} events as for webhooks.
+     */
+    @Transactional
+    public void recordEmail(UUID deliveryId, boolean sent, String error, boolean hopeless) {
+        Delivery delivery = Delivery.findById(deliveryId);
+        if (delivery == null || (delivery.status != DeliveryStatus.PENDING && delivery.status != DeliveryStatus.RETRYING)) {
+            return;
+        }
+        Instant now = clock.instant();
+        String channel = delivery.channel.name();
+        if (sent) {
+            delivery.delivered(now);
+            metrics.counter("consilium_notification_deliveries_total", "channel", channel, "outcome", "delivered").increment();
+            if (delivery.caseId != null) {
+                outbox.append(new OutgoingEvent(NotificationEvents.TOPIC, NotificationEvents.DELIVERED,
+                        delivery.caseId.toString(), delivery.tenant, new NotificationDelivered(delivery.caseId,
+                        delivery.tenant, delivery.id, channel, delivery.eventId, now)));
+            }
+            return;
+        }
+        boolean dead;
+        if (hopeless) {
+            delivery.abandon(error, now);
+            dead = true;
+        } else {
+            dead = delivery.failed(error, now, schedule, () -> ThreadLocalRandom.current().nextDouble());
+        }
+        metrics.counter("consilium_notification_deliveries_total", "channel", channel,
+                "outcome", dead ? "dead" : "retrying").increment();
+        if (dead && delivery.caseId != null) {
+            outbox.append(new OutgoingEvent(NotificationEvents.TOPIC, NotificationEvents.FAILED,
+                    delivery.caseId.toString(), delivery.tenant, new NotificationFailed(delivery.caseId, delivery.tenant,
+                    delivery.id, channel, delivery.eventId, delivery.lastError, delivery.attempts, now)));
+        }
+    }
+
+    /** A disabled endpoint's waiting deliveries stop (HELD) until it is enabled again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void holdWaiting(UUID endpointId) {
+        Delivery.<Delivery>list("recipient = ?1 and channel = ?2 and status in ?3", endpointId.toString(),
+                        Channel.WEBHOOK, List.of(DeliveryStatus.PENDING, DeliveryStatus.RETRYING))
+                .forEach(Delivery::hold);
+    }
+}

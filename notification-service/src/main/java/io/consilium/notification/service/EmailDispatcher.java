@@ -1,0 +1,192 @@
+package io.consilium.notification.service;
+
+import io.agroal.api.AgroalDataSource;
+import io.consilium.notification.config.ContactSettings;
+import io.consilium.notification.config.EmailSettings;
+import io.consilium.notification.domain.CaseFile;
+import io.consilium.notification.domain.Delivery;
+import io.consilium.notification.domain.RecipientKind;
+import io.consilium.notification.keycloak.Contact;
+import io.consilium.notification.keycloak.ContactUnavailable;
+import io.consilium.notification.keycloak.KeycloakContacts;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Sends e-mail deliveries after their commit: claims due rows (the same lease as webhooks, so a crash between
+ * sending and recording costs at most one duplicate e-mail), resolves the address (Keycloak, cached; ops' address
+ * from configuration), renders the message in the recipient's language and hands it to the SMTP server with a
+ * timeout. A failure (no answer from SMTP or Keycloak) is retried on the delivery's schedule; a person without an
+ * address is a dead delivery at once, as retrying cannot help.
+ */
+@ApplicationScoped
+public class EmailDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(EmailDispatcher.class);
+    private static final String CLAIM = """
+            with due as (
+                select id from delivery
+                where channel = 'EMAIL' and status in ('PENDING', 'RETRYING') and next_attempt_at <= ?
+                order by next_attempt_at limit 50 for update skip locked)
+            update delivery d set next_attempt_at = ? from due where d.id = due.id returning d.id""";
+
+    private final AgroalDataSource dataSource;
+    private final KeycloakContacts contacts;
+    private final MessageRenderer renderer;
+    private final ReactiveMailer mailer;
+    private final DeliveryOutcomes outcomes;
+    private final ContactSettings contactSettings;
+    private final EmailSettings settings;
+    private final Clock clock;
+    // one SMTP conversation at a time is plenty for this volume, and keeps the order of a person's messages
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "email-dispatch");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean roundQueued = new AtomicBoolean();
+
+    EmailDispatcher(AgroalDataSource dataSource, KeycloakContacts contacts, MessageRenderer renderer, ReactiveMailer mailer,
+                    DeliveryOutcomes outcomes, ContactSettings contactSettings, EmailSettings settings, Clock clock) {
+        this.dataSource = dataSource;
+        this.contacts = contacts;
+        this.renderer = renderer;
+        this.mailer = mailer;
+        this.outcomes = outcomes;
+        this.contactSettings = contactSettings;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        worker.shutdownNow();
+    }
+
+    void created(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesCreated ignored) {
+        wake();
+    }
+
+    @Scheduled(every = "${consilium.email.poll-every:5s}", identity = "email-poll",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        wake();
+    }
+
+    public void wake() {
+        if (roundQueued.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    roundQueued.set(false);
+                    round();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                roundQueued.set(false);
+            }
+        }
+    }
+
+    /** For tests with a moved clock: one round now, on the caller's thread. */
+    public int pollNow() {
+        return round();
+    }
+
+    private int round() {
+        List<UUID> ids;
+        try {
+            ids = claim();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("Claiming due e-mail failed: %s", e.getMessage());
+            return 0;
+        }
+        for (UUID id : ids) {
+            try {
+                send(id);
+            } catch (RuntimeException e) {
+                LOG.warnf("E-mail delivery %s could not be handled: %s", id, e.getMessage());
+            }
+        }
+        return ids.size();
+    }
+
+    private List<UUID> claim() throws SQLException {
+        Instant now = clock.instant();
+        List<UUID> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(CLAIM)) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setTimestamp(2, Timestamp.from(now.plus(settings.sendTimeout()).plusSeconds(60)));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getObject(1, UUID.class));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private void send(UUID id) {
+        EmailJob job = QuarkusTransaction.requiringNew().call(() -> {
+            Delivery d = Delivery.findById(id);
+            if (d == null || !d.due(clock.instant().plusSeconds(3600))) {
+                return null;
+            }
+            CaseFile file = d.caseId == null ? null : CaseFile.findById(d.caseId);
+            return new EmailJob(d.id, d.eventType, d.caseId, d.recipientKind, d.recipient,
+                    file == null ? null : file.language, d.payload);
+        });
+        if (job == null) {
+            return;
+        }
+        Optional<Contact> contact;
+        try {
+            contact = job.recipientKind() == RecipientKind.OPS
+                    ? Optional.of(new Contact(contactSettings.opsEmail(), "en"))
+                    : contacts.contact(job.recipient());
+        } catch (ContactUnavailable e) {
+            outcomes.recordEmail(id, false, e.getMessage(), false);
+            return;
+        }
+        if (contact.isEmpty()) {
+            outcomes.recordEmail(id, false, "no e-mail address for the recipient", true);
+            return;
+        }
+        // the patient's language is the one of the case; a doctor's or specialist's, their account's
+        String language = job.recipientKind() == RecipientKind.PATIENT && job.caseLanguage() != null
+                ? job.caseLanguage() : contact.get().locale();
+        var message = renderer.render(job.eventType(), language, job.caseId(), job.slaStatus());
+        if (message.isEmpty()) {
+            outcomes.recordEmail(id, false, "no template for " + job.eventType(), true);
+            return;
+        }
+        var m = message.get();
+        try {
+            mailer.send(Mail.withText(contact.get().email(), m.subject(), m.text()).setHtml(m.html())
+                            .addHeader("Content-Language", m.language()))
+                    .await().atMost(settings.sendTimeout());
+            outcomes.recordEmail(id, true, null, false);
+        } catch (RuntimeException e) {
+            outcomes.recordEmail(id, false, "SMTP: " + e.getClass().getSimpleName(), false);
+        }
+    }
+}

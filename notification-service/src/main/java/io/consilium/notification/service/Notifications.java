@@ -1,0 +1,131 @@
+package io.consilium.notification.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consilium.notification.config.RoutingSettings;
+import io.consilium.notification.domain.CaseFile;
+import io.consilium.notification.domain.Channel;
+import io.consilium.notification.domain.Delivery;
+import io.consilium.notification.domain.RecipientKind;
+import io.consilium.notification.domain.Route;
+import io.consilium.notification.domain.RoutingTable;
+import io.consilium.notification.domain.WebhookEndpoint;
+import io.consilium.notification.events.WebhookPayload;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns one event into its deliveries, by the routing table: one row per (event, recipient, channel), written in
+ * the consumer's transaction next to its inbox entry, so a redelivered event creates none and a rolled back one
+ * leaves none. Webhook rows are sent after the commit ({@link DeliveriesCreated}); rows on channels without a
+ * sender yet are kept HELD.
+ */
+@ApplicationScoped
+public class Notifications {
+
+    /** The recipient of an ops route: the operations team as a whole. */
+    public static final String OPS = "ops";
+    private static final Logger LOG = Logger.getLogger(Notifications.class);
+
+    private final RoutingTable table;
+    private final Set<Channel> sending;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Event<DeliveriesCreated> created;
+    private final Event<InboxItemsCreated> inboxItems;
+
+    Notifications(RoutingSettings settings, ObjectMapper json, Clock clock, Event<DeliveriesCreated> created,
+                  Event<InboxItemsCreated> inboxItems) {
+        this.inboxItems = inboxItems;
+        this.table = RoutingTable.parse(settings.routes());
+        this.sending = settings.sendingChannels().stream().map(c -> Channel.valueOf(c.trim().toUpperCase(Locale.ROOT)))
+                .collect(Collectors.toUnmodifiableSet());
+        this.json = json;
+        this.clock = clock;
+        this.created = created;
+    }
+
+    public RoutingTable table() {
+        return table;
+    }
+
+    public boolean routed(String eventType) {
+        return table.routed(eventType);
+    }
+
+    /**
+     * @param specialistSubject the specialist the event names, or null
+     * @param detail            what a person's message shows besides the case (an SLA status), or null
+     * @return the deliveries created
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Delivery> route(UUID eventId, String eventType, Instant occurredAt, CaseFile file,
+                                String specialistSubject, boolean urgent, String detail) {
+        Instant now = clock.instant();
+        List<Delivery> deliveries = new ArrayList<>();
+        for (Route route : table.routes(eventType)) {
+            if (route.recipient() == RecipientKind.PARTNER) {
+                List<WebhookEndpoint> endpoints = WebhookEndpoint.list("tenant = ?1 and enabled = true", file.tenant);
+                for (WebhookEndpoint endpoint : endpoints) {
+                    if (endpoint.subscribes(eventType)) {
+                        String body = body(new WebhookPayload(eventType, occurredAt,
+                                new WebhookPayload.Data(file.caseId, file.state, eventId, null)));
+                        deliveries.add(Delivery.create(eventId, eventType, file.caseId, file.tenant, RecipientKind.PARTNER,
+                                endpoint.id.toString(), Channel.WEBHOOK, urgent, body, true, now));
+                    }
+                }
+                continue;
+            }
+            String recipient = switch (route.recipient()) {
+                case PATIENT -> file.patientId;
+                case MANAGER -> file.managerId;
+                case SPECIALIST -> specialistSubject;
+                case OPS -> OPS;
+                case PARTNER -> throw new IllegalStateException("handled above");
+            };
+            if (recipient == null) {
+                // e.g. a partner's case before its patient is linked: nobody to tell yet, and nothing to invent
+                LOG.debugf("No %s known for case %s; %s not routed to %s", route.recipient(), file.caseId, eventType,
+                        route.channel());
+                continue;
+            }
+            if (route.channel() == Channel.INBOX && sending.contains(Channel.INBOX)) {
+                deliveries.add(Delivery.inApp(eventId, eventType, file.caseId, file.tenant, route.recipient(), recipient,
+                        urgent, detail, now));
+            } else {
+                deliveries.add(Delivery.create(eventId, eventType, file.caseId, file.tenant, route.recipient(), recipient,
+                        route.channel(), urgent, detail, sending.contains(route.channel()), now));
+            }
+        }
+        deliveries.forEach(d -> d.persist());
+        int sendable = (int) deliveries.stream().filter(d -> d.nextAttemptAt != null).count();
+        if (sendable > 0) {
+            created.fire(new DeliveriesCreated(sendable));
+        }
+        List<UUID> inbox = deliveries.stream().filter(d -> d.channel == Channel.INBOX && d.deliveredAt != null)
+                .map(d -> d.id).toList();
+        if (!inbox.isEmpty()) {
+            inboxItems.fire(new InboxItemsCreated(inbox));
+        }
+        return deliveries;
+    }
+
+    String body(WebhookPayload payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Webhook payload not serialisable", e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.consilium.notification.consumers;
+
+import io.consilium.notification.support.Db;
+import io.consilium.notification.support.Events;
+import io.consilium.platform.testing.Broker;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The routing table applied to real events: recipients come from this service's projections of other services'
+ * events (patient, personal doctor, invited specialist), one delivery row per (event, recipient, channel).
+ */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class RoutingFlowTest {
+
+    @Inject
+    Db db;
+
+    private List<String> deliveries(UUID eventId) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> db.count(
+                "select count(*) from inbox_event where consumer = 'notification-inputs' and event_id = ?1", eventId) == 1);
+        return db.rows("select recipient_kind || ':' || recipient || ':' || channel || ':' || urgent, id"
+                        + " from delivery where event_id = ?1", eventId).stream().map(r -> String.valueOf(r[0])).toList();
+    }
+
+    @Test
+    void recipientsComeFromTheProjections() {
+        String tenant = "t-" + UUID.randomUUID();
+        String caseId = UUID.randomUUID().toString();
+        try (KafkaCompanion kafka = Broker.companion()) {
+            Events.submitted(kafka, caseId, tenant, "patient-7");
+            Events.publish(kafka, Events.CASE_TOPIC, "consilium.case.manager-assigned.v1", caseId, tenant,
+                    "\"managerId\":\"dr-ana\",\"previousManagerId\":null,\"assignedAt\":\"2026-12-01T10:00:00Z\"");
+            UUID requested = Events.publish(kafka, Events.CASE_TOPIC, "consilium.case.records-requested.v1", caseId, tenant,
+                    "\"items\":[{\"code\":\"LAB\",\"label\":\"PSA values\",\"required\":true}],\"requestedBy\":\"dr-ana\"");
+            assertThat(deliveries(requested)).containsExactlyInAnyOrder(
+                    "PATIENT:patient-7:EMAIL:false", "PATIENT:patient-7:INBOX:false", "PATIENT:patient-7:PUSH:false");
+            // push has no sender yet: its row is kept, held; an inbox item is delivered as it is written
+            assertThat(db.count("select count(*) from delivery where event_id = ?1 and channel = 'PUSH' and status = 'HELD'",
+                    requested)).isEqualTo(1);
+            assertThat(db.count("select count(*) from delivery where event_id = ?1 and channel = 'INBOX'"
+                    + " and status = 'DELIVERED'", requested)).isEqualTo(1);
+
+            UUID invitation = UUID.randomUUID();
+            UUID invited = Events.publish(kafka, Events.SPECIALIST_TOPIC, "consilium.specialist.invited.v1", caseId, tenant,
+                    "\"invitationId\":\"%s\",\"specialistId\":\"%s\",\"specialistSubject\":\"prof-eva\",\"deadline\":\"2026-12-03T10:00:00Z\""
+                            .formatted(invitation, UUID.randomUUID()));
+            assertThat(deliveries(invited)).contains("SPECIALIST:prof-eva:EMAIL:false");
+            // the reminder names only the invitation: the specialist is the one seen invited
+            UUID reminder = Events.publish(kafka, Events.SPECIALIST_TOPIC, "consilium.specialist.invitation-reminder-due.v1",
+                    caseId, tenant, "\"invitationId\":\"%s\"".formatted(invitation));
+            assertThat(deliveries(reminder)).contains("SPECIALIST:prof-eva:EMAIL:false", "SPECIALIST:prof-eva:PUSH:false");
+
+            UUID breached = Events.publish(kafka, Events.CASE_TOPIC, "consilium.case.sla-status-changed.v1", caseId, tenant,
+                    "\"kind\":\"REVIEW\",\"status\":\"BREACHED\",\"dueAt\":\"2026-12-10T10:00:00Z\"");
+            assertThat(deliveries(breached)).containsExactlyInAnyOrder("OPS:ops:INBOX:true", "OPS:ops:EMAIL:true",
+                    "MANAGER:dr-ana:EMAIL:true", "MANAGER:dr-ana:INBOX:true");
+            UUID atRisk = Events.publish(kafka, Events.CASE_TOPIC, "consilium.case.sla-status-changed.v1", caseId, tenant,
+                    "\"kind\":\"RECORDS\",\"status\":\"AT_RISK\"");
+            assertThat(deliveries(atRisk)).contains("MANAGER:dr-ana:EMAIL:false");
+
+            UUID submittedReport = Events.publish(kafka, Events.REPORT_TOPIC, "consilium.report.submitted.v1", caseId, tenant,
+                    "\"reportId\":\"%s\",\"version\":1,\"specialistSubject\":\"prof-eva\"".formatted(UUID.randomUUID()));
+            assertThat(deliveries(submittedReport)).containsExactlyInAnyOrder("MANAGER:dr-ana:EMAIL:false",
+                    "MANAGER:dr-ana:INBOX:false");
+        }
+        assertThat(db.rows("select state, tenant from case_file where case_id = ?1", UUID.fromString(caseId)).get(0)[0])
+                .isEqualTo("COLLECTING_RECORDS");
+    }
+
+    @Test
+    void aPartnersCaseNotifiesItsPatientOnceLinked() {
+        String tenant = "t-" + UUID.randomUUID();
+        String caseId = UUID.randomUUID().toString();
+        try (KafkaCompanion kafka = Broker.companion()) {
+            Events.submitted(kafka, caseId, tenant, null);
+            UUID before = Events.publish(kafka, Events.CASE_TOPIC, "consilium.case.records-requested.v1", caseId, tenant, "");
+            assertThat(deliveries(before)).isEmpty();
+            Events.publish(kafka, Events.CASE_TOPIC, "consilium.case.patient-linked.v1", caseId, tenant,
+                    "\"memberId\":\"M-1\",\"patientId\":\"patient-9\"");
+            UUID rejected = Events.publish(kafka, "consilium.document.events", "consilium.document.rejected.v1", caseId, tenant,
+                    "\"documentId\":\"%s\",\"reason\":\"TOO_LARGE\"".formatted(UUID.randomUUID()));
+            assertThat(deliveries(rejected)).contains("PATIENT:patient-9:EMAIL:false");
+        }
+    }
+
+    @Test
+    void anEventNamingAnotherTenantForAKnownCaseReachesNobodyAndIsFiled() {
+        String tenant = "t-" + UUID.randomUUID();
+        String caseId = UUID.randomUUID().toString();
+        try (KafkaCompanion kafka = Broker.companion()) {
+            Events.submitted(kafka, caseId, tenant, "patient-1");
+            UUID foreign = Events.publish(kafka, Events.CASE_TOPIC, "consilium.case.records-requested.v1", caseId,
+                    "t-other", "");
+            await().atMost(Duration.ofSeconds(20)).until(() -> db.count(
+                    "select count(*) from dead_letter where event_id = ?1 and consumer = 'notification-inputs'", foreign) == 1);
+            assertThat(db.count("select count(*) from delivery where event_id = ?1", foreign)).isZero();
+        }
+    }
+}
