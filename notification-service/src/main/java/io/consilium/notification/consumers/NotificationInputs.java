@@ -6,10 +6,8 @@ import io.consilium.notification.domain.Urgency;
 import io.consilium.notification.service.Notifications;
 import io.consilium.platform.cloudevents.IncomingEvent;
 import io.consilium.platform.cloudevents.InvalidEvent;
-import io.consilium.platform.consumer.EventPayloads;
-import io.consilium.platform.inbox.Inbox;
+import io.consilium.platform.consumer.Delivery;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,8 +15,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Applies the events of every service once per event id (platform inbox): the projections of who a case's people
- * are and what state it is in, then the case's deliveries by the routing table, all in one transaction.
+ * Applies the events of every service once per event id (the inbox check is {@code IncomingRecords}'): the
+ * projections of who a case's people are and what state it is in, then the case's deliveries by the routing
+ * table, all in the transaction that records the event in the inbox.
  */
 @ApplicationScoped
 public class NotificationInputs {
@@ -36,14 +35,10 @@ public class NotificationInputs {
             "consilium.case.report-delivered.v1", "consilium.case.follow-up-scheduled.v1", "consilium.case.cancelled.v1",
             "consilium.case.closed.v1");
 
-    private final Inbox inbox;
-    private final EventPayloads payloads;
     private final Notifications notifications;
     private final Clock clock;
 
-    NotificationInputs(Inbox inbox, EventPayloads payloads, Notifications notifications, Clock clock) {
-        this.inbox = inbox;
-        this.payloads = payloads;
+    NotificationInputs(Notifications notifications, Clock clock) {
         this.notifications = notifications;
         this.clock = clock;
     }
@@ -52,19 +47,12 @@ public class NotificationInputs {
         return PROJECTED.contains(type) || notifications.routed(type);
     }
 
-    /** @return false when the event is not one this service reads, or was applied before */
-    @Transactional
-    public boolean apply(IncomingEvent event, String payload) {
-        if (!handles(event.type())) {
-            return false;
-        }
+    public void apply(Delivery delivery) {
+        IncomingEvent event = delivery.event();
         if (event.tenant() == null || event.tenant().isBlank()) {
             throw new InvalidEvent("A case event without ce_tenant cannot be routed to anyone");
         }
-        UUID caseId = UUID.fromString(event.subject());
-        if (!inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
-            return false;
-        }
+        UUID caseId = delivery.caseId();
         Instant now = clock.instant();
         CaseFile file = CaseFile.findById(caseId);
         if (file == null) {
@@ -79,27 +67,27 @@ public class NotificationInputs {
         String detail = null;
         switch (event.type()) {
             case SUBMITTED -> {
-                CaseSubmitted submitted = read(payload, CaseSubmitted.class);
+                CaseSubmitted submitted = delivery.payload(CaseSubmitted.class);
                 file.patient(submitted.patientId(), now);
                 file.language(submitted.preferredLanguage(), now);
             }
-            case PATIENT_LINKED -> file.patient(read(payload, PatientLinked.class).patientId(), now);
-            case MANAGER_ASSIGNED -> file.manager(read(payload, ManagerAssigned.class).managerId(), now);
+            case PATIENT_LINKED -> file.patient(delivery.payload(PatientLinked.class).patientId(), now);
+            case MANAGER_ASSIGNED -> file.manager(delivery.payload(ManagerAssigned.class).managerId(), now);
             case INVITED -> {
-                SpecialistInvited invited = read(payload, SpecialistInvited.class);
+                SpecialistInvited invited = delivery.payload(SpecialistInvited.class);
                 if (CaseInvitation.findById(invited.invitationId()) == null) {
                     CaseInvitation.of(invited.invitationId(), caseId, invited.specialistSubject()).persist();
                 }
                 specialist = invited.specialistSubject();
             }
             case REMINDER_DUE -> {
-                InvitationReminderDue due = read(payload, InvitationReminderDue.class);
+                InvitationReminderDue due = delivery.payload(InvitationReminderDue.class);
                 CaseInvitation known = CaseInvitation.findById(due.invitationId());
                 specialist = due.specialistSubject() != null && !due.specialistSubject().isBlank()
                         ? due.specialistSubject() : known != null ? known.specialistSubject : null;
             }
             case SLA_STATUS_CHANGED -> {
-                detail = read(payload, SlaStatusChanged.class).status();
+                detail = delivery.payload(SlaStatusChanged.class).status();
                 urgent = Urgency.urgent(event.type(), detail);
             }
             default -> {
@@ -108,10 +96,5 @@ public class NotificationInputs {
         }
         file.after(event.type(), now);
         notifications.route(event.id(), event.type(), event.time(), file, specialist, urgent, detail);
-        return true;
-    }
-
-    private <T> T read(String payload, Class<T> type) {
-        return payloads.read(payload, type);
     }
 }

@@ -1,6 +1,6 @@
 package io.consilium.notification.consumers;
 
-import io.consilium.platform.cloudevents.IncomingEvent;
+import io.consilium.platform.consumer.Delivery;
 import io.consilium.platform.consumer.EventConsumer;
 import io.consilium.platform.consumer.IncomingRecords;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -38,7 +38,12 @@ public class NotificationInputsConsumer implements EventConsumer {
     }
 
     @Override
-    public void apply(IncomingEvent event, String payload) {
-        inputs.apply(event, payload);
+    public boolean handles(String type) {
+        return inputs.handles(type);
+    }
+
+    @Override
+    public void apply(Delivery delivery) {
+        inputs.apply(delivery);
     }
 }
