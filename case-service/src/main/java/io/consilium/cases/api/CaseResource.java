@@ -163,8 +163,8 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = "No such case, or not visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<TimelineItem> timeline(@PathParam("caseId") UUID caseId) {
-        lookup.visible(caller(), caseId, "READ_TIMELINE");
-        return TimelineEntry.ofCase(caseId).stream().map(TimelineItem::of).toList();
+        boolean full = lookup.visible(caller(), caseId, "READ_TIMELINE").visibility() == Visibility.FULL;
+        return TimelineEntry.ofCase(caseId).stream().map(e -> TimelineItem.of(e, full)).toList();
     }
 
     private Caller caller() {

@@ -35,6 +35,6 @@ public class TimelineConsumer implements EventConsumer {
 
     @Override
     public void apply(IncomingEvent event, String payload) {
-        recorder.record(event);
+        recorder.record(event, payload);
     }
 }
