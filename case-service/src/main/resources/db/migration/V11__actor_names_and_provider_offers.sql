@@ -21,8 +21,8 @@ create table case_event_actor (
 
 -- In-network providers (issue 12, item 7): the treatments they offer (catalogue codes) and the plan networks
 -- they belong to, as provider-changed announces them; providers announced before carry none until replaced.
-alter table network_provider add column treatments varchar[] not null default '{}';
-alter table network_provider add column networks varchar[] not null default '{}';
+alter table network_provider add column treatments jsonb not null default '[]';
+alter table network_provider add column networks jsonb not null default '[]';
 
 -- A follow-up outcome may name the treatment chosen by catalogue code; with a provider, the provider must offer it.
 alter table follow_up add column treatment_code varchar(64);

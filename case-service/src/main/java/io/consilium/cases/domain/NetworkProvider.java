@@ -29,11 +29,11 @@ public class NetworkProvider extends PanacheEntityBase {
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
     /** Treatment codes the provider offers, as last announced (empty for providers announced before issue 12). */
-    @JdbcTypeCode(SqlTypes.ARRAY)
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<String> treatments = new ArrayList<>();
     /** The plan networks it belongs to, as last announced. */
-    @JdbcTypeCode(SqlTypes.ARRAY)
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<String> networks = new ArrayList<>();
 
