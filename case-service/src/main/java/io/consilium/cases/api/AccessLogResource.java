@@ -42,11 +42,18 @@ import java.util.UUID;
 @APIResponse(responseCode = "404", description = "No such case, or not visible", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AccessLogResource {
 
-    public record AccessView(String subject, String role, String objectType, String objectId, String action,
+    /**
+     * One access. {@code name} is who acted as their token named them at the time (the subject when the record
+     * carries no name), shown beside their {@code role}.
+     */
+    public record AccessView(String subject,
+                             @Schema(examples = "Dr. Carla Ruiz") String name,
+                             @Schema(examples = "case-manager") String role,
+                             String objectType, String objectId, String action,
                              String purpose, boolean allowed, String service, Instant at) {
         static AccessView of(AccessLogEntry e) {
-            return new AccessView(e.subject, e.role, e.objectType, e.objectId, e.action, e.purpose, e.allowed,
-                    e.source, e.at);
+            return new AccessView(e.subject, e.actorName != null ? e.actorName : e.subject, e.role, e.objectType,
+                    e.objectId, e.action, e.purpose, e.allowed, e.source, e.at);
         }
     }
 

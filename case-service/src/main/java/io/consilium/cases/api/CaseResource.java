@@ -174,10 +174,10 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = "No such case, or not visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<TimelineItem> timeline(@PathParam("caseId") UUID caseId) {
-        lookup.visible(caller(), caseId, "READ_TIMELINE");
-        // the note is the personal doctor's free text: for those who see the intake, not partner or ops (metadata only)
-        boolean content = caller().is(Roles.PATIENT) || caller().is(Roles.CASE_MANAGER);
-        return TimelineEntry.ofCase(caseId).stream().map(e -> TimelineItem.of(e, content)).toList();
+        // the note and a patient's name are clinical content: for those who see it (patient, personal doctor,
+        // break-glass), not the partner or ops (metadata only)
+        boolean full = lookup.visible(caller(), caseId, "READ_TIMELINE").visibility() == Visibility.FULL;
+        return TimelineEntry.ofCase(caseId).stream().map(e -> TimelineItem.of(e, full)).toList();
     }
 
     private Caller caller() {

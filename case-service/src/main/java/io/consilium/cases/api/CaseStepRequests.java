@@ -70,7 +70,12 @@ public final class CaseStepRequests {
             @NotBlank @Size(max = 1000) String treatmentChosen,
             @NotNull FollowUp.OpinionFollowed opinionFollowed,
             @Schema(description = "In-network provider chosen, if any") @Size(max = 100) String providerId,
-            @Size(max = 4000) String notes) {
+            @Size(max = 4000) String notes,
+            @Schema(description = "The treatment chosen as a code of the treatment catalogue (catalogues/treatments.csv), "
+                    + "if it has one; with a providerId, the provider must offer it (else 422)",
+                    examples = "PLAQUE_BRACHYTHERAPY")
+            @Size(max = 64) @Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "must be a treatment code such as PROTON_THERAPY")
+            String treatmentCode) {
     }
 
     public record Cancel(@NotBlank @Size(max = 500) String reason) {

@@ -39,10 +39,11 @@ import java.util.UUID;
 @APIResponse(responseCode = "409", description = "Not allowed in the case's state, or already recorded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class FollowUpResource {
 
-    public record FollowUpView(UUID id, Instant dueAt, String treatmentChosen, String opinionFollowed,
-                               String providerId, Instant recordedAt) {
+    public record FollowUpView(UUID id, Instant dueAt, String treatmentChosen, String treatmentCode,
+                               String opinionFollowed, String providerId, Instant recordedAt) {
         static FollowUpView of(FollowUp f) {
-            return new FollowUpView(f.id, f.dueAt, f.treatmentChosen, f.opinionFollowed, f.providerId, f.recordedAt);
+            return new FollowUpView(f.id, f.dueAt, f.treatmentChosen, f.treatmentCode, f.opinionFollowed, f.providerId,
+                    f.recordedAt);
         }
     }
 
@@ -74,7 +75,7 @@ public class FollowUpResource {
     public FollowUpView record(@PathParam("caseId") UUID caseId, @PathParam("followUpId") UUID followUpId,
                                @NotNull @Valid FollowUpOutcome body) {
         return FollowUpView.of(closure.recordFollowUp(caller.get(), caseId, followUpId, body.treatmentChosen(),
-                body.opinionFollowed(), body.providerId(), body.notes()));
+                body.opinionFollowed(), body.providerId(), body.treatmentCode(), body.notes()));
     }
 
     @GET

@@ -17,8 +17,11 @@ public class AccessLogRecorder {
     static final String CONSUMER = "case-access-log";
     static final String TYPE = "consilium.audit.access-recorded.v1";
 
-    /** The fields of {@code access-recorded} this consumer reads; who, what and the verdict are required. */
-    record AccessRecorded(@NotBlank String subject, @NotBlank String role, @NotBlank String objectType,
+    /**
+     * The fields of {@code access-recorded} this consumer reads; who, what and the verdict are required. The
+     * actor's {@code displayName} is optional: records written before it existed carry none.
+     */
+    record AccessRecorded(@NotBlank String subject, @NotBlank String role, String displayName, @NotBlank String objectType,
                           String objectId, @NotBlank String action, String purpose, @NotNull Boolean allowed,
                           java.time.Instant at) {
     }
@@ -36,6 +39,8 @@ public class AccessLogRecorder {
         entry.caseId = UUID.fromString(event.subject());
         entry.subject = access.subject();
         entry.role = access.role();
+        entry.actorName = access.displayName() == null || access.displayName().isBlank() ? null
+                : access.displayName().substring(0, Math.min(200, access.displayName().length()));
         entry.objectType = access.objectType();
         entry.objectId = access.objectId();
         entry.action = access.action();

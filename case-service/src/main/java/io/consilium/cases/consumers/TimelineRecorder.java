@@ -1,5 +1,9 @@
 package io.consilium.cases.consumers;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consilium.cases.domain.CaseEventActor;
+import io.consilium.cases.domain.TimelineActor;
 import io.consilium.cases.domain.TimelineEntry;
 import io.consilium.cases.events.CaseEvents;
 import io.consilium.cases.service.IncomingTenant;
@@ -8,6 +12,7 @@ import io.consilium.platform.consumer.Delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -22,6 +27,12 @@ public class TimelineRecorder {
 
     /** The fields of records-completed the note needs (both absent when nothing was overridden). */
     record RecordsCompletedNote(String overrideReason, List<String> overriddenItems) {
+    }
+
+    private final ObjectMapper json;
+
+    TimelineRecorder(ObjectMapper json) {
+        this.json = json;
     }
 
     static boolean handles(String type) {
@@ -40,6 +51,7 @@ public class TimelineRecorder {
         entry.source = event.source();
         entry.occurredAt = event.time();
         entry.note = noteOf(delivery);
+        actorOf(event, delivery.rawPayload()).ifPresent(entry::actedBy);
         entry.persist();
     }
 
@@ -57,5 +69,27 @@ public class TimelineRecorder {
                 + (open.isEmpty() ? "checklist not reported yet" : String.join(", ", open)) + "): "
                 + completed.overrideReason();
         return note.length() <= 1500 ? note : note.substring(0, 1500);
+    }
+
+    /**
+     * Case-service's own events: the caller kept when they were published. Other services' events: whom the event
+     * names as having acted. The actor only decorates the entry, so a payload that is not an object names nobody
+     * rather than failing the timeline.
+     */
+    private Optional<TimelineActor> actorOf(IncomingEvent event, String payload) {
+        if (CaseEvents.SOURCE.equals(event.source())) {
+            return Optional.ofNullable(CaseEventActor.<CaseEventActor>findById(event.id())).map(CaseEventActor::actor);
+        }
+        JsonNode node;
+        try {
+            node = payload == null ? null : json.readTree(payload);
+        } catch (Exception notJson) {
+            return Optional.empty();
+        }
+        if (node == null || !node.isObject()) {
+            return Optional.empty();
+        }
+        JsonNode fields = node;
+        return TimelineActor.named(event.type(), name -> fields.path(name).isTextual() ? fields.path(name).asText() : null);
     }
 }

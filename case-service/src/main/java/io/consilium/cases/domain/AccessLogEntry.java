@@ -23,6 +23,9 @@ public class AccessLogEntry extends PanacheEntityBase {
     public String subject;
     @Column(nullable = false)
     public String role;
+    /** The actor's name as their token gave it at the time of the access; null for older records. */
+    @Column(name = "actor_name")
+    public String actorName;
     @Column(name = "object_type", nullable = false)
     public String objectType;
     @Column(name = "object_id")

@@ -31,6 +31,9 @@ public class FollowUp extends PanacheEntityBase {
     public String opinionFollowed;
     @Column(name = "provider_id")
     public String providerId;
+    /** The treatment chosen as a catalogue code, when it has one. */
+    @Column(name = "treatment_code")
+    public String treatmentCode;
     public String notes;
     @Column(name = "recorded_at")
     public Instant recordedAt;

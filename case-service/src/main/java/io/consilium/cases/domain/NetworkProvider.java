@@ -6,7 +6,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -23,6 +28,18 @@ public class NetworkProvider extends PanacheEntityBase {
     public String tenant;
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
+    /** Treatment codes the provider offers, as last announced (empty for providers announced before issue 12). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> treatments = new ArrayList<>();
+    /** The plan networks it belongs to, as last announced. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> networks = new ArrayList<>();
+
+    public boolean offers(String treatmentCode) {
+        return treatments.contains(treatmentCode);
+    }
 
     /** Whether the id names a provider of the tenant's network. */
     public static boolean inNetworkOf(String tenant, UUID id) {

@@ -36,6 +36,24 @@ public class TimelineEntry extends PanacheEntityBase {
      * checklist items were open; never shown to the partner (metadata only).
      */
     public String note;
+    /** Who acted, as the event or the request said at the time; null when the system acted or nobody is named. */
+    @Column(name = "actor_subject")
+    public String actorSubject;
+    @Column(name = "actor_role")
+    public String actorRole;
+    @Column(name = "actor_name")
+    public String actorName;
+
+    public java.util.Optional<TimelineActor> actor() {
+        return actorSubject == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new TimelineActor(actorSubject, actorRole, actorName));
+    }
+
+    public void actedBy(TimelineActor actor) {
+        actorSubject = actor.subject();
+        actorRole = actor.role();
+        actorName = actor.name();
+    }
 
     public static List<TimelineEntry> ofCase(UUID caseId) {
         return list("caseId = ?1 order by occurredAt, id", caseId);

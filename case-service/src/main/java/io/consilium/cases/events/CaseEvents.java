@@ -4,6 +4,8 @@ package io.consilium.cases.events;
 public final class CaseEvents {
 
     public static final String TOPIC = "consilium.case.events";
+    /** The CloudEvents source of case-service's events ({@code consilium.outbox.source}). */
+    public static final String SOURCE = "/case-service";
 
     public static final String SUBMITTED = "consilium.case.submitted.v1";
     public static final String REJECTED = "consilium.case.rejected.v1";

@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** {@code consilium.case.follow-up-recorded.v1} ({@code docs/events.md}). */
-public record FollowUpRecorded(UUID caseId, String tenant, UUID followUpId, String treatmentChosen, String opinionFollowed,
-                                String providerId, Instant recordedAt) {
+public record FollowUpRecorded(UUID caseId, String tenant, UUID followUpId, String treatmentChosen,
+                                String treatmentCode, String opinionFollowed, String providerId, Instant recordedAt) {
 }

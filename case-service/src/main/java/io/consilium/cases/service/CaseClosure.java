@@ -28,9 +28,11 @@ public class CaseClosure {
     public static final List<Integer> DEFAULT_FOLLOW_UP_DAYS = List.of(30, 90, 180);
 
     private final CaseWorkflow workflow;
+    private final TreatmentCodes treatments;
 
-    CaseClosure(CaseWorkflow workflow) {
+    CaseClosure(CaseWorkflow workflow, TreatmentCodes treatments) {
         this.workflow = workflow;
+        this.treatments = treatments;
     }
 
     @Transactional
@@ -59,23 +61,29 @@ public class CaseClosure {
 
     @Transactional
     public FollowUp recordFollowUp(Caller caller, UUID caseId, UUID followUpId, String treatment,
-                                   FollowUp.OpinionFollowed followed, String providerId, String notes) {
+                                   FollowUp.OpinionFollowed followed, String providerId, String treatmentCode,
+                                   String notes) {
         SmoCase c = workflow.begin(caller, caseId, null, CaseAction.RECORD_FOLLOW_UP);
         c.check(CaseAction.RECORD_FOLLOW_UP);
         FollowUp f = FollowUp.findById(followUpId);
         if (f == null || !f.caseId.equals(c.id)) {
             throw new ProblemException.NotFound("Follow-up " + followUpId);
         }
-        requireNetworkProvider(c, providerId);
+        treatments.requireKnown(treatmentCode);
+        requireNetworkProvider(c, providerId, treatmentCode);
         f.record(treatment, followed, providerId, notes, caller.subject(), workflow.now());
+        f.treatmentCode = treatmentCode;
         workflow.publish(c, CaseEvents.FOLLOW_UP_RECORDED, new FollowUpRecorded(c.id, c.tenant, f.id,
-                treatment, followed.name(), providerId, f.recordedAt));
+                treatment, treatmentCode, followed.name(), providerId, f.recordedAt));
         workflow.audit(caller, c, "RECORD_FOLLOW_UP", "care");
         return f;
     }
 
-    /** A provider the outcome names must be one of the case's tenant's network (422 naming the field). */
-    private static void requireNetworkProvider(SmoCase c, String providerId) {
+    /**
+     * A provider the outcome names must be one of the case's tenant's network, and offer the coded treatment when
+     * the outcome names one (as the provider's last provider-changed said): 422 naming the field.
+     */
+    private static void requireNetworkProvider(SmoCase c, String providerId, String treatmentCode) {
         if (providerId == null) {
             return;
         }
@@ -88,6 +96,10 @@ public class CaseClosure {
         if (id == null || !NetworkProvider.inNetworkOf(c.tenant, id)) {
             throw new ProblemException.Unprocessable("providerId names no in-network provider of the case's tenant",
                     List.of(new Violation("providerId", "must be the id of an in-network provider of the case's tenant")));
+        }
+        if (treatmentCode != null && !NetworkProvider.<NetworkProvider>findById(id).offers(treatmentCode)) {
+            throw new ProblemException.Unprocessable("The provider does not offer the treatment",
+                    List.of(new Violation("treatmentCode", "is not a treatment the chosen provider offers")));
         }
     }
 

@@ -1,6 +1,8 @@
 package io.consilium.cases.service;
 
 import io.consilium.cases.domain.CaseAction;
+import io.consilium.cases.domain.CaseEventActor;
+import io.consilium.cases.domain.TimelineActor;
 import io.consilium.cases.domain.SmoCase;
 import io.consilium.cases.events.CaseEvents;
 import io.consilium.cases.security.CaseAccess;
@@ -11,11 +13,16 @@ import io.consilium.platform.outbox.Outbox;
 import io.consilium.platform.outbox.OutgoingEvent;
 import io.consilium.platform.problem.ProblemException;
 import io.consilium.platform.security.Caller;
+import io.consilium.platform.security.CurrentCaller;
+import io.quarkus.arc.Arc;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -31,12 +38,17 @@ public class CaseWorkflow {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Instance<SecurityIdentity> identity;
+    private final Instance<CurrentCaller> currentCaller;
 
-    CaseWorkflow(CaseLookup lookup, Outbox outbox, AuditTrail audit, Clock clock) {
+    CaseWorkflow(CaseLookup lookup, Outbox outbox, AuditTrail audit, Clock clock, Instance<SecurityIdentity> identity,
+                 Instance<CurrentCaller> currentCaller) {
         this.lookup = lookup;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
+        this.identity = identity;
+        this.currentCaller = currentCaller;
     }
 
     public SmoCase begin(Caller caller, UUID caseId, String ifMatch, CaseAction action) {
@@ -61,10 +73,24 @@ public class CaseWorkflow {
         }
     }
 
-    /** Publishes a case event in the current transaction (flushing first so the case row leads). */
+    /**
+     * Publishes a case event in the current transaction (flushing first so the case row leads). When a request's
+     * caller caused it, who they were (subject, role, the token's name) is kept beside the event for the timeline;
+     * a consumer's or the scheduler's event has no caller (the system acted).
+     */
     public void publish(SmoCase c, String type, Object payload) {
         SmoCase.flush();
-        outbox.append(new OutgoingEvent(CaseEvents.TOPIC, type, c.id.toString(), c.tenant, payload));
+        UUID eventId = outbox.append(new OutgoingEvent(CaseEvents.TOPIC, type, c.id.toString(), c.tenant, payload));
+        requestCaller().ifPresent(caller -> CaseEventActor.of(eventId,
+                new TimelineActor(caller.subject(), caller.primaryRole(), caller.displayName().orElse(null))).persist());
+    }
+
+    /** The authenticated caller of the current HTTP request, if this runs inside one. */
+    private Optional<Caller> requestCaller() {
+        if (!Arc.container().requestContext().isActive() || identity.get().isAnonymous()) {
+            return Optional.empty();
+        }
+        return Optional.of(currentCaller.get().get());
     }
 
     public void audit(Caller caller, SmoCase c, String action, String purpose) {

@@ -27,7 +27,8 @@ class IncomingPayloadsTest {
     void providerChanged() {
         PayloadContracts.assertRequired(NetworkProviders.ProviderChanged.class, """
                 {"providerId":"0b6a2c1e-3d4f-4a5b-9c6d-7e8f9a0b1c2d","tenant":"acme","kind":"HOSPITAL",
-                 "specialty":"urology","country":"ES","changedAt":"2026-12-01T10:00:00Z"}""",
+                 "specialty":"urology","country":"ES","treatments":["RADICAL_PROSTATECTOMY"],"networks":["premium"],
+                 "changedAt":"2026-12-01T10:00:00Z"}""",
                 "providerId", "tenant", "changedAt");
     }
 

@@ -61,6 +61,34 @@ class FollowUpsTest {
     }
 
     @Test
+    void aCodedTreatmentMustBeKnownAndOfferedByTheChosenProvider() {
+        Journey j = Journey.delivered();
+        UUID brachy = announceProvider(j.tenant, "[\"PLAQUE_BRACHYTHERAPY\",\"ENUCLEATION\"]");
+        UUID other = announceProvider(j.tenant, "[\"CHEMOTHERAPY\"]");
+        List<String> followUps = scheduleFollowUps(j);
+        String outcome = "/api/v1/cases/{id}/follow-ups/{f}/outcome";
+
+        given().auth().oauth2(j.doctor).contentType(ContentType.JSON)
+                .body(Map.of("treatmentChosen", "Plaque", "opinionFollowed", "YES", "treatmentCode", "LASER_MAGIC"))
+                .when().post(outcome, j.caseId, followUps.get(0))
+                .then().statusCode(422).contentType(PROBLEM).body("violations[0].field", equalTo("treatmentCode"));
+        given().auth().oauth2(j.doctor).contentType(ContentType.JSON)
+                .body(Map.of("treatmentChosen", "Plaque", "opinionFollowed", "YES", "treatmentCode", "PLAQUE_BRACHYTHERAPY",
+                        "providerId", other.toString()))
+                .when().post(outcome, j.caseId, followUps.get(0))
+                .then().statusCode(422).contentType(PROBLEM).body("violations[0].field", equalTo("treatmentCode"));
+        given().auth().oauth2(j.doctor).when().get("/api/v1/cases/{id}/follow-ups", j.caseId)
+                .then().statusCode(200).body("[0].recordedAt", nullValue());
+
+        given().auth().oauth2(j.doctor).contentType(ContentType.JSON)
+                .body(Map.of("treatmentChosen", "Iodine-125 plaque", "opinionFollowed", "YES",
+                        "treatmentCode", "PLAQUE_BRACHYTHERAPY", "providerId", brachy.toString()))
+                .when().post(outcome, j.caseId, followUps.get(0))
+                .then().statusCode(200).body("treatmentCode", equalTo("PLAQUE_BRACHYTHERAPY"))
+                .body("providerId", equalTo(brachy.toString()));
+    }
+
+    @Test
     void followUpsAreScheduledOnce() {
         Journey j = Journey.delivered();
         scheduleFollowUps(j);
@@ -96,6 +124,21 @@ class FollowUpsTest {
                 id.toString(), tenant, """
                         {"providerId":"%s","tenant":"%s","kind":"HOSPITAL","specialty":"urology","country":"ES","changedAt":"%s"}"""
                         .formatted(id, tenant, Instant.now()));
+        return awaitKnown(id);
+    }
+
+    /** A provider announced with the treatments it offers (the event's fields since issue 12). */
+    private UUID announceProvider(String tenant, String treatmentsJson) {
+        UUID id = UUID.randomUUID();
+        Broker.publish(kafka, "consilium.specialist.events", UUID.randomUUID(), "consilium.specialist.provider-changed.v1",
+                id.toString(), tenant, """
+                        {"providerId":"%s","tenant":"%s","kind":"FACILITY","specialty":"ophthalmology","country":"ES",
+                         "treatments":%s,"networks":["premium"],"changedAt":"%s"}"""
+                        .formatted(id, tenant, treatmentsJson, Instant.now()));
+        return awaitKnown(id);
+    }
+
+    private static UUID awaitKnown(UUID id) {
         await().atMost(Duration.ofSeconds(30)).until(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
                 .call(() -> io.consilium.cases.domain.NetworkProvider.findById(id) != null));
         return id;

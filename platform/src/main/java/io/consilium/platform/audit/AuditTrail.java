@@ -40,7 +40,8 @@ public class AuditTrail {
     }
 
     private static OutgoingEvent event(Caller caller, AuditedAccess access, boolean allowed) {
-        AccessRecorded record = new AccessRecorded(caller.subject(), caller.primaryRole(), caller.tenant().orElse(null),
+        AccessRecorded record = new AccessRecorded(caller.subject(), caller.primaryRole(),
+                caller.displayName().orElse(null), caller.tenant().orElse(null),
                 access.objectType(), access.objectId(), access.caseId(), access.action(), access.purpose(), allowed,
                 Instant.now());
         String key = access.caseId() != null ? access.caseId() : access.objectId();

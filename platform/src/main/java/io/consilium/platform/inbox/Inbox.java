@@ -8,8 +8,9 @@ import java.util.UUID;
 
 /**
  * The consumer side of exactly-once effects: Kafka delivers at least once, the inbox remembers which event ids
- * a consumer has applied. Call {@link #firstDelivery} in the same transaction as the effect; if the transaction
- * rolls back, the id is forgotten with it and the redelivery is applied.
+ * a consumer has applied. {@code consumer.IncomingRecords} calls {@link #firstDelivery} for every consumer, in the
+ * transaction of the effect; if that transaction rolls back, the id is forgotten with it and the redelivery is
+ * applied.
  */
 @ApplicationScoped
 public class Inbox {

@@ -57,6 +57,19 @@ public final class Tokens {
         return builder(subject, tenant, roles).sign();
     }
 
+    /**
+     * A token carrying the person's full name ({@code name} claim, Keycloak's profile scope), which audit
+     * records, timelines and reports show; the other factories carry only {@code preferred_username} = subject.
+     */
+    public static String named(String subject, String tenant, String name, String... roles) {
+        return builder(subject, tenant, roles).claim("name", name).sign();
+    }
+
+    /** A patient's token with a full name, naming the member {@link #memberOf(String)}. */
+    public static String namedPatient(String subject, String tenant, String name) {
+        return builder(subject, tenant, "patient").claim("memberId", memberOf(subject)).claim("name", name).sign();
+    }
+
     private static io.smallrye.jwt.build.JwtClaimsBuilder builder(String subject, String tenant, String... roles) {
         var builder = Jwt.subject(subject)
                 .preferredUserName(subject)

@@ -50,7 +50,10 @@ final class ReportExamples {
             ,
               "createdAt": "2026-11-02T09:14:00Z",
               "updatedAt": "2026-11-09T16:40:12Z",
-              "releasedAt": "2026-11-10T08:00:03Z"
+              "releasedAt": "2026-11-10T08:00:03Z",
+              "author": {"subject": "sp-dermatology-lucia-ortega", "name": "Dr. Lucía Ortega", "role": "specialist"},
+              "reviewedBy": {"subject": "dr-carla-ruiz", "name": "Dr. Carla Ruiz", "role": "case-manager"},
+              "releasedBy": {"subject": "dr-carla-ruiz", "name": "Dr. Carla Ruiz", "role": "case-manager"}
             }""";
 
     /** The three experts on the intraocular tumour agree on every point. */

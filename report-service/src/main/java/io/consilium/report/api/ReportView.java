@@ -7,6 +7,9 @@ import io.consilium.report.domain.ReportVersion;
 import io.consilium.report.security.ReportAccess.Relation;
 import io.consilium.report.service.ReportWorkflow.Visible;
 
+import io.consilium.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -16,7 +19,19 @@ import java.util.UUID;
  */
 public record ReportView(UUID id, UUID caseId, String specialistSubject, String state, int latestVersion,
                          ReportContent content, String reviewComment, Instant createdAt, Instant updatedAt,
-                         Instant releasedAt) {
+                         Instant releasedAt, Person author, Person reviewedBy, Person releasedBy) {
+
+    /**
+     * Who acted on a report: subject, role and the name kept at the time (the subject when none was kept).
+     */
+    @Schema(description = "Who acted, by name and role as they were at the time of the action")
+    public record Person(@Schema(examples = "sp-ito") String subject,
+                         @Schema(examples = "Dr. Kenji Ito") String name,
+                         @Schema(examples = "specialist") String role) {
+        static Person of(String subject, String name, String role) {
+            return subject == null ? null : new Person(subject, name == null ? subject : name, role);
+        }
+    }
 
     static ReportView of(Visible v) {
         Report r = v.report();
@@ -25,17 +40,22 @@ public record ReportView(UUID id, UUID caseId, String specialistSubject, String 
                 .orElse(null);
         boolean reviewParty = v.relation() == Relation.WRITER || v.relation() == Relation.MANAGER;
         return new ReportView(r.id, r.caseId, r.specialistSubject, r.state.name(), r.latestVersion, content,
-                reviewParty ? r.reviewComment : null, r.createdAt, r.updatedAt, r.releasedAt);
+                reviewParty ? r.reviewComment : null, r.createdAt, r.updatedAt, r.releasedAt,
+                Person.of(r.specialistSubject, r.specialistName, Roles.SPECIALIST),
+                Person.of(r.reviewedBy, r.reviewedByName, Roles.CASE_MANAGER),
+                Person.of(r.releasedBy, r.releasedByName, Roles.CASE_MANAGER));
     }
 
     /** An immutable version with its hash. */
-    public record VersionView(int number, String kind, String sha256, Instant createdAt, Object content) {
+    public record VersionView(int number, String kind, String sha256, Instant createdAt, Person createdBy,
+                              Object content) {
         static VersionView of(ReportVersion v) {
             Object content = switch (v.kind) {
                 case SUBMISSION -> CanonicalJson.read(v.content, ReportContent.class);
                 case ADDENDUM -> CanonicalJson.read(v.content, Report.Addendum.class);
             };
-            return new VersionView(v.number, v.kind.name(), v.sha256, v.createdAt, content);
+            return new VersionView(v.number, v.kind.name(), v.sha256, v.createdAt,
+                    Person.of(v.createdBy, v.createdByName, Roles.SPECIALIST), content);
         }
     }
 }

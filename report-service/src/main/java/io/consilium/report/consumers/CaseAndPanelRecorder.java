@@ -44,7 +44,8 @@ public class CaseAndPanelRecorder {
             CaseConsent.REPORT_TO_TREATING_DOCTOR);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SpecialistAccepted(@NotBlank String specialistId, @NotBlank String specialistSubject) {
+    /** {@code specialistName} (the directory's name at acceptance) is optional: older events carry none. */
+    record SpecialistAccepted(@NotBlank String specialistId, @NotBlank String specialistSubject, String specialistName) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -124,7 +125,10 @@ public class CaseAndPanelRecorder {
                 || Report.count("caseId = ?1 and specialistSubject = ?2", caseId, accepted.specialistSubject()) > 0) {
             return;
         }
-        Report.open(caseId, accepted.specialistSubject(), accepted.specialistId(), clock.instant()).persist();
+        Report report = Report.open(caseId, accepted.specialistSubject(), accepted.specialistId(), clock.instant());
+        report.specialistName = accepted.specialistName() == null || accepted.specialistName().isBlank() ? null
+                : accepted.specialistName().substring(0, Math.min(200, accepted.specialistName().length()));
+        report.persist();
     }
 
     private void granted(UUID caseId, ConsentChanged c) {

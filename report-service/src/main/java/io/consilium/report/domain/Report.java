@@ -52,6 +52,16 @@ public class Report extends PanacheEntityBase {
     public Instant updatedAt;
     @Column(name = "released_at")
     public Instant releasedAt;
+    /** The author's name: the directory's at acceptance, then the author's token's at each submission. */
+    @Column(name = "specialist_name")
+    public String specialistName;
+    /** The name of the personal doctor who last reviewed (changes requested or approved), from their token. */
+    @Column(name = "reviewed_by_name")
+    public String reviewedByName;
+    @Column(name = "released_by")
+    public String releasedBy;
+    @Column(name = "released_by_name")
+    public String releasedByName;
     @Version
     public long version;
 
@@ -95,25 +105,54 @@ public class Report extends PanacheEntityBase {
     }
 
     public void requestChanges(String comment, String manager, Instant now) {
+        requestChanges(comment, manager, null, now);
+    }
+
+    /** @param managerName the reviewer's name as their token gave it (null: none given) */
+    public void requestChanges(String comment, String manager, String managerName, Instant now) {
         require(EnumSet.of(ReportState.SUBMITTED), "sent back for changes");
         state = ReportState.CHANGES_REQUESTED;
         reviewComment = comment;
         reviewedBy = manager;
+        reviewedByName = managerName;
         updatedAt = now;
     }
 
     public void approve(String manager, Instant now) {
+        approve(manager, null, now);
+    }
+
+    public void approve(String manager, String managerName, Instant now) {
         require(EnumSet.of(ReportState.SUBMITTED), "approved");
         state = ReportState.APPROVED;
         reviewedBy = manager;
+        reviewedByName = managerName;
         updatedAt = now;
     }
 
     public void release(Instant now) {
+        release(null, null, now);
+    }
+
+    /** @param by who released it (the personal doctor's subject), kept with their name for the report's readers */
+    public void release(String by, String byName, Instant now) {
         require(EnumSet.of(ReportState.APPROVED), "released");
         state = ReportState.RELEASED;
         releasedAt = now;
+        releasedBy = by;
+        releasedByName = byName;
         updatedAt = now;
+    }
+
+    /**
+     * The author's name for a new version: the token's at the time of writing, else the directory's kept at
+     * acceptance; the token's becomes the report's from then on.
+     */
+    public String authorNameNow(String tokenName) {
+        if (tokenName != null && !tokenName.isBlank()) {
+            specialistName = tokenName;
+        }
+        return specialistName;
     }
 
     /** An answer to a follow-up question after release, as a new immutable version. */

@@ -37,6 +37,9 @@ public class ReportVersion extends PanacheEntityBase {
     public String createdBy;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    /** The author's name at the time the version was made (null for versions made before names were kept). */
+    @Column(name = "created_by_name")
+    public String createdByName;
 
     static ReportVersion of(Report report, int number, VersionKind kind, String canonical, String by, Instant now) {
         ReportVersion v = new ReportVersion();

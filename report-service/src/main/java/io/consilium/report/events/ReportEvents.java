@@ -18,23 +18,26 @@ public final class ReportEvents {
     }
 
     public record Submitted(UUID caseId, String tenant, UUID reportId, int version, String specialistSubject,
-                            String sha256, Instant submittedAt) {
+                            String specialistName, String sha256, Instant submittedAt) {
     }
 
     public record ChangesRequested(UUID caseId, String tenant, UUID reportId, int version, String requestedBy,
-                                   Instant at) {
+                                   String requestedByName, Instant at) {
     }
 
-    public record Approved(UUID caseId, String tenant, UUID reportId, int version, String approvedBy, Instant at) {
+    public record Approved(UUID caseId, String tenant, UUID reportId, int version, String approvedBy,
+                           String approvedByName, Instant at) {
     }
 
-    public record Released(UUID caseId, String tenant, List<ReleasedReport> reports, Instant releasedAt) {
+    public record Released(UUID caseId, String tenant, List<ReleasedReport> reports, String releasedBy,
+                           String releasedByName, Instant releasedAt) {
     }
 
     public record ReleasedReport(UUID reportId, int version, String specialistSubject, String diagnosisAssessment,
                                  String surgeryNecessary, boolean treatmentChanged) {
     }
 
-    public record AddendumAdded(UUID caseId, String tenant, UUID reportId, int version, Instant at) {
+    public record AddendumAdded(UUID caseId, String tenant, UUID reportId, int version, String specialistSubject,
+                                String specialistName, Instant at) {
     }
 }

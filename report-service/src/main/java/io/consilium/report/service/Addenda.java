@@ -45,10 +45,12 @@ public class Addenda {
             throw new ProblemException.NotFound("Follow-up question");
         }
         ReportVersion version = q.answer(v.report(), answer, workflow.now());
+        version.createdByName = v.report().authorNameNow(workflow.caller().displayName().orElse(null));
         version.persist();
         workflow.audited(v, "ADD_ADDENDUM");
         workflow.publish(v.file(), v.report().caseId, ReportEvents.ADDENDUM_ADDED, new ReportEvents.AddendumAdded(
-                v.report().caseId, ReportWorkflow.tenantOf(v.file()), reportId, version.number, workflow.now()));
+                v.report().caseId, ReportWorkflow.tenantOf(v.file()), reportId, version.number,
+                v.report().specialistSubject, version.createdByName, workflow.now()));
         return version;
     }
 

@@ -81,12 +81,13 @@ public class ReportSteps {
         Visible v = workflow.forStep(reportId, ifMatch, WRITER, "SUBMIT");
         List<String> questions = v.file() == null ? List.of() : v.file().questions;
         ReportVersion version = v.report().submit(questions, workflow.now());
+        version.createdByName = v.report().authorNameNow(workflow.caller().displayName().orElse(null));
         version.persist();
         workflow.audited(v, "SUBMIT");
         Report r = v.report();
         workflow.publish(v.file(), r.caseId, ReportEvents.SUBMITTED, new ReportEvents.Submitted(r.caseId,
-                ReportWorkflow.tenantOf(v.file()), r.id, version.number, r.specialistSubject, version.sha256,
-                version.createdAt));
+                ReportWorkflow.tenantOf(v.file()), r.id, version.number, r.specialistSubject, version.createdByName,
+                version.sha256, version.createdAt));
         flushed(r);
         return v;
     }
@@ -95,11 +96,12 @@ public class ReportSteps {
     public Visible requestChanges(UUID reportId, String ifMatch, String comment) {
         Visible v = workflow.forStep(reportId, ifMatch, MANAGER, "REQUEST_CHANGES");
         Report r = v.report();
-        r.requestChanges(comment, workflow.caller().subject(), workflow.now());
+        String name = workflow.caller().displayName().orElse(null);
+        r.requestChanges(comment, workflow.caller().subject(), name, workflow.now());
         workflow.audited(v, "REQUEST_CHANGES");
         workflow.publish(v.file(), r.caseId, ReportEvents.CHANGES_REQUESTED, new ReportEvents.ChangesRequested(
                 r.caseId, ReportWorkflow.tenantOf(v.file()), r.id, r.latestVersion, workflow.caller().subject(),
-                workflow.now()));
+                name, workflow.now()));
         flushed(r);
         return v;
     }
@@ -108,10 +110,12 @@ public class ReportSteps {
     public Visible approve(UUID reportId, String ifMatch) {
         Visible v = workflow.forStep(reportId, ifMatch, MANAGER, "APPROVE");
         Report r = v.report();
-        r.approve(workflow.caller().subject(), workflow.now());
+        String name = workflow.caller().displayName().orElse(null);
+        r.approve(workflow.caller().subject(), name, workflow.now());
         workflow.audited(v, "APPROVE");
         workflow.publish(v.file(), r.caseId, ReportEvents.APPROVED, new ReportEvents.Approved(r.caseId,
-                ReportWorkflow.tenantOf(v.file()), r.id, r.latestVersion, workflow.caller().subject(), workflow.now()));
+                ReportWorkflow.tenantOf(v.file()), r.id, r.latestVersion, workflow.caller().subject(), name,
+                workflow.now()));
         flushed(r);
         return v;
     }
@@ -140,7 +144,7 @@ public class ReportSteps {
         Instant now = workflow.now(); // one instant: every report and the event say the same release time
         List<ReportEvents.ReleasedReport> released = new ArrayList<>();
         for (Report r : reports) {
-            r.release(now);
+            r.release(caller.subject(), caller.displayName().orElse(null), now);
             workflow.audited(new Visible(r, file, Relation.MANAGER, Relation.MANAGER.purpose), "RELEASE");
             ReportContent c = ReportVersion.latestSubmission(r.id).map(v -> io.consilium.report.domain.CanonicalJson
                     .read(v.content, ReportContent.class)).orElse(r.content());
@@ -150,7 +154,7 @@ public class ReportSteps {
                     Boolean.TRUE.equals(c.treatmentChanged())));
         }
         workflow.publish(file, caseId, ReportEvents.RELEASED, new ReportEvents.Released(caseId, file.tenant, released,
-                now));
+                caller.subject(), caller.displayName().orElse(null), now));
         Report.flush();
         return reports;
     }

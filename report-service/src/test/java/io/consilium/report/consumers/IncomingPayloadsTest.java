@@ -12,7 +12,7 @@ class IncomingPayloadsTest {
     @Test
     void specialistAccepted() {
         PayloadContracts.assertRequired(CaseAndPanelRecorder.SpecialistAccepted.class, """
-                {%s,"invitationId":"5e2b7c1a-0d3f-4b6e-9a8c-1f2e3d4c5b6a","specialistId":"6f3c8d2b-1e4a-4c7f-8b9d-2a3b4c5d6e7f","specialistSubject":"prof-eva","acceptedAt":"2026-12-01T10:00:00Z"}"""
+                {%s,"invitationId":"5e2b7c1a-0d3f-4b6e-9a8c-1f2e3d4c5b6a","specialistId":"6f3c8d2b-1e4a-4c7f-8b9d-2a3b4c5d6e7f","specialistSubject":"prof-eva","specialistName":"Prof. Eva Lind","country":"SE","acceptedAt":"2026-12-01T10:00:00Z"}"""
                 .formatted(CASE), "specialistId", "specialistSubject");
     }
 

@@ -39,6 +39,21 @@ class ReportTest {
     }
 
     @Test
+    void namesAreKeptAsTheyWereAtEachStep() {
+        Report r = draft();
+        r.specialistName = "Dr. Ito (directory)";
+        assertThat(r.authorNameNow(null)).as("no token name: the directory's").isEqualTo("Dr. Ito (directory)");
+        assertThat(r.authorNameNow("Dr. Kenji Ito")).isEqualTo("Dr. Kenji Ito");
+        assertThat(r.authorNameNow(" ")).as("a blank token name keeps the last one").isEqualTo("Dr. Kenji Ito");
+        r.submit(QUESTIONS, NOW);
+        r.approve("dr-1", "Dr. Carla Ruiz", NOW);
+        assertThat(r.reviewedByName).isEqualTo("Dr. Carla Ruiz");
+        r.release("dr-1", "Dr. Carla Ruiz", NOW);
+        assertThat(r.releasedBy).isEqualTo("dr-1");
+        assertThat(r.releasedByName).isEqualTo("Dr. Carla Ruiz");
+    }
+
+    @Test
     void theSameContentAlwaysHasTheSameHash() {
         assertThat(CanonicalJson.write(complete("A"))).isEqualTo(CanonicalJson.write(complete("A")));
         assertThat(CanonicalJson.sha256(CanonicalJson.write(complete("A"))))

@@ -13,6 +13,10 @@ import io.consilium.specialist.service.ProviderDirectory;
 import io.consilium.specialist.service.ProviderFilter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import io.consilium.platform.problem.ProblemException;
+import io.consilium.platform.problem.Violation;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -37,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
 import java.util.UUID;
 
 /** In-network providers per tenant: ops manage them; case managers and partners search their own tenant's. */
@@ -92,17 +97,33 @@ public class ProviderResource {
     @GET
     @RolesAllowed({Roles.OPS, Roles.CASE_MANAGER, Roles.PARTNER})
     @Operation(summary = "Search in-network providers",
-            description = "Case managers and partners search their own tenant's network only; ops may narrow to a tenant.")
+            description = "Case managers and partners search their own tenant's network only; ops may narrow to a tenant. "
+                    + "By treatment (a catalogue code, or free text), plan network and the patient's location: country "
+                    + "and city, or coordinates (then nearest first, with distanceKm).")
     @APIResponse(responseCode = "200", description = "One page of providers")
+    @APIResponse(responseCode = "422", description = "A treatment code that is not in the catalogue",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<ProviderView> search(@BeanParam @Valid PageRequest page,
                                      @Parameter(description = "Ops only; ignored for other roles") @QueryParam("tenant") @Size(max = 100) String tenant,
                                      @Parameter(description = "FACILITY or DOCTOR") @QueryParam("kind") String kind,
                                      @QueryParam("specialty") @Size(max = 64) String specialty,
                                      @QueryParam("country") @Pattern(regexp = "[A-Z]{2}") String country,
                                      @QueryParam("city") @Size(max = 100) String city,
-                                     @QueryParam("language") @Pattern(regexp = "[a-z]{2}") String language) {
+                                     @QueryParam("language") @Pattern(regexp = "[a-z]{2}") String language,
+                                     @Parameter(description = "A treatment code of the catalogue (unknown: 422), or free text", example = "PLAQUE_BRACHYTHERAPY")
+                                     @QueryParam("treatment") @Size(max = 200) String treatment,
+                                     @Parameter(description = "A plan network the provider belongs to", example = "acme-premium")
+                                     @QueryParam("network") @Pattern(regexp = "[a-z0-9][a-z0-9-]*") @Size(max = 64) String network,
+                                     @Parameter(description = "The patient's latitude (with longitude): nearest first", example = "40.4168")
+                                     @QueryParam("latitude") @DecimalMin("-90") @DecimalMax("90") Double latitude,
+                                     @Parameter(description = "The patient's longitude (with latitude)", example = "-3.7038")
+                                     @QueryParam("longitude") @DecimalMin("-180") @DecimalMax("180") Double longitude) {
+        if ((latitude == null) != (longitude == null)) {
+            throw new ProblemException.InvalidRequest("Give both coordinates or neither",
+                    List.of(new Violation(latitude == null ? "latitude" : "longitude", "is required with the other coordinate")));
+        }
         ProviderFilter filter = new ProviderFilter(tenant, QueryValues.enumValue("kind", kind, ProviderKind.class),
-                specialty, country, city, language);
-        return providers.search(caller.get(), filter, page).map(ProviderView::of);
+                specialty, country, city, language, treatment, network, latitude, longitude);
+        return providers.search(caller.get(), filter, page).map(f -> ProviderView.of(f.provider(), f.distanceKm()));
     }
 }

@@ -3,7 +3,10 @@ package io.consilium.specialist.events;
 import java.time.Instant;
 import java.util.UUID;
 
-/** {@code consilium.specialist.accepted.v1}: the specialist took a seat on the panel (country: where they practise). */
+/**
+ * {@code consilium.specialist.accepted.v1}: the specialist took a seat on the panel (country: where they practise).
+ * {@code specialistName} is the directory's name at the time, so timelines and reports can name the author.
+ */
 public record SpecialistAccepted(UUID caseId, String tenant, UUID invitationId, UUID specialistId,
-                                 String specialistSubject, String country, Instant acceptedAt) {
+                                 String specialistSubject, String specialistName, String country, Instant acceptedAt) {
 }

@@ -112,7 +112,7 @@ public class PanelAssembly {
         specialist.reserveSeat();
         Invitation.flush();
         publish(panel, SpecialistEvents.ACCEPTED, new SpecialistAccepted(panel.caseId, panel.tenant, invitation.id,
-                invitation.specialistId, invitation.specialistSubject, invitation.specialistCountry, now));
+                invitation.specialistId, invitation.specialistSubject, specialist.name, invitation.specialistCountry, now));
         assembleIfFull(panel, now);
         return invitation;
     }
@@ -147,7 +147,7 @@ public class PanelAssembly {
         invitation.decline(reason, now);
         Invitation.flush();
         publish(panel, SpecialistEvents.DECLINED, new SpecialistDeclined(panel.caseId, panel.tenant, invitation.id,
-                invitation.specialistId, invitation.specialistSubject, reason, now));
+                invitation.specialistId, invitation.specialistSubject, directoryName(invitation.specialistId), reason, now));
         fillSeats(panel, now);
         return invitation;
     }
@@ -291,5 +291,11 @@ public class PanelAssembly {
 
     private static LocalDate today(Instant now) {
         return LocalDate.ofInstant(now, ZoneOffset.UTC);
+    }
+
+    /** The specialist's name in the directory now, for events that name who acted (null if gone from it). */
+    private static String directoryName(UUID specialistId) {
+        Specialist specialist = Specialist.findById(specialistId);
+        return specialist == null ? null : specialist.name;
     }
 }

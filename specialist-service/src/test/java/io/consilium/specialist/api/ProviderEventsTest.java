@@ -40,6 +40,8 @@ class ProviderEventsTest {
         String moved = "t-" + UUID.randomUUID();
         Map<String, Object> body = new HashMap<>(Map.of("tenant", tenant, "kind", "FACILITY", "name", "Clinica",
                 "specialty", "urology", "city", "Madrid", "country", "ES", "languages", List.of("es")));
+        body.put("treatments", List.of("RADICAL_PROSTATECTOMY", "BRACHYTHERAPY"));
+        body.put("networks", List.of("premium"));
         String id = given().auth().oauth2(Tokens.ops("ops-1")).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/providers").then().statusCode(201).extract().path("id");
         body.put("tenant", moved);
@@ -54,5 +56,10 @@ class ProviderEventsTest {
         assertThat(events).extracting(r -> Broker.header(r, "ce_tenant")).containsExactly(tenant, moved);
         assertThat(events).extracting(r -> Broker.json(r.value()).get("tenant").asText()).containsExactly(tenant, moved);
         assertThat(Broker.json(events.get(0).value()).get("providerId").asText()).isEqualTo(id);
+        // what it offers travels with it, so case-service can check a follow-up's provider against a treatment
+        assertThat(Broker.json(events.get(1).value()).get("treatments")).extracting(n -> n.asText())
+                .containsExactly("RADICAL_PROSTATECTOMY", "BRACHYTHERAPY");
+        assertThat(Broker.json(events.get(1).value()).get("networks")).extracting(n -> n.asText())
+                .containsExactly("premium");
     }
 }

@@ -257,6 +257,7 @@ class PanelFlowTest {
         ConsumerRecord<String, String> declined = eventsOf(caseId, "consilium.specialist.declined.v1", 1).get(0);
         assertThat(field(declined, "reason")).isEqualTo("On leave before the due date");
         assertThat(field(declined, "specialistSubject")).isEqualTo(first);
+        assertThat(field(declined, "specialistName")).as("the directory's name, for timelines").isEqualTo("Dr. " + first);
     }
 
     @Test
