@@ -5,5 +5,6 @@ import java.util.UUID;
 
 /** {@code consilium.specialist.accepted.v1}: the specialist took a seat on the panel (country: where they practise). */
 public record SpecialistAccepted(UUID caseId, String tenant, UUID invitationId, UUID specialistId,
-                                 String specialistSubject, String country, Instant acceptedAt) {
+                                 String specialistSubject, String country, Instant acceptedAt, Integer seat,
+                                 Instant reportDueBy) {
 }
