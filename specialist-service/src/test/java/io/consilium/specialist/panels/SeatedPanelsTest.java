@@ -207,13 +207,13 @@ class SeatedPanelsTest {
         accept(seattle, invitationOf(caseId, seattle).get("id"));
 
         clock.advance(Duration.ofHours(11));
-        assertThat(expiry.remindDue()).as("12 h before the deadline, not earlier").isGreaterThanOrEqualTo(0);
-        assertThat(invitationOf(caseId, houston).get("remindedAt")).isNull();
+        expiry.remindDue();
+        assertThat(invitationOf(caseId, houston).get("remindedAt")).as("12 h before the deadline, not earlier").isNull();
         clock.advance(Duration.ofHours(1).plusMinutes(1));
         expiry.remindDue();
         expiry.remindDue();
         assertThat(invitationOf(caseId, houston).get("remindedAt")).isNotNull();
-        assertThat(expiry.expireDue()).isGreaterThanOrEqualTo(0);
+        expiry.expireDue();
         assertThat(invitationOf(caseId, houston).get("state")).as("not yet past its deadline").isEqualTo("INVITED");
 
         clock.advance(Duration.ofHours(12));
