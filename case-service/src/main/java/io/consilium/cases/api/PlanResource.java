@@ -38,9 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Insurers' plans: managed by ops, readable by the partner of the plan's tenant. */
@@ -89,18 +87,20 @@ public class PlanResource {
         ReviewDeadlines terms() {
             return new ReviewDeadlines(acceptWithinHours, reportWithinHours);
         }
+
+        static Lane of(ReviewDeadlines d) {
+            return new Lane(d.acceptWithinHours(), d.reportWithinHours());
+        }
     }
 
     public record PlanView(UUID id, String tenant, String name, List<String> coveredSpecialties,
                            int opinionsPerMemberPerYear, List<String> allowedSpecialistCountries,
                            int recordsSlaBusinessDays, int reviewSlaBusinessDays, List<String> holidays,
-                           int maxPanelSize, boolean active, Map<Urgency, ReviewDeadlines> deadlines,
+                           int maxPanelSize, boolean active, Deadlines deadlines,
                            Instant createdAt, Instant updatedAt, long version) {
         static PlanView of(Plan p) {
-            Map<Urgency, ReviewDeadlines> deadlines = new EnumMap<>(Urgency.class);
-            for (Urgency u : Urgency.values()) {
-                deadlines.put(u, p.deadlinesFor(u));
-            }
+            // the request's shape, so a plan read can be changed and put back as it is
+            Deadlines deadlines = new Deadlines(Lane.of(p.deadlinesFor(Urgency.URGENT)), Lane.of(p.deadlinesFor(Urgency.ROUTINE)));
             return new PlanView(p.id, p.tenant, p.name, p.coveredSpecialties, p.opinionsPerMemberPerYear,
                     p.allowedSpecialistCountries, p.recordsSlaBusinessDays, p.reviewSlaBusinessDays, p.holidays,
                     p.maxPanelSize,

@@ -163,9 +163,9 @@ class ReviewSeatsTest {
         plan.remove("deadlines");
         given().auth().oauth2(Tokens.ops("ops-1")).contentType(ContentType.JSON).body(plan)
                 .when().post("/api/v1/plans").then().statusCode(201)
-                .body("deadlines.URGENT.acceptWithinHours", equalTo(24))
-                .body("deadlines.URGENT.reportWithinHours", equalTo(72))
-                .body("deadlines.ROUTINE.acceptWithinHours", equalTo(48))
-                .body("deadlines.ROUTINE.reportWithinHours", equalTo(168));
+                .body("deadlines.urgent.acceptWithinHours", equalTo(24))
+                .body("deadlines.urgent.reportWithinHours", equalTo(72))
+                .body("deadlines.routine.acceptWithinHours", equalTo(48))
+                .body("deadlines.routine.reportWithinHours", equalTo(168));
     }
 }

@@ -133,7 +133,9 @@ class SeatedPanelsTest {
                 .as("the seat's focus (urticaria) outranks the faster dermatologist")
                 .containsExactlyInAnyOrder("1:" + urticariaDermatologist, "2:" + allergist);
         given().auth().oauth2(Tokens.specialist(allergist)).when().get("/api/v1/invitations/{id}", invitationOf(caseId, allergist).get("id"))
-                .then().statusCode(200).body("seat", equalTo(2)).body("specialty", equalTo(allergy));
+                .then().statusCode(200).body("seat", equalTo(2)).body("specialty", equalTo(allergy))
+                .body("acceptBy", org.hamcrest.Matchers.notNullValue())
+                .body("reportWithinHours", equalTo(168)).body("reportDueBy", org.hamcrest.Matchers.nullValue());
         given().auth().oauth2(Tokens.ops("ops-1")).when().get("/api/v1/cases/{id}/ranking", caseId)
                 .then().statusCode(200)
                 .body("seats.specialty", contains(dermatology, allergy))
@@ -262,6 +264,19 @@ class SeatedPanelsTest {
         });
         given().auth().oauth2(Tokens.ops("ops-1")).when().get("/api/v1/cases/{id}/panel", caseId)
                 .then().statusCode(200).body("shortSeats", contains(2)).body("seats.specialty", contains(dermatology, nobody));
+
+        // ops fill the seat with a named specialist; the held seat 1 is not free
+        String stand_in = "s-derm-standin-" + UUID.randomUUID();
+        String standInId = specialist(stand_in, dermatology, "GB", 3, List.of("T78"));
+        given().auth().oauth2(Tokens.ops("ops-1")).contentType(ContentType.JSON)
+                .body(Map.of("specialistId", standInId, "seat", 1, "reason", "Allergy experience"))
+                .when().post("/api/v1/cases/{id}/invitations", caseId)
+                .then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.ops("ops-1")).contentType(ContentType.JSON)
+                .body(Map.of("specialistId", standInId, "seat", 2, "reason", "Allergy experience"))
+                .when().post("/api/v1/cases/{id}/invitations", caseId)
+                .then().statusCode(201).body("seat", equalTo(2)).body("specialty", equalTo(nobody))
+                .body("overridden", equalTo(true));
     }
 
     @Test
