@@ -52,7 +52,6 @@ class ApiProbeTest extends ApiProbe {
                     Panels.reviewRequest(caseId, tenant, specialty, 1));
         }
         String invitationId = String.valueOf(Panels.awaitInvitations(caseId, 1).get(0).get("id"));
-        Panels.awaitCaseEventsConsumed();
         String providerId = given().auth().oauth2(Tokens.ops("ops-1")).contentType(ContentType.JSON)
                 .body(Map.of("tenant", tenant, "kind", "FACILITY", "name", "Clinica Probe Secreta", "specialty", "urology",
                         "city", "Zaragoza", "country", "ES", "languages", List.of("es")))

@@ -62,34 +62,6 @@ public final class Panels {
         return panel(caseId).get("invitations") instanceof List<?> l ? castList(l) : List.of();
     }
 
-    /**
-     * Waits until the case-events consumer has applied everything published on {@code consilium.case.events}
-     * before now: one review request per partition (for a specialty nobody has) must have opened its panel.
-     * Earlier test classes of other services (case-service) publish review requests on the same test broker;
-     * their panels and no-candidate events must not be written while a test counts database changes.
-     */
-    public static void awaitCaseEventsConsumed() {
-        String tenant = "t-sentinel-" + UUID.randomUUID();
-        List<String> sentinels = new java.util.ArrayList<>();
-        java.util.Set<Integer> partitions = new java.util.HashSet<>();
-        try (KafkaCompanion kafka = Broker.companion()) {
-            int count = kafka.topics().describe("consilium.case.events").get("consilium.case.events").partitions().size();
-            while (partitions.size() < count) {
-                String caseId = UUID.randomUUID().toString();
-                int partition = org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils
-                        .murmur2(caseId.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % count;
-                if (partitions.add(partition)) {
-                    sentinels.add(caseId);
-                    publish(kafka, UUID.randomUUID(), REVIEW_REQUESTED, caseId, tenant,
-                            reviewRequest(caseId, tenant, "sentinel-" + UUID.randomUUID().toString().substring(0, 8), 1));
-                }
-            }
-        }
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> sentinels.stream()
-                .allMatch(id -> given().auth().oauth2(Tokens.ops("ops-1")).when().get("/api/v1/cases/{id}/panel", id)
-                        .statusCode() == 200));
-    }
-
     public static Map<String, Object> panel(String caseId) {
         return given().auth().oauth2(Tokens.ops("ops-1")).when().get("/api/v1/cases/{id}/panel", caseId)
                 .then().statusCode(200).extract().jsonPath().getMap("");
