@@ -1,6 +1,8 @@
 package io.consilium.cases.api;
 
 import io.consilium.cases.domain.ConsentPurpose;
+import io.consilium.cases.domain.CountryRules;
+import io.consilium.cases.domain.ReviewSeat;
 import io.consilium.cases.domain.FollowUp;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -50,12 +52,45 @@ public final class CaseStepRequests {
         }
     }
 
+    @Schema(description = "Either seats, or a specialty (default: the intake's) with a panel size")
     public record RequestReview(
-            @Schema(description = "Defaults to the requested specialty of the intake", examples = "urology")
+            @Schema(description = "Defaults to the requested specialty of the intake; not with seats", examples = "urology")
             @Size(max = 64) @Pattern(regexp = "[a-z][a-z0-9-]*", message = "must be a lower-case specialty slug") String specialty,
             @Size(max = 64) @Pattern(regexp = "[a-z][a-z0-9-]*", message = "must be a lower-case slug") String subspecialty,
-            @Schema(description = "Independent opinions wanted, within the plan's maximum", examples = "2")
-            @Min(1) @Max(3) int panelSize) {
+            @Schema(description = "Independent opinions wanted, within the plan's maximum; with seats, their number (or absent)", examples = "2")
+            @Min(1) @Max(3) Integer panelSize,
+            @Schema(description = "One entry per specialist wanted, each with its specialty (all covered by the plan)",
+                    examples = "[{\"specialty\": \"dermatology\", \"focus\": \"L50.0\"}, {\"specialty\": \"allergy-immunology\"}]")
+            @Size(min = 1, max = 3) List<@NotNull @Valid ReviewSeatRequest> seats,
+            @Valid CountryRulesRequest countryRules) {
+
+        /** The seats as named, or null when the request gives a specialty and a panel size instead. */
+        public List<ReviewSeat> namedSeats() {
+            return seats == null ? null : seats.stream().map(s -> new ReviewSeat(s.specialty(), s.focus())).toList();
+        }
+
+        public CountryRules countryRulesOrNone() {
+            return countryRules == null ? CountryRules.NONE : new CountryRules(
+                    countryRules.minOutsideResidence() == null ? 0 : countryRules.minOutsideResidence(),
+                    countryRules.allowed(), countryRules.excluded());
+        }
+    }
+
+    public record ReviewSeatRequest(
+            @Schema(examples = "allergy-immunology")
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z][a-z0-9-]*", message = "must be a lower-case specialty slug") String specialty,
+            @Schema(description = "What this seat focuses on: an ICD-10 code or a subspecialty slug", examples = "L50.0")
+            @Size(max = 64) @Pattern(regexp = "[A-Z][0-9]{2}(\\.[0-9A-Z]{1,4})?|[a-z][a-z0-9-]*",
+                    message = "must be an ICD-10 code such as L50.0 or a lower-case subspecialty slug") String focus) {
+    }
+
+    public record CountryRulesRequest(
+            @Schema(description = "At least this many specialists practising outside the patient's country of residence", examples = "2")
+            @Min(0) @Max(3) Integer minOutsideResidence,
+            @Schema(description = "Only these countries (within the plan's and the consent's); empty = those", examples = "[\"US\", \"ES\"]")
+            @Size(max = 50) List<@NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String> allowed,
+            @Schema(description = "Never these countries", examples = "[\"FR\"]")
+            @Size(max = 50) List<@NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String> excluded) {
     }
 
     public record Discussion(@NotBlank @Size(max = 4000) String summary) {

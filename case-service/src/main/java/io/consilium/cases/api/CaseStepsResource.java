@@ -123,12 +123,12 @@ public class CaseStepsResource {
     @Path("/review-requests")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CASE_MANAGER)
-    @Operation(summary = "Ask for a panel of specialists (personal doctor)", description = "Needs the patient's RECORDS_TO_SPECIALISTS consent; the panel size must fit the plan (else 422). Publishes consilium.case.review-requested.v1 and starts the review SLA clock.")
-    @APIResponse(responseCode = "422", description = "Panel size or countries not allowed by the plan", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(summary = "Ask for a panel of specialists (personal doctor)", description = "Names the panel's seats (a specialty and optional focus each; or a specialty and a panel size) and country rules. Needs the patient's RECORDS_TO_SPECIALISTS consent; the seats must fit the plan (its panel size and covered specialties) and the country rules must be satisfiable within the plan's and the consent's countries (else 422 naming the field). Publishes consilium.case.review-requested.v1 with the plan's deadlines for the case's urgency and starts the review SLA clock.")
+    @APIResponse(responseCode = "422", description = "Seats or country rules the plan, the consent or each other do not allow", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response requestReview(@PathParam("caseId") UUID caseId, @HeaderParam("If-Match") String ifMatch,
                                   @NotNull @Valid RequestReview body) {
         return CaseAnswers.changed(caller.get(), recordsAndReview.requestReview(caller.get(), caseId, ifMatch,
-                body.specialty(), body.subspecialty(), body.panelSize()));
+                body.namedSeats(), body.specialty(), body.panelSize(), body.subspecialty(), body.countryRulesOrNone()));
     }
 
     @POST

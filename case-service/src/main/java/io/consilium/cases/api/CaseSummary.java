@@ -1,5 +1,7 @@
 package io.consilium.cases.api;
 
+import io.consilium.cases.domain.PanelCountries;
+import io.consilium.cases.domain.ReviewSeat;
 import io.consilium.cases.domain.SmoCase;
 
 import java.time.Instant;
@@ -10,6 +12,7 @@ import java.util.UUID;
 public record CaseSummary(UUID id, String tenant, String memberId, String state, String requestedSpecialty,
                           String urgency, String preferredLanguage, String countryOfResidence, List<String> reasons,
                           String managerId, String rejectionReason, String rejectionDetail, Integer panelSize,
+                          List<ReviewSeat> reviewSeats, PanelCountries reviewCountries,
                           Instant createdAt, Instant updatedAt, Instant submittedAt, Instant recordsCompletedAt,
                           Instant reviewRequestedAt, Instant reviewStartedAt, Instant reportDeliveredAt,
                           Instant closedAt, Instant cancelledAt, long version) {
@@ -17,7 +20,7 @@ public record CaseSummary(UUID id, String tenant, String memberId, String state,
     static CaseSummary of(SmoCase c) {
         return new CaseSummary(c.id, c.tenant, c.memberId, c.state.name(), c.requestedSpecialty, c.urgency.name(),
                 c.preferredLanguage, c.countryOfResidence, c.reasons, c.managerId, c.rejectionReason,
-                c.rejectionDetail, c.panelSize, c.createdAt, c.updatedAt, c.submittedAt, c.recordsCompletedAt,
+                c.rejectionDetail, c.panelSize, c.reviewSeats, c.reviewCountries, c.createdAt, c.updatedAt, c.submittedAt, c.recordsCompletedAt,
                 c.reviewRequestedAt, c.reviewStartedAt, c.reportDeliveredAt, c.closedAt, c.cancelledAt, c.version);
     }
 }

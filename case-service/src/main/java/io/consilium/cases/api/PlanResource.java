@@ -1,6 +1,8 @@
 package io.consilium.cases.api;
 
 import io.consilium.cases.domain.Plan;
+import io.consilium.cases.domain.ReviewDeadlines;
+import io.consilium.cases.domain.Urgency;
 import io.consilium.cases.service.PlanCatalogue;
 import io.consilium.cases.service.PlanTerms;
 import io.consilium.platform.http.EntityTags;
@@ -62,24 +64,47 @@ public class PlanResource {
                     examples = "[\"2026-12-25\", \"2027-01-01\"]")
             @Size(max = 400) List<@NotNull LocalDate> holidays,
             @Min(1) @Max(3) int maxPanelSize,
-            boolean active) {
+            boolean active,
+            @Schema(description = "Hours to accept an invitation and then to report, per urgency; absent: URGENT 24 h / 72 h, ROUTINE 48 h / 168 h")
+            @Valid Deadlines deadlines) {
 
         PlanTerms terms() {
             return new PlanTerms(tenant, name, coveredSpecialties, opinionsPerMemberPerYear,
-                    allowedSpecialistCountries, recordsSlaBusinessDays, reviewSlaBusinessDays, holidays, maxPanelSize, active);
+                    allowedSpecialistCountries, recordsSlaBusinessDays, reviewSlaBusinessDays, holidays, maxPanelSize, active,
+                    deadlines == null ? null : deadlines.urgent().terms(), deadlines == null ? null : deadlines.routine().terms());
+        }
+    }
+
+    /** A plan's deadlines: both urgencies, the urgent lane no slower than the routine one. */
+    public record Deadlines(@NotNull @Valid Lane urgent, @NotNull @Valid Lane routine) {
+    }
+
+    public record Lane(
+            @Schema(description = "Hours from invitation to the deadline to accept", examples = "24")
+            @NotNull @Min(1) @Max(720) Integer acceptWithinHours,
+            @Schema(description = "Hours from acceptance to the report", examples = "72")
+            @NotNull @Min(1) @Max(2880) Integer reportWithinHours) {
+        ReviewDeadlines terms() {
+            return new ReviewDeadlines(acceptWithinHours, reportWithinHours);
+        }
+
+        static Lane of(ReviewDeadlines d) {
+            return new Lane(d.acceptWithinHours(), d.reportWithinHours());
         }
     }
 
     public record PlanView(UUID id, String tenant, String name, List<String> coveredSpecialties,
                            int opinionsPerMemberPerYear, List<String> allowedSpecialistCountries,
                            int recordsSlaBusinessDays, int reviewSlaBusinessDays, List<String> holidays,
-                           int maxPanelSize, boolean active,
+                           int maxPanelSize, boolean active, Deadlines deadlines,
                            Instant createdAt, Instant updatedAt, long version) {
         static PlanView of(Plan p) {
+            // the request's shape, so a plan read can be changed and put back as it is
+            Deadlines deadlines = new Deadlines(Lane.of(p.deadlinesFor(Urgency.URGENT)), Lane.of(p.deadlinesFor(Urgency.ROUTINE)));
             return new PlanView(p.id, p.tenant, p.name, p.coveredSpecialties, p.opinionsPerMemberPerYear,
                     p.allowedSpecialistCountries, p.recordsSlaBusinessDays, p.reviewSlaBusinessDays, p.holidays,
                     p.maxPanelSize,
-                    p.active, p.createdAt, p.updatedAt, p.version);
+                    p.active, deadlines, p.createdAt, p.updatedAt, p.version);
         }
     }
 

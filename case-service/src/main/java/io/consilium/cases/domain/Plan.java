@@ -47,6 +47,15 @@ public class Plan extends PanacheEntityBase {
     public List<String> holidays = new ArrayList<>();
     @Column(name = "max_panel_size", nullable = false)
     public int maxPanelSize;
+    /** Hours an invited specialist has to accept, and then to report, per urgency (URGENT is the faster lane). */
+    @Column(name = "urgent_accept_hours", nullable = false)
+    public int urgentAcceptHours = 24;
+    @Column(name = "routine_accept_hours", nullable = false)
+    public int routineAcceptHours = 48;
+    @Column(name = "urgent_report_hours", nullable = false)
+    public int urgentReportHours = 72;
+    @Column(name = "routine_report_hours", nullable = false)
+    public int routineReportHours = 168;
     @Column(nullable = false)
     public boolean active;
     @Column(name = "created_at", nullable = false)
@@ -58,6 +67,11 @@ public class Plan extends PanacheEntityBase {
 
     public Set<LocalDate> holidayDates() {
         return holidays.stream().map(LocalDate::parse).collect(Collectors.toUnmodifiableSet());
+    }
+
+    public ReviewDeadlines deadlinesFor(Urgency urgency) {
+        return urgency == Urgency.URGENT ? new ReviewDeadlines(urgentAcceptHours, urgentReportHours)
+                : new ReviewDeadlines(routineAcceptHours, routineReportHours);
     }
 
     public boolean covers(String specialty) {

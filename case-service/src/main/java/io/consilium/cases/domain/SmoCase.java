@@ -100,6 +100,13 @@ public class SmoCase extends PanacheEntityBase {
     public String reviewSubspecialty;
     @Column(name = "panel_size")
     public Integer panelSize;
+    /** The seats the review was requested with; null for reviews from before seats (panelSize of reviewSpecialty). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "review_seats")
+    public List<ReviewSeat> reviewSeats;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "review_country_rules")
+    public PanelCountries reviewCountries;
     @Column(name = "review_requested_at")
     public Instant reviewRequestedAt;
     @Column(name = "records_completed_at")
@@ -223,14 +230,19 @@ public class SmoCase extends PanacheEntityBase {
     }
 
     /** Asks specialist-service for a panel; once per case unless the last request found no candidate. */
-    public void requestReview(String specialty, String subspecialty, int size, Instant now) {
+    public void requestReview(List<ReviewSeat> seats, String subspecialty, PanelCountries countries, Instant now) {
         apply(CaseAction.REQUEST_REVIEW, now);
         if (reviewRequestedAt != null) {
             throw new ProblemException.Conflict("A review has already been requested for this case");
         }
-        reviewSpecialty = specialty;
+        if (seats.isEmpty()) {
+            throw new IllegalArgumentException("A panel has at least one seat");
+        }
+        reviewSpecialty = seats.get(0).specialty(); // the first seat's: what single-specialty readers expect
         reviewSubspecialty = subspecialty;
-        panelSize = size;
+        reviewSeats = List.copyOf(seats);
+        reviewCountries = countries;
+        panelSize = seats.size();
         reviewRequestedAt = now;
     }
 

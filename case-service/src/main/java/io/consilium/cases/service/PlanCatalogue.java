@@ -1,6 +1,7 @@
 package io.consilium.cases.service;
 
 import io.consilium.cases.domain.Plan;
+import io.consilium.cases.domain.ReviewDeadlines;
 import io.consilium.platform.http.EntityTags;
 import io.consilium.platform.problem.ProblemException;
 import io.consilium.platform.problem.Violation;
@@ -86,6 +87,13 @@ public class PlanCatalogue {
         p.holidays = r.holidays() == null ? List.of()
                 : r.holidays().stream().distinct().sorted().map(LocalDate::toString).toList();
         p.maxPanelSize = r.maxPanelSize();
+        ReviewDeadlines urgent = r.urgent() != null ? r.urgent() : ReviewDeadlines.URGENT_DEFAULT;
+        ReviewDeadlines routine = r.routine() != null ? r.routine() : ReviewDeadlines.ROUTINE_DEFAULT;
+        ReviewDeadlines.checkLanes(urgent, routine);
+        p.urgentAcceptHours = urgent.acceptWithinHours();
+        p.urgentReportHours = urgent.reportWithinHours();
+        p.routineAcceptHours = routine.acceptWithinHours();
+        p.routineReportHours = routine.reportWithinHours();
         p.active = r.active();
         p.updatedAt = clock.instant();
     }

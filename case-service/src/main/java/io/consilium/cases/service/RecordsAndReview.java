@@ -3,6 +3,9 @@ package io.consilium.cases.service;
 import io.consilium.cases.domain.CaseAction;
 import io.consilium.cases.domain.Consent;
 import io.consilium.cases.domain.ConsentPurpose;
+import io.consilium.cases.domain.CountryRules;
+import io.consilium.cases.domain.PanelCountries;
+import io.consilium.cases.domain.ReviewSeat;
 import io.consilium.cases.domain.Plan;
 import io.consilium.cases.domain.RecordsChecklist;
 import io.consilium.cases.domain.RecordsCompletion;
@@ -18,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -60,24 +64,32 @@ public class RecordsAndReview {
     }
 
     /**
-     * Needs the patient's consent to share records with specialists; the panel size must fit the plan; the
-     * countries are the plan's narrowed by the consent's.
+     * Needs the patient's consent to share records with specialists; the seats must fit the plan; the countries
+     * are the plan's narrowed by the consent's and then by the request's rules; the deadlines are the plan's for
+     * the case's urgency.
      */
     @Transactional
-    public SmoCase requestReview(Caller caller, UUID caseId, String ifMatch, String specialty, String subspecialty,
-                                 int panelSize) {
+    public SmoCase requestReview(Caller caller, UUID caseId, String ifMatch, List<ReviewSeat> namedSeats,
+                                 String specialty, Integer panelSize, String subspecialty, CountryRules rules) {
         SmoCase c = workflow.begin(caller, caseId, ifMatch, CaseAction.REQUEST_REVIEW);
         Instant now = workflow.now(); // one instant for the step: the case, its clock and its event agree
         Plan plan = c.planId == null ? null : Plan.findById(c.planId);
-        List<String> countries = ReviewTerms.allowedCountries(plan, panelSize,
-                Consent.activeFor(c.id, ConsentPurpose.RECORDS_TO_SPECIALISTS));
-        String reviewSpecialty = specialty != null ? specialty : c.requestedSpecialty;
-        c.requestReview(reviewSpecialty, subspecialty, panelSize, now);
+        List<ReviewSeat> seats = ReviewSeat.requested(namedSeats, specialty, panelSize, c.requestedSpecialty);
+        ReviewTerms.Review review = ReviewTerms.check(plan, seats, namedSeats != null, rules,
+                Consent.activeFor(c.id, ConsentPurpose.RECORDS_TO_SPECIALISTS), c.countryOfResidence, c.urgency);
+        c.requestReview(seats, subspecialty, review.countries(), now);
         clocks.start(c, SlaClock.Kind.REVIEW, now);
-        SlaClock review = SlaClock.find("caseId = ?1 and kind = ?2", c.id, SlaClock.Kind.REVIEW).firstResult();
-        workflow.publish(c, CaseEvents.REVIEW_REQUESTED, new ReviewRequested(c.id, c.tenant, reviewSpecialty,
+        SlaClock clock = SlaClock.find("caseId = ?1 and kind = ?2", c.id, SlaClock.Kind.REVIEW).firstResult();
+        List<ReviewRequested.Seat> announced = new ArrayList<>();
+        for (int i = 0; i < seats.size(); i++) {
+            announced.add(new ReviewRequested.Seat(i + 1, seats.get(i).specialty(), seats.get(i).focus()));
+        }
+        PanelCountries countries = review.countries();
+        workflow.publish(c, CaseEvents.REVIEW_REQUESTED, new ReviewRequested(c.id, c.tenant, c.reviewSpecialty,
                 subspecialty, c.diagnosisIcd10, c.preferredLanguage, c.countryOfResidence, c.treatingInstitution,
-                panelSize, countries, c.urgency.name(), review == null ? null : review.dueAt(now), now));
+                seats.size(), countries.allowed(), c.urgency.name(), clock == null ? null : clock.dueAt(now), now,
+                announced, countries.excluded(), countries.minOutsideResidence(),
+                review.deadlines().acceptWithinHours(), review.deadlines().reportWithinHours()));
         workflow.audit(caller, c, "REQUEST_REVIEW", "care");
         return c;
     }

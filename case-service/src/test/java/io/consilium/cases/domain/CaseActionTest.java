@@ -90,11 +90,16 @@ class CaseActionTest {
     @Test
     void reviewCanBeRequestedOnceUnlessNoCandidateWasFound() {
         SmoCase c = caseIn(CaseState.READY_FOR_REVIEW);
-        c.requestReview("urology", null, 2, NOW);
-        assertThatThrownBy(() -> c.requestReview("urology", null, 2, NOW)).isInstanceOf(ProblemException.Conflict.class);
+        PanelCountries any = new PanelCountries(List.of(), List.of(), 0);
+        ReviewSeat urology = new ReviewSeat("urology", null);
+        c.requestReview(List.of(urology, urology), null, any, NOW);
+        assertThatThrownBy(() -> c.requestReview(List.of(urology), null, any, NOW)).isInstanceOf(ProblemException.Conflict.class);
         c.reviewFoundNoCandidate(NOW);
-        assertThatCode(() -> c.requestReview("urology", null, 3, NOW)).doesNotThrowAnyException();
+        assertThatCode(() -> c.requestReview(List.of(urology, new ReviewSeat("oncology", "C61"), urology), null, any, NOW))
+                .doesNotThrowAnyException();
         assertThat(c.panelSize).isEqualTo(3);
+        assertThat(c.reviewSpecialty).as("the first seat's, for single-specialty readers").isEqualTo("urology");
+        assertThat(c.reviewSeats).extracting(ReviewSeat::specialty).containsExactly("urology", "oncology", "urology");
     }
 
     @Test

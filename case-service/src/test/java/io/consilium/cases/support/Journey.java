@@ -41,6 +41,26 @@ public final class Journey {
         return j;
     }
 
+    /**
+     * Ready for review under a plan with {@code planOverrides} (e.g. its covered specialties or deadlines), the
+     * intake changed by {@code intakeOverrides} (e.g. urgency), and the patient's consent to share with specialists.
+     */
+    public static Journey readyForReview(Map<String, Object> planOverrides, Map<String, Object> intakeOverrides) {
+        Journey j = new Journey();
+        Coverage.plan(j.tenant, planOverrides);
+        Coverage.members(j.tenant, "M-1");
+        Coverage.manager(j.doctorId, j.tenant, 10, "es");
+        Map<String, Object> intake = Intakes.valid("M-1");
+        intake.putAll(intakeOverrides);
+        j.caseId = CaseApi.open(j.patient, intake);
+        CaseApi.submit(j.patient, j.caseId).statusCode(200);
+        j.post(j.doctor, "records-requests", Map.of("items",
+                List.of(Map.of("code", "PATHOLOGY_REPORT", "label", "Pathology report", "required", true))));
+        j.post(j.doctor, "records-complete", null);
+        j.consentToSpecialists();
+        return j;
+    }
+
     public static Journey assigned() {
         Journey j = opened();
         CaseApi.submit(j.patient, j.caseId).statusCode(200);

@@ -59,13 +59,13 @@ public class CasePanelResource {
     @GET
     @Path("/ranking")
     @RolesAllowed(Roles.OPS)
-    @Operation(summary = "The explained ranking for the case's panel request",
-            description = "Candidates best first with their score parts, and the excluded specialists of the specialty with the reason.")
-    @APIResponse(responseCode = "200", description = "The ranking", content = @Content(schema = @Schema(implementation = RankingView.class)))
-    public RankingView ranking(@PathParam("caseId") UUID caseId,
+    @Operation(summary = "The explained ranking for each seat of the case's panel",
+            description = "Per seat: who holds it, whether the panel's country rule needs it filled from outside the patient's country, candidates best first with their score parts, and the excluded specialists of the seat's specialty with the rule that excluded them.")
+    @APIResponse(responseCode = "200", description = "The ranking per seat", content = @Content(schema = @Schema(implementation = PanelRankingView.class)))
+    public PanelRankingView ranking(@PathParam("caseId") UUID caseId,
                                @Parameter(description = "1 to 100, default 20", schema = @Schema(type = SchemaType.INTEGER))
                                @QueryParam("limit") String limit) {
-        return RankingView.of(ranking.forCase(caseId), QueryValues.integer("limit", limit, 20, 1, 100));
+        return PanelRankingView.of(ranking.forCase(caseId), QueryValues.integer("limit", limit, 20, 1, 100));
     }
 
     @GET
@@ -87,7 +87,7 @@ public class CasePanelResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPS)
     @Operation(summary = "Invite a named specialist (override the ranking)",
-            description = "Refused with 422 for a conflict of interest, a country not allowed, an inactive specialist or one without login; 409 when the panel has no free seat or the specialist was invited before.")
+            description = "Fills a free seat (the one named, else the first of the specialist's specialty, else the first). Refused with 422 for a conflict of interest, a country not allowed (or needed from outside the patient's country by the panel's country rule), an inactive specialist or one without login; 409 when the panel (or the named seat) has no free seat or the specialist was invited before.")
     @APIResponse(responseCode = "201", description = "Invited", content = @Content(schema = @Schema(implementation = InvitationView.class)))
     @APIResponse(responseCode = "409", description = "No free seat, or invited before",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -95,7 +95,7 @@ public class CasePanelResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response override(@PathParam("caseId") UUID caseId,
                              @NotNull(message = "a request body is required") @Valid OverrideRequest request) {
-        Invitation invitation = assembly.override(caseId, request.specialistId(), request.reason());
+        Invitation invitation = assembly.override(caseId, request.specialistId(), request.seat(), request.reason());
         return Response.status(201).tag(EntityTags.of(invitation.version)).entity(InvitationView.of(invitation)).build();
     }
 

@@ -27,10 +27,15 @@ public record RankingPreviewRequest(
         @NotNull @Min(1) @Max(3) Integer panelSize,
         @Size(max = 50) List<@NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE") String> allowedCountries,
         @Schema(description = "The case's due date: specialists absent before it are excluded", examples = "2026-12-10")
-        LocalDate dueBy) {
+        LocalDate dueBy,
+        @Size(max = 50) List<@NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as FR") String> excludedCountries,
+        @Schema(description = "Rank for a seat the panel's country rule needs filled from outside countryOfResidence")
+        Boolean outsideResidenceRequired) {
 
+    /** One seat's request: a preview explains one seat (a case's ranking shows each of its seats). */
     public ReviewRequest toReviewRequest() {
         return new ReviewRequest(requestedSpecialty, subspecialty, diagnosisIcd10, preferredLanguage, countryOfResidence,
-                treatingInstitution, panelSize, allowedCountries == null ? Set.of() : Set.copyOf(allowedCountries), Set.of(), dueBy);
+                treatingInstitution, panelSize, allowedCountries == null ? Set.of() : Set.copyOf(allowedCountries), Set.of(), dueBy,
+                excludedCountries == null ? Set.of() : Set.copyOf(excludedCountries), Boolean.TRUE.equals(outsideResidenceRequired));
     }
 }

@@ -7,6 +7,7 @@ import io.consilium.specialist.domain.CaseConsent;
 import io.consilium.specialist.domain.ConditionCodes;
 import io.consilium.specialist.domain.PanelRequest;
 import io.consilium.specialist.domain.PanelState;
+import io.consilium.specialist.domain.Seat;
 import io.consilium.specialist.service.PanelAssembly;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -69,12 +70,29 @@ public class CaseEventHandler {
         } else if (r.tenant() != null && !r.tenant().equals(tenant)) {
             problems.add("the payload's tenant differs from the event's");
         }
+        List<Seat> seats = r.seats() == null
+                ? PanelRequest.Terms.oneSpecialty(r.requestedSpecialty(), r.subspecialty(), r.panelSize())
+                : r.seats().stream().map(s -> new Seat(s.seat(), s.specialty(), s.focus())).toList();
+        if (r.seats() != null) {
+            if (seats.size() != r.panelSize()) {
+                problems.add("panelSize " + r.panelSize() + " is not the number of seats " + seats.size());
+            }
+            if (!seats.stream().map(Seat::number).toList().equals(
+                    java.util.stream.IntStream.rangeClosed(1, seats.size()).boxed().toList())) {
+                problems.add("seats are not numbered 1.." + seats.size() + " in order");
+            }
+        }
+        int minOutside = r.minOutsideResidence() == null ? 0 : r.minOutsideResidence();
+        if (minOutside > seats.size()) {
+            problems.add("minOutsideResidence " + minOutside + " exceeds the " + seats.size() + " seats");
+        }
         if (!problems.isEmpty()) {
             throw new InvalidEvent("Review request " + event.id() + " is not valid: " + String.join("; ", problems));
         }
         return new PanelRequest.Terms(caseId, tenant, r.requestedSpecialty(), r.subspecialty(),
                 r.diagnosisIcd10() == null ? null : r.diagnosisIcd10().toUpperCase(Locale.ROOT), r.preferredLanguage(),
-                r.countryOfResidence(), r.treatingInstitution(), r.panelSize(), r.allowedCountries(), r.dueBy(),
+                r.countryOfResidence(), r.treatingInstitution(), seats, r.allowedCountries(), r.excludedCountries(),
+                minOutside, r.acceptWithinHours(), r.reportWithinHours(), r.dueBy(),
                 r.requestedAt() != null ? r.requestedAt() : event.time());
     }
 

@@ -12,8 +12,13 @@ public enum Exclusion {
     ALREADY_INVITED,
     /** Works at the treating doctor's institution. */
     CONFLICT_OF_INTEREST,
-    /** Practises in a country the plan or the patient's consent does not allow. */
+    /** Practises in a country the plan, the patient's consent or the request's country rules do not allow. */
     COUNTRY_NOT_ALLOWED,
+    /**
+     * Practises in the patient's country of residence while the panel still needs specialists from outside it for
+     * its country rule ("at least N outside"): this seat must go to one of them.
+     */
+    OUTSIDE_RESIDENCE_REQUIRED,
     /** Absent on a day between today and the case's due date. */
     ABSENT,
     /** No capacity left this month. */

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -39,8 +40,27 @@ public class Invitation extends PanacheEntityBase {
     public String overrideReason;
     @Column(name = "invited_at", nullable = false)
     public Instant invitedAt;
+    /** The seat this invitation is for; null only for answers from before seats (they hold none now). */
+    public Integer seat;
+    /** The seat's specialty and focus, as the specialist is shown them. */
+    @Column(name = "seat_specialty")
+    public String seatSpecialty;
+    @Column(name = "seat_focus")
+    public String seatFocus;
+    /** The deadline to accept: the plan's time for the case's urgency from the invitation. */
     @Column(nullable = false)
     public Instant deadline;
+    /** Hours from accepting to the report (the plan's for the case's urgency), shown before accepting. */
+    @Column(name = "report_within_hours")
+    public Integer reportWithinHours;
+    /** Set on accepting: when the report is due. */
+    @Column(name = "report_due_by")
+    public Instant reportDueBy;
+    /** When a reminder goes out if the specialist has not answered yet, and when it went. */
+    @Column(name = "remind_at")
+    public Instant remindAt;
+    @Column(name = "reminded_at")
+    public Instant remindedAt;
     @Column(name = "responded_at")
     public Instant respondedAt;
     @Column(name = "decline_reason")
@@ -51,18 +71,43 @@ public class Invitation extends PanacheEntityBase {
     @Version
     public long version;
 
-    public static Invitation issue(UUID caseId, Candidate specialist, Double score, Instant now, Instant deadline) {
+    /**
+     * Invites {@code specialist} to {@code seat}: they have {@code acceptWithin} to accept, are reminded
+     * {@code remindBefore} the deadline (at most half-way through, so a short window still gets its reminder
+     * after the invitation), and then have {@code reportWithinHours} to report.
+     */
+    public static Invitation issue(UUID caseId, Seat seat, Candidate specialist, Double score, Instant now,
+                                   Duration acceptWithin, Duration remindBefore, int reportWithinHours) {
         Invitation i = new Invitation();
         i.id = UUID.randomUUID();
         i.caseId = caseId;
+        i.seat = seat.number();
+        i.seatSpecialty = seat.specialty();
+        i.seatFocus = seat.focus();
         i.specialistId = specialist.id();
         i.specialistSubject = specialist.subject();
         i.specialistCountry = specialist.practiceCountry();
         i.state = InvitationState.INVITED;
         i.score = score;
         i.invitedAt = now;
-        i.deadline = deadline;
+        i.deadline = now.plus(acceptWithin);
+        Duration lead = remindBefore.compareTo(acceptWithin.dividedBy(2)) < 0 ? remindBefore : acceptWithin.dividedBy(2);
+        i.remindAt = i.deadline.minus(lead);
+        i.reportWithinHours = reportWithinHours;
         return i;
+    }
+
+    public boolean isReminderDue(Instant now) {
+        return state == InvitationState.INVITED && remindedAt == null && remindAt != null && !now.isBefore(remindAt)
+                && now.isBefore(deadline);
+    }
+
+    /** The reminder went out; there is one per invitation. */
+    public void reminded(Instant now) {
+        if (!isReminderDue(now)) {
+            throw new ProblemException.Conflict("The invitation has no reminder due");
+        }
+        remindedAt = now;
     }
 
     public static List<Invitation> ofCase(UUID caseId) {
@@ -74,6 +119,9 @@ public class Invitation extends PanacheEntityBase {
             throw new ProblemException.Conflict("The invitation's deadline has passed");
         }
         moveTo(InvitationState.ACCEPTED, now);
+        if (reportWithinHours != null) {
+            reportDueBy = now.plus(Duration.ofHours(reportWithinHours));
+        }
     }
 
     public void decline(String reason, Instant now) {

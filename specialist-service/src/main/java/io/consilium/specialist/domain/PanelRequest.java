@@ -47,6 +47,22 @@ public class PanelRequest extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "allowed_countries", nullable = false)
     public List<String> allowedCountries = new ArrayList<>();
+    /** The seats, numbered from 1; {@code panelSize} is their number. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<Seat> seats = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "excluded_countries", nullable = false)
+    public List<String> excludedCountries = new ArrayList<>();
+    /** At least this many of the panel's specialists practise outside the patient's country of residence. */
+    @Column(name = "min_outside_residence", nullable = false)
+    public int minOutsideResidence;
+    /** The plan's time to accept for the case's urgency; null: this service's default. */
+    @Column(name = "accept_within_hours")
+    public Integer acceptWithinHours;
+    /** The plan's time from accepting to the report for the case's urgency; null: this service's default. */
+    @Column(name = "report_within_hours")
+    public Integer reportWithinHours;
     @Column(name = "due_by")
     public Instant dueBy;
     @Column(name = "requested_at", nullable = false)
@@ -57,6 +73,10 @@ public class PanelRequest extends PanacheEntityBase {
     /** Seats ops were last alerted about ({@code no-candidate}); an alert is repeated only when this changes. */
     @Column(name = "unfilled_seats", nullable = false)
     public int unfilledSeats;
+    /** Which seats that alert named. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "short_seats", nullable = false)
+    public List<Integer> shortSeats = new ArrayList<>();
     @Column(name = "assembled_at")
     public Instant assembledAt;
     @Column(name = "updated_at", nullable = false)
@@ -66,10 +86,20 @@ public class PanelRequest extends PanacheEntityBase {
 
     /** What a review request asks for: the terms a panel opens (or, short of candidates, reopens) with. */
     public record Terms(UUID caseId, String tenant, String specialty, String subspecialty, String diagnosisIcd10,
-                        String preferredLanguage, String countryOfResidence, String treatingInstitution, int panelSize,
-                        List<String> allowedCountries, Instant dueBy, Instant requestedAt) {
+                        String preferredLanguage, String countryOfResidence, String treatingInstitution,
+                        List<Seat> seats, List<String> allowedCountries, List<String> excludedCountries,
+                        int minOutsideResidence, Integer acceptWithinHours, Integer reportWithinHours,
+                        Instant dueBy, Instant requestedAt) {
         public Terms {
+            seats = List.copyOf(seats);
             allowedCountries = allowedCountries == null ? List.of() : List.copyOf(allowedCountries);
+            excludedCountries = excludedCountries == null ? List.of() : List.copyOf(excludedCountries);
+        }
+
+        /** A request of {@code panelSize} seats of one specialty, as review requests were before seats. */
+        public static List<Seat> oneSpecialty(String specialty, String subspecialty, int panelSize) {
+            return java.util.stream.IntStream.rangeClosed(1, panelSize)
+                    .mapToObj(n -> new Seat(n, specialty, subspecialty)).toList();
         }
     }
 
@@ -91,21 +121,38 @@ public class PanelRequest extends PanacheEntityBase {
         preferredLanguage = terms.preferredLanguage();
         countryOfResidence = terms.countryOfResidence();
         treatingInstitution = terms.treatingInstitution();
-        panelSize = terms.panelSize();
+        seats = new ArrayList<>(terms.seats());
+        panelSize = seats.size();
         allowedCountries = new ArrayList<>(terms.allowedCountries());
+        excludedCountries = new ArrayList<>(terms.excludedCountries());
+        minOutsideResidence = terms.minOutsideResidence();
+        acceptWithinHours = terms.acceptWithinHours();
+        reportWithinHours = terms.reportWithinHours();
         dueBy = terms.dueBy();
         requestedAt = terms.requestedAt();
     }
 
-    /** The panel is short by {@code seats} (announced as no-candidate). */
-    public void shortBy(int seats) {
-        unfilledSeats = seats;
+    /** The panel is short of these seats (announced as no-candidate). */
+    public void shortOf(List<Integer> seatNumbers) {
+        unfilledSeats = seatNumbers.size();
+        shortSeats = new ArrayList<>(seatNumbers);
     }
 
-    public ReviewRequest toReviewRequest(Set<UUID> alreadyInvited) {
-        return new ReviewRequest(specialty, subspecialty, diagnosisIcd10, preferredLanguage, countryOfResidence,
+    public Seat seat(int number) {
+        return seats.stream().filter(s -> s.number() == number).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No seat " + number + " on the panel of " + caseId));
+    }
+
+    /**
+     * What {@code seat} asks of its specialist: its specialty, and its focus in place of the case's subspecialty
+     * or diagnosis code.
+     */
+    public ReviewRequest toReviewRequest(Seat seat, Set<UUID> alreadyInvited, boolean outsideResidenceRequired) {
+        return new ReviewRequest(seat.specialty(), seat.focusIsSubspecialty() ? seat.focus() : subspecialty,
+                seat.focusIsCondition() ? seat.focus() : diagnosisIcd10, preferredLanguage, countryOfResidence,
                 treatingInstitution, panelSize, new HashSet<>(allowedCountries), alreadyInvited,
-                dueBy == null ? null : LocalDate.ofInstant(dueBy, ZoneOffset.UTC));
+                dueBy == null ? null : LocalDate.ofInstant(dueBy, ZoneOffset.UTC), new HashSet<>(excludedCountries),
+                outsideResidenceRequired);
     }
 
     public void assemble(Instant now) {
@@ -115,6 +162,7 @@ public class PanelRequest extends PanacheEntityBase {
         state = PanelState.ASSEMBLED;
         assembledAt = now;
         unfilledSeats = 0;
+        shortSeats = new ArrayList<>();
         updatedAt = now;
     }
 
@@ -155,6 +203,7 @@ public class PanelRequest extends PanacheEntityBase {
         }
         take(with);
         unfilledSeats = 0;
+        shortSeats = new ArrayList<>();
         state = PanelState.OPEN;
         updatedAt = now;
     }

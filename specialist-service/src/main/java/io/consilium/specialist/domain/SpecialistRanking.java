@@ -67,8 +67,11 @@ public final class SpecialistRanking {
         if (sameInstitution(request.treatingInstitution(), candidate.institution())) {
             reasons.add(Exclusion.CONFLICT_OF_INTEREST);
         }
-        if (!request.allowedCountries().isEmpty() && !request.allowedCountries().contains(candidate.practiceCountry())) {
+        if (!request.allowsCountry(candidate.practiceCountry())) {
             reasons.add(Exclusion.COUNTRY_NOT_ALLOWED);
+        }
+        if (request.outsideResidenceRequired() && candidate.practiceCountry().equals(request.countryOfResidence())) {
+            reasons.add(Exclusion.OUTSIDE_RESIDENCE_REQUIRED);
         }
         LocalDate last = request.presentUntil() == null || request.presentUntil().isBefore(today)
                 ? today : request.presentUntil();

@@ -8,5 +8,6 @@ import java.util.UUID;
  * {@code specialistName} is the directory's name at the time, so timelines and reports can name the author.
  */
 public record SpecialistAccepted(UUID caseId, String tenant, UUID invitationId, UUID specialistId,
-                                 String specialistSubject, String specialistName, String country, Instant acceptedAt) {
+                                 String specialistSubject, String specialistName, String country, Instant acceptedAt,
+                                 Integer seat, Instant reportDueBy) {
 }

@@ -10,6 +10,7 @@ public final class SpecialistEvents {
     public static final String EXPIRED = "consilium.specialist.expired.v1";
     public static final String PANEL_ASSEMBLED = "consilium.specialist.panel-assembled.v1";
     public static final String NO_CANDIDATE = "consilium.specialist.no-candidate.v1";
+    public static final String INVITATION_REMINDER_DUE = "consilium.specialist.invitation-reminder-due.v1";
     /** A directory event, not a case event: its subject and key are the provider's id. */
     public static final String PROVIDER_CHANGED = "consilium.specialist.provider-changed.v1";
 

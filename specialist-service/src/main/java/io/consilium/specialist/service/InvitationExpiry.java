@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Expires invitations past their deadline, one transaction per case so one failing case does not hold up the
- * others. Runs every {@code consilium.invitations.expiry-check-every}; tests call {@link #expireDue()} directly.
+ * Reminds invitations close to their deadline and expires those past it, one transaction per case so one failing
+ * case does not hold up the others. Runs every {@code consilium.invitations.expiry-check-every}; tests call
+ * {@link #remindDue()} and {@link #expireDue()} directly.
  */
 @ApplicationScoped
 public class InvitationExpiry {
@@ -31,7 +32,21 @@ public class InvitationExpiry {
     @Scheduled(every = "${consilium.invitations.expiry-check-every:1m}", identity = "invitation-expiry",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
+        remindDue();
         expireDue();
+    }
+
+    /** @return how many reminders were published */
+    public int remindDue() {
+        int reminded = 0;
+        for (UUID caseId : casesWithDueReminders()) {
+            try {
+                reminded += assembly.remindDue(caseId);
+            } catch (RuntimeException e) {
+                LOG.warnf("Invitations of case %s could not be reminded now: %s", caseId, e.getMessage());
+            }
+        }
+        return reminded;
     }
 
     /** @return how many invitations expired */
@@ -52,6 +67,17 @@ public class InvitationExpiry {
         return Invitation.getEntityManager().createQuery("""
                         select distinct i.caseId from Invitation i
                         where i.state = :invited and i.deadline <= :now""", UUID.class)
+                .setParameter("invited", InvitationState.INVITED)
+                .setParameter("now", clock.instant())
+                .getResultList();
+    }
+
+    @Transactional
+    List<UUID> casesWithDueReminders() {
+        return Invitation.getEntityManager().createQuery("""
+                        select distinct i.caseId from Invitation i
+                        where i.state = :invited and i.remindedAt is null and i.remindAt <= :now
+                        and i.deadline > :now""", UUID.class)
                 .setParameter("invited", InvitationState.INVITED)
                 .setParameter("now", clock.instant())
                 .getResultList();

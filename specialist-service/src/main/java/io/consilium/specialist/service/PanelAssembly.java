@@ -14,10 +14,12 @@ import io.consilium.specialist.domain.Invitation;
 import io.consilium.specialist.domain.InvitationState;
 import io.consilium.specialist.domain.PanelRequest;
 import io.consilium.specialist.domain.PanelState;
-import io.consilium.specialist.domain.Ranking;
+import io.consilium.specialist.domain.Seat;
+import io.consilium.specialist.domain.SeatFilling;
 import io.consilium.specialist.domain.Specialist;
 import io.consilium.specialist.domain.SpecialistRanking;
 import io.consilium.specialist.events.InvitationExpired;
+import io.consilium.specialist.events.InvitationReminderDue;
 import io.consilium.specialist.events.NoCandidate;
 import io.consilium.specialist.events.PanelAssembled;
 import io.consilium.specialist.events.SpecialistAccepted;
@@ -30,6 +32,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -112,7 +115,8 @@ public class PanelAssembly {
         specialist.reserveSeat();
         Invitation.flush();
         publish(panel, SpecialistEvents.ACCEPTED, new SpecialistAccepted(panel.caseId, panel.tenant, invitation.id,
-                invitation.specialistId, invitation.specialistSubject, specialist.name, invitation.specialistCountry, now));
+                invitation.specialistId, invitation.specialistSubject, specialist.name, invitation.specialistCountry, now,
+                invitation.seat, invitation.reportDueBy));
         assembleIfFull(panel, now);
         return invitation;
     }
@@ -134,7 +138,7 @@ public class PanelAssembly {
         }
         publish(panel, SpecialistEvents.PANEL_ASSEMBLED, new PanelAssembled(panel.caseId, panel.tenant,
                 accepted.stream().map(i -> new PanelAssembled.Member(i.specialistId, i.specialistSubject,
-                        i.specialistCountry)).toList(), now));
+                        i.specialistCountry, i.seat)).toList(), now));
         return true;
     }
 
@@ -147,7 +151,8 @@ public class PanelAssembly {
         invitation.decline(reason, now);
         Invitation.flush();
         publish(panel, SpecialistEvents.DECLINED, new SpecialistDeclined(panel.caseId, panel.tenant, invitation.id,
-                invitation.specialistId, invitation.specialistSubject, directoryName(invitation.specialistId), reason, now));
+                invitation.specialistId, invitation.specialistSubject, directoryName(invitation.specialistId), reason, now,
+                invitation.seat));
         fillSeats(panel, now);
         return invitation;
     }
@@ -164,7 +169,7 @@ public class PanelAssembly {
                 expired++;
                 Invitation.flush();
                 publish(panel, SpecialistEvents.EXPIRED, new InvitationExpired(panel.caseId, panel.tenant,
-                        invitation.id, invitation.specialistId, invitation.specialistSubject, now));
+                        invitation.id, invitation.specialistId, invitation.specialistSubject, now, invitation.seat));
             }
         }
         if (expired > 0) {
@@ -173,16 +178,42 @@ public class PanelAssembly {
         return expired;
     }
 
-    /** Ops invite a named specialist instead of (or after) the ranking's choice. */
+    /**
+     * Reminds the case's invitations that are close to their deadline and still unanswered, once each: the
+     * reminder is marked on the invitation in the transaction that publishes it, under the panel's lock.
+     */
     @Transactional
-    public Invitation override(UUID caseId, UUID specialistId, String reason) {
+    public int remindDue(UUID caseId) {
+        Instant now = clock.instant();
+        PanelRequest panel = lockedPanel(caseId);
+        int reminded = 0;
+        for (Invitation invitation : Invitation.ofCase(caseId)) {
+            if (invitation.isReminderDue(now)) {
+                invitation.reminded(now);
+                reminded++;
+                publish(panel, SpecialistEvents.INVITATION_REMINDER_DUE, new InvitationReminderDue(panel.caseId,
+                        panel.tenant, invitation.id, invitation.specialistId, invitation.specialistSubject,
+                        invitation.seat, invitation.deadline, now));
+            }
+        }
+        return reminded;
+    }
+
+    /**
+     * Ops invite a named specialist instead of (or after) the ranking's choice, to a free seat: the one named,
+     * else the first free seat of the specialist's specialty, else the first free seat.
+     */
+    @Transactional
+    public Invitation override(UUID caseId, UUID specialistId, Integer seatNumber, String reason) {
         Instant now = clock.instant();
         PanelRequest panel = lockedPanel(caseId);
         if (!panel.state.acceptsInvitations()) {
             throw new ProblemException.Conflict("The case's panel is " + panel.state + " and takes no more invitations");
         }
         List<Invitation> all = Invitation.ofCase(caseId);
-        if (count(all, InvitationState.ACCEPTED) + count(all, InvitationState.INVITED) >= panel.panelSize) {
+        List<SeatFilling.Held> held = held(all);
+        List<Seat> free = SeatFilling.free(panel.seats, held);
+        if (free.isEmpty()) {
             throw new ProblemException.Conflict("Every seat of the panel is accepted or has a pending invitation");
         }
         Specialist specialist = Specialist.findById(specialistId);
@@ -190,7 +221,17 @@ public class PanelAssembly {
             throw new ProblemException.Unprocessable("No specialist " + specialistId + " in the directory",
                     List.of(new Violation("specialistId", "must name a specialist of the directory")));
         }
-        Set<Exclusion> exclusions = SpecialistRanking.exclusions(panel.toReviewRequest(invited(all)),
+        Seat seat;
+        if (seatNumber != null) {
+            seat = free.stream().filter(s -> s.number() == seatNumber).findFirst().orElseThrow(() ->
+                    new ProblemException.Conflict("Seat " + seatNumber + " is not a free seat of the panel; free: "
+                            + free.stream().map(Seat::number).toList()));
+        } else {
+            seat = free.stream().filter(s -> s.specialty().equals(specialist.specialty)).findFirst().orElse(free.get(0));
+        }
+        boolean abroad = SeatFilling.outsideRequired(panel.minOutsideResidence,
+                SeatFilling.outside(held, panel.countryOfResidence), free.size());
+        Set<Exclusion> exclusions = SpecialistRanking.exclusions(panel.toReviewRequest(seat, invited(all), abroad),
                 specialist.asCandidate(), today(now));
         if (exclusions.contains(Exclusion.ALREADY_INVITED)) {
             throw new ProblemException.Conflict("The specialist was invited to this case before");
@@ -199,10 +240,11 @@ public class PanelAssembly {
         List<Exclusion> refused = exclusions.stream().filter(NOT_OVERRIDABLE::contains).toList();
         if (!refused.isEmpty()) {
             throw new ProblemException.Unprocessable("The specialist cannot be invited to this case: " + refused,
-                    List.of(new Violation("specialistId", "cannot be invited to this case: " + refused)));
+                    List.of(new Violation("specialistId", "cannot be invited to seat " + seat.number()
+                            + " of this case: " + refused)));
         }
         panel.reopen(now);
-        Invitation invitation = invite(panel, specialist.asCandidate(), null, now);
+        Invitation invitation = invite(panel, seat, specialist.asCandidate(), null, now);
         invitation.overridden = true;
         invitation.overrideReason = reason;
         return invitation;
@@ -229,42 +271,86 @@ public class PanelAssembly {
         panel.end(finalState, now);
     }
 
+    /**
+     * Invites a candidate for every free seat, each from that seat's own ranking, keeping the panel's country rule;
+     * seats nobody can take are announced (no-candidate, naming them) whenever that set of seats changes.
+     */
     private void fillSeats(PanelRequest panel, Instant now) {
         if (!panel.state.acceptsInvitations()) {
             return;
         }
         List<Invitation> all = Invitation.ofCase(panel.caseId);
-        long accepted = count(all, InvitationState.ACCEPTED);
-        long pending = count(all, InvitationState.INVITED);
-        long needed = panel.panelSize - accepted - pending;
-        if (needed <= 0) {
+        List<SeatFilling.Held> held = held(all);
+        if (SeatFilling.free(panel.seats, held).isEmpty()) {
             return;
         }
-        Ranking ranking = SpecialistRanking.rank(panel.toReviewRequest(invited(all)),
-                pool.ofSpecialty(panel.specialty), today(now));
-        List<Ranking.Ranked> chosen = ranking.ranked().stream().limit(needed).toList();
-        for (Ranking.Ranked ranked : chosen) {
-            invite(panel, ranked.candidate(), ranked.score().total(), now);
+        Set<UUID> invited = invited(all);
+        LocalDate today = today(now);
+        SeatFilling.Result result = SeatFilling.fill(panel.seats, held, panel.countryOfResidence,
+                panel.minOutsideResidence, (seat, abroad, chosen) -> {
+                    Set<UUID> excluded = new java.util.HashSet<>(invited);
+                    excluded.addAll(chosen);
+                    return SpecialistRanking.rank(panel.toReviewRequest(seat, excluded, abroad),
+                            pool.ofSpecialty(seat.specialty()), today);
+                });
+        for (SeatFilling.Pick pick : result.picks()) {
+            invite(panel, pick.seat(), pick.ranked().candidate(), pick.ranked().score().total(), now);
         }
-        pending += chosen.size();
-        int missing = (int) (panel.panelSize - accepted - pending);
-        if (missing > 0 && (missing != panel.unfilledSeats || pending == 0 && panel.state == PanelState.OPEN)) {
-            panel.shortBy(missing);
+        long pending = count(all, InvitationState.INVITED) + result.picks().size();
+        List<Integer> shortSeats = result.unfilled().stream().map(u -> u.seat().number()).toList();
+        if (!shortSeats.isEmpty()
+                && (!shortSeats.equals(panel.shortSeats) || pending == 0 && panel.state == PanelState.OPEN)) {
+            panel.shortOf(shortSeats);
             publish(panel, SpecialistEvents.NO_CANDIDATE, new NoCandidate(panel.caseId, panel.tenant,
-                    "NO_ELIGIBLE_SPECIALIST", missing, now));
+                    result.unfilled().get(0).reason(), shortSeats.size(), now, result.unfilled().stream()
+                    .map(u -> new NoCandidate.UnfilledSeat(u.seat().number(), u.seat().specialty(), u.seat().focus(),
+                            u.reason())).toList()));
         }
-        if (missing > 0 && pending == 0) {
+        if (!shortSeats.isEmpty() && pending == 0) {
             panel.markUnfilled(now);
         }
     }
 
-    private Invitation invite(PanelRequest panel, Candidate candidate, Double score, Instant now) {
-        Invitation invitation = Invitation.issue(panel.caseId, candidate, score, now, now.plus(settings.deadline()));
+    private Invitation invite(PanelRequest panel, Seat seat, Candidate candidate, Double score, Instant now) {
+        Duration acceptWithin = panel.acceptWithinHours != null ? Duration.ofHours(panel.acceptWithinHours)
+                : settings.deadline();
+        int reportWithin = panel.reportWithinHours != null ? panel.reportWithinHours
+                : (int) settings.reportWithin().toHours();
+        Invitation invitation = Invitation.issue(panel.caseId, seat, candidate, score, now, acceptWithin,
+                settings.reminderBefore(), reportWithin);
         invitation.persist();
         Invitation.flush();
         publish(panel, SpecialistEvents.INVITED, new SpecialistInvited(panel.caseId, panel.tenant, invitation.id,
-                invitation.specialistId, invitation.specialistSubject, invitation.deadline));
+                invitation.specialistId, invitation.specialistSubject, invitation.deadline, seat.number(),
+                seat.specialty(), reportWithin));
         return invitation;
+    }
+
+    /**
+     * The seats pending and accepted invitations hold. One from before seats without a seat takes the first seat
+     * nobody else holds (the migration gave every such invitation a seat, so this is a safety net).
+     */
+    static List<SeatFilling.Held> held(List<Invitation> invitations) {
+        List<Invitation> holding = invitations.stream()
+                .filter(i -> i.state == InvitationState.INVITED || i.state == InvitationState.ACCEPTED).toList();
+        Set<Integer> taken = holding.stream().map(i -> i.seat).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toCollection(java.util.HashSet::new));
+        List<SeatFilling.Held> held = new java.util.ArrayList<>();
+        int next = 1;
+        for (Invitation i : holding) {
+            int seat;
+            if (i.seat != null) {
+                seat = i.seat;
+            } else {
+                while (taken.contains(next)) {
+                    next++;
+                }
+                seat = next;
+                taken.add(seat);
+            }
+            held.add(new SeatFilling.Held(seat, i.specialistCountry));
+        }
+        return held;
     }
 
     private static PanelRequest lockedPanel(UUID caseId) {

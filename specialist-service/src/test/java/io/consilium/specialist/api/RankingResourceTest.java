@@ -40,6 +40,35 @@ class RankingResourceTest {
     }
 
     @Test
+    void previewOfASeatTheCountryRuleNeedsFromAbroadExplainsWhoItExcludes() {
+        String spanish = "s-" + UUID.randomUUID();
+        Map<String, Object> es = Directory.entry(spanish, specialty);
+        es.put("practiceCountry", "ES");
+        String spanishId = Directory.create(es);
+        String french = "s-" + UUID.randomUUID();
+        Map<String, Object> fr = Directory.entry(french, specialty);
+        fr.put("practiceCountry", "FR");
+        String frenchId = Directory.create(fr);
+        String german = "s-" + UUID.randomUUID();
+        Directory.create(Directory.entry(german, specialty));
+
+        Map<String, Object> body = request();
+        body.put("excludedCountries", List.of("FR"));
+        body.put("outsideResidenceRequired", true);
+        given().auth().oauth2(Tokens.ops("ops-1")).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/rankings")
+                .then().statusCode(200)
+                .body("ranked.specialistSubject", contains(german))
+                .body("excluded.find { it.specialistId == '" + spanishId + "' }.reason", equalTo("OUTSIDE_RESIDENCE_REQUIRED"))
+                .body("excluded.find { it.specialistId == '" + frenchId + "' }.reason", equalTo("COUNTRY_NOT_ALLOWED"));
+
+        body.put("excludedCountries", List.of("fr"));
+        given().auth().oauth2(Tokens.ops("ops-1")).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/rankings")
+                .then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
     void previewRanksWithExplainedScoresAndExcludesAbsentSpecialists() {
         String fast = "s-" + UUID.randomUUID();
         Map<String, Object> a = Directory.entry(fast, specialty);

@@ -18,7 +18,7 @@ class InvitationStateTest {
     private static Invitation pending() {
         Candidate c = new Candidate(UUID.randomUUID(), "s-1", "urology", List.of(), List.of(), List.of("en"),
                 List.of("DE"), "DE", "X", 5, 0, List.of(), null, true);
-        return Invitation.issue(UUID.randomUUID(), c, 50.0, NOW, NOW.plus(Duration.ofHours(48)));
+        return Invitation.issue(UUID.randomUUID(), new Seat(1, "urology", null), c, 50.0, NOW, Duration.ofHours(48), Duration.ofHours(12), 168);
     }
 
     @Test
@@ -37,6 +37,41 @@ class InvitationStateTest {
         Invitation late = pending();
         assertThatThrownBy(() -> late.accept(NOW.plus(Duration.ofHours(48)))).isInstanceOf(ProblemException.Conflict.class);
         assertThat(late.state).isEqualTo(InvitationState.INVITED);
+    }
+
+    @Test
+    void theDeadlinesFollowThePlansHoursAndTheReportIsDueFromAcceptance() {
+        Candidate c = new Candidate(UUID.randomUUID(), "s-1", "urology", List.of(), List.of(), List.of("en"),
+                List.of("DE"), "DE", "X", 5, 0, List.of(), null, true);
+        Invitation urgent = Invitation.issue(UUID.randomUUID(), new Seat(2, "urology", "C61"), c, 50.0, NOW,
+                Duration.ofHours(24), Duration.ofHours(12), 72);
+        assertThat(urgent.deadline).isEqualTo(NOW.plus(Duration.ofHours(24)));
+        assertThat(urgent.seat).isEqualTo(2);
+        assertThat(urgent.seatFocus).isEqualTo("C61");
+        assertThat(urgent.reportDueBy).as("not before accepting").isNull();
+        urgent.accept(NOW.plus(Duration.ofHours(3)));
+        assertThat(urgent.reportDueBy).isEqualTo(NOW.plus(Duration.ofHours(75)));
+    }
+
+    @Test
+    void aReminderIsDueOnceBeforeTheDeadlineAndNeverBeforeHalfTheWindow() {
+        Invitation i = pending(); // 48 h window, reminded 12 h before
+        assertThat(i.remindAt).isEqualTo(NOW.plus(Duration.ofHours(36)));
+        assertThat(i.isReminderDue(NOW.plus(Duration.ofHours(35)))).isFalse();
+        assertThat(i.isReminderDue(NOW.plus(Duration.ofHours(36)))).isTrue();
+        i.reminded(NOW.plus(Duration.ofHours(36)));
+        assertThat(i.isReminderDue(NOW.plus(Duration.ofHours(40)))).as("once per invitation").isFalse();
+        assertThatThrownBy(() -> i.reminded(NOW.plus(Duration.ofHours(40)))).isInstanceOf(ProblemException.Conflict.class);
+
+        Candidate c = new Candidate(UUID.randomUUID(), "s-2", "urology", List.of(), List.of(), List.of("en"),
+                List.of("DE"), "DE", "X", 5, 0, List.of(), null, true);
+        Invitation shortWindow = Invitation.issue(UUID.randomUUID(), new Seat(1, "urology", null), c, 50.0, NOW,
+                Duration.ofHours(8), Duration.ofHours(12), 72);
+        assertThat(shortWindow.remindAt).isEqualTo(NOW.plus(Duration.ofHours(4)));
+
+        Invitation answered = pending();
+        answered.accept(NOW.plus(Duration.ofHours(1)));
+        assertThat(answered.isReminderDue(NOW.plus(Duration.ofHours(40)))).as("answered: no reminder").isFalse();
     }
 
     @Test

@@ -49,6 +49,26 @@ class SpecialistRankingTest {
     }
 
     @Test
+    void anExcludedCountryIsNeverAllowedEvenWhenAnyCountryIs() {
+        ReviewRequest r = new ReviewRequest("urology", null, "C61", "es", "ES", null, 1, Set.of(), Set.of(), null,
+                Set.of("US"), false);
+        assertThat(SpecialistRanking.exclusion(r, specialist().practiceCountry("US").build(), TODAY))
+                .isEqualTo(Exclusion.COUNTRY_NOT_ALLOWED);
+        assertThat(SpecialistRanking.exclusion(r, specialist().practiceCountry("DE").build(), TODAY)).isNull();
+    }
+
+    @Test
+    void aSeatTheCountryRuleNeedsFromAbroadExcludesSpecialistsOfTheCountryOfResidence() {
+        ReviewRequest abroad = new ReviewRequest("urology", null, "C61", "es", "ES", null, 2, Set.of(), Set.of(), null,
+                Set.of(), true);
+        assertThat(SpecialistRanking.exclusion(abroad, specialist().practiceCountry("ES").build(), TODAY))
+                .isEqualTo(Exclusion.OUTSIDE_RESIDENCE_REQUIRED);
+        assertThat(SpecialistRanking.exclusion(abroad, specialist().practiceCountry("US").build(), TODAY)).isNull();
+        assertThat(SpecialistRanking.exclusion(request(), specialist().practiceCountry("ES").build(), TODAY))
+                .as("a seat without the rule takes specialists of any country").isNull();
+    }
+
+    @Test
     void absentTodayIsExcludedButNotTheDayAfterTheAbsence() {
         Candidate away = specialist().absence(TODAY.minusDays(3), TODAY).build();
         assertThat(SpecialistRanking.exclusion(request(), away, TODAY)).isEqualTo(Exclusion.ABSENT);

@@ -119,10 +119,12 @@ class PanelFlowTest {
 
         given().auth().oauth2(Tokens.ops("ops-1")).when().get("/api/v1/cases/{id}/ranking", caseId)
                 .then().statusCode(200)
-                .body("candidates", equalTo(1))
-                .body("ranked[0].specialistSubject", equalTo(third))
-                .body("ranked[0].score.turnaround", equalTo(10.5f))
-                .body("excluded.reason", org.hamcrest.Matchers.containsInAnyOrder(
+                .body("seats.seat", org.hamcrest.Matchers.contains(1, 2))
+                .body("seats.heldState", org.hamcrest.Matchers.contains("INVITED", "INVITED"))
+                .body("seats[0].ranking.candidates", equalTo(1))
+                .body("seats[0].ranking.ranked[0].specialistSubject", equalTo(third))
+                .body("seats[0].ranking.ranked[0].score.turnaround", equalTo(10.5f))
+                .body("seats[0].ranking.excluded.reason", org.hamcrest.Matchers.containsInAnyOrder(
                         "ALREADY_INVITED", "ALREADY_INVITED", "CONFLICT_OF_INTEREST", "COUNTRY_NOT_ALLOWED"));
     }
 
@@ -355,6 +357,8 @@ class PanelFlowTest {
         Panels.awaitInvitations(caseId, 1);
         JsonNode alert = json.readTree(eventsOf(caseId, "consilium.specialist.no-candidate.v1", 1).get(0).value());
         assertThat(alert.get("missing").asInt()).isEqualTo(1);
+        assertThat(alert.get("seats")).as("the alert names the seat").singleElement()
+                .satisfies(seat -> assertThat(seat.get("seat").asInt()).isEqualTo(2));
 
         decline(only, Panels.awaitInvitations(caseId, 1).get(0).get("id"));
         await().atMost(Duration.ofSeconds(10)).until(() -> "UNFILLED".equals(Panels.panel(caseId).get("state")));
