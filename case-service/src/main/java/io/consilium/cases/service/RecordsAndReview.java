@@ -7,6 +7,7 @@ import io.consilium.cases.domain.Plan;
 import io.consilium.cases.domain.ReviewTerms;
 import io.consilium.cases.domain.SlaClock;
 import io.consilium.cases.domain.SmoCase;
+import io.consilium.cases.events.BriefChanged;
 import io.consilium.cases.events.CaseEvents;
 import io.consilium.cases.events.RecordsCompleted;
 import io.consilium.cases.events.RecordsRequested;
@@ -65,6 +66,9 @@ public class RecordsAndReview {
                 Consent.activeFor(c.id, ConsentPurpose.RECORDS_TO_SPECIALISTS));
         String reviewSpecialty = specialty != null ? specialty : c.requestedSpecialty;
         c.requestReview(reviewSpecialty, subspecialty, panelSize, now);
+        // the brief leads the request, so a specialist invited by it finds the brief already there
+        c.shareBrief(now);
+        workflow.publish(c, CaseEvents.BRIEF_CHANGED, BriefChanged.of(c, now));
         clocks.start(c, SlaClock.Kind.REVIEW, now);
         SlaClock review = SlaClock.find("caseId = ?1 and kind = ?2", c.id, SlaClock.Kind.REVIEW).firstResult();
         workflow.publish(c, CaseEvents.REVIEW_REQUESTED, new ReviewRequested(c.id, c.tenant, reviewSpecialty,
