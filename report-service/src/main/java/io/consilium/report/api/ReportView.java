@@ -1,6 +1,8 @@
 package io.consilium.report.api;
 
+import io.consilium.report.domain.BriefQuestion;
 import io.consilium.report.domain.CanonicalJson;
+import io.consilium.report.domain.CaseFile;
 import io.consilium.report.domain.Report;
 import io.consilium.report.domain.ReportContent;
 import io.consilium.report.domain.ReportVersion;
@@ -8,15 +10,17 @@ import io.consilium.report.security.ReportAccess.Relation;
 import io.consilium.report.service.ReportWorkflow.Visible;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * A report as its reader sees it: the writer sees the working copy, everyone else the latest submitted version
- * (never an unsubmitted draft).
+ * (never an unsubmitted draft). {@code questions} lists every question the report answers (the brief's, with the
+ * patient's own words and their translation) for the writer, the reviewing doctor and the patient.
  */
 public record ReportView(UUID id, UUID caseId, String specialistSubject, String state, int latestVersion,
                          ReportContent content, String reviewComment, Instant createdAt, Instant updatedAt,
-                         Instant releasedAt) {
+                         Instant releasedAt, List<BriefQuestion> questions) {
 
     static ReportView of(Visible v) {
         Report r = v.report();
@@ -24,8 +28,20 @@ public record ReportView(UUID id, UUID caseId, String specialistSubject, String 
                 : ReportVersion.latestSubmission(r.id).map(s -> CanonicalJson.read(s.content, ReportContent.class))
                 .orElse(null);
         boolean reviewParty = v.relation() == Relation.WRITER || v.relation() == Relation.MANAGER;
+        // every question the report answers, the patient's own words included: never for a partner, which never
+        // reads free-text questions (nor for ops, whose break-glass is about the report)
+        boolean asksOrAnswers = reviewParty || v.relation() == Relation.PATIENT;
+        List<BriefQuestion> questions = !asksOrAnswers || v.file() == null ? null : questionsOf(v.file());
         return new ReportView(r.id, r.caseId, r.specialistSubject, r.state.name(), r.latestVersion, content,
-                reviewParty ? r.reviewComment : null, r.createdAt, r.updatedAt, r.releasedAt);
+                reviewParty ? r.reviewComment : null, r.createdAt, r.updatedAt, r.releasedAt, questions);
+    }
+
+    /** The brief's questions, or (before a brief arrived) the submission's standard codes. */
+    private static List<BriefQuestion> questionsOf(CaseFile file) {
+        if (file.briefChangedAt != null) {
+            return file.briefQuestions;
+        }
+        return file.questions.stream().map(code -> new BriefQuestion(code, "STANDARD", null, null, null, null)).toList();
     }
 
     /** An immutable version with its hash. */

@@ -5,6 +5,7 @@ import io.consilium.platform.cloudevents.IncomingEvent;
 import io.consilium.platform.cloudevents.InvalidEvent;
 import io.consilium.platform.consumer.EventPayloads;
 import io.consilium.platform.inbox.Inbox;
+import io.consilium.report.domain.BriefQuestion;
 import io.consilium.report.domain.CaseConsent;
 import io.consilium.report.domain.CaseFile;
 import io.consilium.report.domain.Report;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -40,8 +42,10 @@ public class CaseAndPanelRecorder {
     public static final String CASE_CANCELLED = "consilium.case.cancelled.v1";
     public static final String PATIENT_LINKED = "consilium.case.patient-linked.v1";
 
+    public static final String BRIEF_CHANGED = "consilium.case.brief-changed.v1";
+
     private static final Set<String> HANDLED = Set.of(SPECIALIST_ACCEPTED, CASE_SUBMITTED, MANAGER_ASSIGNED,
-            REVIEW_REQUESTED, CONSENT_GRANTED, CONSENT_REVOKED, CASE_CANCELLED, PATIENT_LINKED);
+            REVIEW_REQUESTED, CONSENT_GRANTED, CONSENT_REVOKED, CASE_CANCELLED, PATIENT_LINKED, BRIEF_CHANGED);
     private static final Set<String> REPORT_PURPOSES = Set.of(CaseConsent.REPORT_TO_PARTNER,
             CaseConsent.REPORT_TO_TREATING_DOCTOR);
 
@@ -51,6 +55,15 @@ public class CaseAndPanelRecorder {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record CaseSubmitted(String tenant, String patientId, @NotBlank String preferredLanguage, List<String> questions) {
+    }
+
+    /** Only the questions of the brief: the rest of it is the specialists' (specialist-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record BriefChanged(@NotNull List<@NotNull @Valid Question> questions, @NotNull Instant changedAt) {
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        record Question(@NotBlank String questionId, @NotBlank String kind, String text, String language,
+                        String translation, String translationLanguage) {
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -105,6 +118,11 @@ public class CaseAndPanelRecorder {
                 file.questions = s.questions() == null ? List.of() : List.copyOf(s.questions());
             }
             case PATIENT_LINKED -> linked(caseId, file, read(payload, PatientLinked.class));
+            case BRIEF_CHANGED -> {
+                BriefChanged b = read(payload, BriefChanged.class);
+                file.briefChanged(b.questions().stream().map(q -> new BriefQuestion(q.questionId(), q.kind(), q.text(),
+                        q.language(), q.translation(), q.translationLanguage())).toList(), b.changedAt());
+            }
             case MANAGER_ASSIGNED -> file.managerId = read(payload, ManagerAssigned.class).managerId();
             case REVIEW_REQUESTED -> file.panelSize = read(payload, ReviewRequested.class).panelSize();
             case CONSENT_GRANTED -> granted(caseId, read(payload, ConsentChanged.class));
