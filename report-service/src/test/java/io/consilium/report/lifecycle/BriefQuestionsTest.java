@@ -44,19 +44,19 @@ class BriefQuestionsTest {
     }
 
     private static void publishBrief(KafkaCompanion kafka, Panel p, Instant changedAt, String... ownIds) {
-        StringBuilder questions = new StringBuilder("""
-                {"questionId":"DIAGNOSIS_CORRECT","kind":"STANDARD","text":null,"language":null,"translation":null,"translationLanguage":null},
-                {"questionId":"SURGERY_NECESSARY","kind":"STANDARD","text":null,"language":null,"translation":null,"translationLanguage":null}""");
+        List<String> questions = new ArrayList<>(List.of(
+                "{\"questionId\":\"DIAGNOSIS_CORRECT\",\"kind\":\"STANDARD\",\"text\":null}",
+                "{\"questionId\":\"SURGERY_NECESSARY\",\"kind\":\"STANDARD\",\"text\":null}"));
         for (String id : ownIds) {
-            questions.append(""",
-                    {"questionId":"%s","kind":"OWN","text":"%s","language":"es","translation":"%s","translationLanguage":"en"}"""
+            questions.add("{\"questionId\":\"%s\",\"kind\":\"OWN\",\"text\":\"%s\",\"language\":\"es\",\"translation\":\"%s\",\"translationLanguage\":\"en\"}"
                     .formatted(id, OWN, TRANSLATION));
         }
         Broker.publish(kafka, Panel.CASE_TOPIC, "consilium.case.brief-changed.v1", p.caseId, p.tenant, """
                 {"caseId":"%s","tenant":"%s","requestedSpecialty":"dermatology","urgency":"ROUTINE","patientLanguage":"es",
                  "reasons":["CONFIRM_DIAGNOSIS"],"questions":[%s],"diagnosisText":"Food allergy","diagnosisIcd10":"L50.0",
                  "proposedTreatment":"Elimination diet","history":"Two years of rashes","treatingInstitution":"Hospital Central",
-                 "ageBand":"AGE_40_59","sex":"MALE","changedAt":"%s"}""".formatted(p.caseId, p.tenant, questions, changedAt));
+                 "ageBand":"AGE_40_59","sex":"MALE","changedAt":"%s"}"""
+                .formatted(p.caseId, p.tenant, String.join(",", questions), changedAt));
     }
 
     private static Map<String, Object> answering(String... ownIds) {

@@ -4,7 +4,9 @@ import io.consilium.platform.cloudevents.IncomingEvent;
 import io.consilium.platform.cloudevents.InvalidEvent;
 import io.consilium.platform.consumer.EventPayloads;
 import io.consilium.platform.inbox.Inbox;
+import io.consilium.specialist.domain.CaseBrief;
 import io.consilium.specialist.domain.CaseConsent;
+import io.consilium.specialist.domain.CaseRecordItem;
 import io.consilium.specialist.domain.ConditionCodes;
 import io.consilium.specialist.domain.PanelRequest;
 import io.consilium.specialist.domain.PanelState;
@@ -33,7 +35,10 @@ public class CaseEventHandler {
     static final String CONSENT_REVOKED = "consilium.case.consent-revoked.v1";
     static final String CANCELLED = "consilium.case.cancelled.v1";
     static final String CLOSED = "consilium.case.closed.v1";
-    static final Set<String> HANDLED = Set.of(REVIEW_REQUESTED, CONSENT_GRANTED, CONSENT_REVOKED, CANCELLED, CLOSED);
+    static final String BRIEF_CHANGED = "consilium.case.brief-changed.v1";
+    static final String RECORDS_REQUESTED = "consilium.case.records-requested.v1";
+    static final Set<String> HANDLED = Set.of(REVIEW_REQUESTED, CONSENT_GRANTED, CONSENT_REVOKED, CANCELLED, CLOSED,
+            BRIEF_CHANGED, RECORDS_REQUESTED);
 
     private final Inbox inbox;
     private final PanelAssembly assembly;
@@ -65,6 +70,9 @@ public class CaseEventHandler {
             case CONSENT_REVOKED -> revoke(caseId, read(payload, ConsentRevoked.class), event.time());
             case CANCELLED -> assembly.end(caseId, PanelState.CANCELLED);
             case CLOSED -> assembly.end(caseId, PanelState.CLOSED);
+            case BRIEF_CHANGED -> keepBrief(caseId, event, read(payload, BriefChanged.class));
+            case RECORDS_REQUESTED -> read(payload, RecordsRequested.class).items()
+                    .forEach(i -> CaseRecordItem.asked(caseId, i.code(), i.label(), i.required()));
             default -> throw new IllegalStateException("Not a handled type: " + event.type());
         }
         return true;
@@ -90,6 +98,14 @@ public class CaseEventHandler {
                 r.diagnosisIcd10() == null ? null : r.diagnosisIcd10().toUpperCase(Locale.ROOT), r.preferredLanguage(),
                 r.countryOfResidence(), r.treatingInstitution(), r.panelSize(), r.allowedCountries(), r.dueBy(),
                 r.requestedAt() != null ? r.requestedAt() : event.time());
+    }
+
+    /** The brief is about the CloudEvent's tenant (set by case-service from the case), never the payload's. */
+    private static void keepBrief(UUID caseId, IncomingEvent event, BriefChanged brief) {
+        if (event.tenant() == null) {
+            throw new InvalidEvent("Brief " + event.id() + " is not valid: tenant is missing");
+        }
+        CaseBrief.keep(caseId, event.tenant(), brief.content(), brief.changedAt());
     }
 
     private static void grant(UUID caseId, ConsentGranted g, Instant eventTime) {
