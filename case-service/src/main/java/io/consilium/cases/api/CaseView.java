@@ -9,15 +9,22 @@ import java.util.List;
 
 /**
  * One case as the caller may see it: the summary always, the intake (clinical content and contact data)
- * only for the patient and the assigned personal doctor.
+ * only for the patient and the assigned personal doctor (so a partner never reads the free-text questions).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseView(@JsonUnwrapped CaseSummary summary, String patientId, IntakeView intake) {
 
     public record IntakeView(OpenCaseRequest.Patient patient, OpenCaseRequest.Diagnosis diagnosis,
                              String proposedTreatment, OpenCaseRequest.TreatingDoctor treatingDoctor,
-                             List<String> questions, List<String> otherQuestions, String discussionSummary,
-                             String cancelReason) {
+                             List<String> questions, List<String> otherQuestions, List<OwnQuestion> ownQuestions,
+                             Background background, String discussionSummary, String cancelReason) {
+    }
+
+    /** One of the patient's own questions: its id (the one reports answer), the words, the doctor's translation. */
+    public record OwnQuestion(String id, String text, String translation, String translationLanguage) {
+    }
+
+    public record Background(String history, String ageBand, String sex) {
     }
 
     public static CaseView of(SmoCase c, Visibility visibility) {
@@ -30,6 +37,11 @@ public record CaseView(@JsonUnwrapped CaseSummary summary, String patientId, Int
                 new OpenCaseRequest.Diagnosis(c.diagnosisText, c.diagnosisIcd10),
                 c.proposedTreatment,
                 new OpenCaseRequest.TreatingDoctor(c.treatingDoctorName, c.treatingInstitution, c.treatingCountry),
-                c.standardQuestions, c.otherQuestions, c.discussionSummary, c.cancelReason));
+                c.standardQuestions, c.ownQuestions.stream().map(q -> q.text()).toList(),
+                c.ownQuestions.stream().map(q -> new OwnQuestion(q.id().toString(), q.text(), q.translation(),
+                        q.translationLanguage())).toList(),
+                new Background(c.history, c.ageBand == null ? null : c.ageBand.name(),
+                        c.sex == null ? null : c.sex.name()),
+                c.discussionSummary, c.cancelReason));
     }
 }

@@ -38,6 +38,17 @@ public enum CaseAction {
             REPORT_READY, REPORT_DELIVERED, FOLLOW_UP), null, Actor.PATIENT),
     /** Revocation is always possible, whatever the state: it cuts access at once. */
     REVOKE_CONSENT(EnumSet.allOf(CaseState.class), null, Actor.PATIENT),
+    /**
+     * Reasons and questions: the patient until the review is requested (checked by {@link QuestionEdit}), the
+     * personal doctor until the reports are in.
+     */
+    EDIT_QUESTIONS(EnumSet.of(DRAFT, SUBMITTED, MANAGER_ASSIGNED, COLLECTING_RECORDS, READY_FOR_REVIEW, IN_REVIEW),
+            null, Actor.PATIENT, Actor.MANAGER),
+    TRANSLATE_QUESTION(EnumSet.of(MANAGER_ASSIGNED, COLLECTING_RECORDS, READY_FOR_REVIEW, IN_REVIEW), null,
+            Actor.MANAGER),
+    /** The history, age band and sex the personal doctor writes for the specialists' brief. */
+    DESCRIBE_BACKGROUND(EnumSet.of(MANAGER_ASSIGNED, COLLECTING_RECORDS, READY_FOR_REVIEW, IN_REVIEW), null,
+            Actor.MANAGER),
     POST_MESSAGE(EnumSet.of(SUBMITTED, MANAGER_ASSIGNED, COLLECTING_RECORDS, READY_FOR_REVIEW, IN_REVIEW,
             REPORT_READY, REPORT_DELIVERED, FOLLOW_UP), null, Actor.PATIENT, Actor.MANAGER);
 

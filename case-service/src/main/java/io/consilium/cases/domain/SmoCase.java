@@ -78,8 +78,20 @@ public class SmoCase extends PanacheEntityBase {
     @Column(name = "standard_questions", nullable = false)
     public List<String> standardQuestions = new ArrayList<>();
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "other_questions", nullable = false)
-    public List<String> otherQuestions = new ArrayList<>();
+    @Column(name = "own_questions", nullable = false)
+    public List<OwnQuestion> ownQuestions = new ArrayList<>();
+    /** What the personal doctor writes for the specialists' brief. */
+    @Column(name = "history")
+    public String history;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "age_band")
+    public AgeBand ageBand;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sex")
+    public Sex sex;
+    /** When the brief first went to the specialists; from then on the patient no longer edits the questions. */
+    @Column(name = "brief_shared_at")
+    public Instant briefSharedAt;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -162,7 +174,7 @@ public class SmoCase extends PanacheEntityBase {
         c.requestedSpecialty = intake.requestedSpecialty();
         c.urgency = intake.urgency();
         c.standardQuestions = intake.questions().stream().map(Enum::name).distinct().toList();
-        c.otherQuestions = List.copyOf(intake.otherQuestions());
+        c.ownQuestions = intake.otherQuestions().stream().map(OwnQuestion::asked).toList();
         c.createdAt = now;
         c.updatedAt = now;
         return c;
@@ -244,6 +256,44 @@ public class SmoCase extends PanacheEntityBase {
         reviewCountries = countries;
         panelSize = seats.size();
         reviewRequestedAt = now;
+    }
+
+    /**
+     * The patient (until the review is requested) or the personal doctor rewrites reasons and questions. The
+     * state must allow it (409), and after the review request only the doctor may ({@link QuestionEdit}).
+     */
+    public void rewriteQuestions(CaseAction.Actor by, List<ReasonCode> newReasons, List<StandardQuestion> codes,
+                                 List<QuestionEdit.Draft> own, Instant now) {
+        check(CaseAction.EDIT_QUESTIONS);
+        QuestionEdit.requireMayEdit(this, by);
+        List<OwnQuestion> merged = QuestionEdit.merge(ownQuestions, own);
+        reasons = newReasons.stream().map(Enum::name).distinct().toList();
+        standardQuestions = codes.stream().map(Enum::name).distinct().toList();
+        ownQuestions = merged;
+        updatedAt = now;
+    }
+
+    /** The personal doctor's translation beside one of the patient's own questions. */
+    public void translateQuestion(UUID questionId, String language, String text, Instant now) {
+        check(CaseAction.TRANSLATE_QUESTION);
+        ownQuestions = QuestionEdit.translate(ownQuestions, questionId, language, text, preferredLanguage);
+        updatedAt = now;
+    }
+
+    /** The personal doctor's history, age band and sex for the specialists' brief (each optional). */
+    public void describeBackground(String newHistory, AgeBand band, Sex newSex, Instant now) {
+        check(CaseAction.DESCRIBE_BACKGROUND);
+        history = newHistory;
+        ageBand = band;
+        sex = newSex;
+        updatedAt = now;
+    }
+
+    /** The brief went to the specialists (with a review request); the patient's edits end here. */
+    public void shareBrief(Instant now) {
+        if (briefSharedAt == null) {
+            briefSharedAt = now;
+        }
     }
 
     /** specialist-service found no (more) candidates: the personal doctor may ask again, e.g. more widely. */

@@ -22,6 +22,7 @@ public final class CaseEvents {
     public static final String CLOSED = "consilium.case.closed.v1";
     public static final String SLA_STATUS_CHANGED = "consilium.case.sla-status-changed.v1";
     public static final String PATIENT_LINKED = "consilium.case.patient-linked.v1";
+    public static final String BRIEF_CHANGED = "consilium.case.brief-changed.v1";
 
     private CaseEvents() {
     }

@@ -12,6 +12,7 @@ import io.consilium.cases.domain.RecordsCompletion;
 import io.consilium.cases.domain.ReviewTerms;
 import io.consilium.cases.domain.SlaClock;
 import io.consilium.cases.domain.SmoCase;
+import io.consilium.cases.events.BriefChanged;
 import io.consilium.cases.events.CaseEvents;
 import io.consilium.cases.events.RecordsCompleted;
 import io.consilium.cases.events.RecordsRequested;
@@ -78,6 +79,9 @@ public class RecordsAndReview {
         ReviewTerms.Review review = ReviewTerms.check(plan, seats, namedSeats != null, rules,
                 Consent.activeFor(c.id, ConsentPurpose.RECORDS_TO_SPECIALISTS), c.countryOfResidence, c.urgency);
         c.requestReview(seats, subspecialty, review.countries(), now);
+        // the brief leads the request, so a specialist invited by it finds the brief already there
+        c.shareBrief(now);
+        workflow.publish(c, CaseEvents.BRIEF_CHANGED, BriefChanged.of(c, now));
         clocks.start(c, SlaClock.Kind.REVIEW, now);
         SlaClock clock = SlaClock.find("caseId = ?1 and kind = ?2", c.id, SlaClock.Kind.REVIEW).firstResult();
         List<ReviewRequested.Seat> announced = new ArrayList<>();

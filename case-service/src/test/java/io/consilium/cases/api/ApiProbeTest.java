@@ -41,8 +41,11 @@ class ApiProbeTest extends ApiProbe {
                 .when().post("/api/v1/cases/{id}/consents", j.caseId).then().statusCode(201).extract().path("id");
         String planId = given().auth().oauth2(j.partner).when().get("/api/v1/plans").then().statusCode(200)
                 .extract().path("[0].id");
+        String questionId = given().auth().oauth2(j.patient).when().get("/api/v1/cases/{id}", j.caseId)
+                .then().statusCode(200).extract().path("intake.ownQuestions[0].id");
         return ProbeObjects.create()
                 .id("caseId", j.caseId)
+                .id("questionId", questionId)
                 .id("consentId", consentId)
                 .id("planId", planId)
                 .id("followUpId", UUID.randomUUID().toString())

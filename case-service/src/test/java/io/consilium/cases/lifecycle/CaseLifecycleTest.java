@@ -130,7 +130,8 @@ class CaseLifecycleTest {
         List<String> published = typesPublished(caseId, CaseEvents.CLOSED);
         assertThat(published).containsExactly(CaseEvents.SUBMITTED, CaseEvents.MANAGER_ASSIGNED,
                 CaseEvents.CONSENT_GRANTED, CaseEvents.RECORDS_REQUESTED, CaseEvents.RECORDS_COMPLETED,
-                CaseEvents.REVIEW_REQUESTED, CaseEvents.REPORT_DELIVERED, CaseEvents.FOLLOW_UP_SCHEDULED,
+                CaseEvents.BRIEF_CHANGED, CaseEvents.REVIEW_REQUESTED, CaseEvents.REPORT_DELIVERED,
+                CaseEvents.FOLLOW_UP_SCHEDULED,
                 CaseEvents.FOLLOW_UP_SCHEDULED, CaseEvents.FOLLOW_UP_SCHEDULED, CaseEvents.FOLLOW_UP_RECORDED,
                 CaseEvents.CLOSED);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

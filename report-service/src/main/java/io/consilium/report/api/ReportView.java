@@ -1,25 +1,29 @@
 package io.consilium.report.api;
 
+import io.consilium.platform.security.Roles;
+import io.consilium.report.domain.BriefQuestion;
 import io.consilium.report.domain.CanonicalJson;
+import io.consilium.report.domain.CaseFile;
 import io.consilium.report.domain.Report;
 import io.consilium.report.domain.ReportContent;
 import io.consilium.report.domain.ReportVersion;
 import io.consilium.report.security.ReportAccess.Relation;
 import io.consilium.report.service.ReportWorkflow.Visible;
-
-import io.consilium.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * A report as its reader sees it: the writer sees the working copy, everyone else the latest submitted version
- * (never an unsubmitted draft).
+ * (never an unsubmitted draft). {@code questions} lists every question the report answers (the brief's, with the
+ * patient's own words and their translation) for the writer, the reviewing doctor and the patient.
  */
 public record ReportView(UUID id, UUID caseId, String specialistSubject, String state, int latestVersion,
                          ReportContent content, String reviewComment, Instant createdAt, Instant updatedAt,
-                         Instant releasedAt, Person author, Person reviewedBy, Person releasedBy) {
+                         Instant releasedAt, Person author, Person reviewedBy, Person releasedBy,
+                         List<BriefQuestion> questions) {
 
     /**
      * Who acted on a report: subject, role and the name kept at the time (the subject when none was kept).
@@ -39,11 +43,23 @@ public record ReportView(UUID id, UUID caseId, String specialistSubject, String 
                 : ReportVersion.latestSubmission(r.id).map(s -> CanonicalJson.read(s.content, ReportContent.class))
                 .orElse(null);
         boolean reviewParty = v.relation() == Relation.WRITER || v.relation() == Relation.MANAGER;
+        // every question the report answers, the patient's own words included: never for a partner, which never
+        // reads free-text questions (nor for ops, whose break-glass is about the report)
+        boolean asksOrAnswers = reviewParty || v.relation() == Relation.PATIENT;
+        List<BriefQuestion> questions = !asksOrAnswers || v.file() == null ? null : questionsOf(v.file());
         return new ReportView(r.id, r.caseId, r.specialistSubject, r.state.name(), r.latestVersion, content,
                 reviewParty ? r.reviewComment : null, r.createdAt, r.updatedAt, r.releasedAt,
                 Person.of(r.specialistSubject, r.specialistName, Roles.SPECIALIST),
                 Person.of(r.reviewedBy, r.reviewedByName, Roles.CASE_MANAGER),
-                Person.of(r.releasedBy, r.releasedByName, Roles.CASE_MANAGER));
+                Person.of(r.releasedBy, r.releasedByName, Roles.CASE_MANAGER), questions);
+    }
+
+    /** The brief's questions, or (before a brief arrived) the submission's standard codes. */
+    private static List<BriefQuestion> questionsOf(CaseFile file) {
+        if (file.briefChangedAt != null) {
+            return file.briefQuestions;
+        }
+        return file.questions.stream().map(code -> new BriefQuestion(code, "STANDARD", null, null, null, null)).toList();
     }
 
     /** An immutable version with its hash. */

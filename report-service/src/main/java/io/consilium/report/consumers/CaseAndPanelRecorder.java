@@ -4,12 +4,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.consilium.platform.cloudevents.IncomingEvent;
 import io.consilium.platform.cloudevents.InvalidEvent;
 import io.consilium.platform.consumer.Delivery;
+import io.consilium.report.domain.BriefQuestion;
 import io.consilium.report.domain.CaseConsent;
 import io.consilium.report.domain.CaseFile;
 import io.consilium.report.domain.Report;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -20,8 +22,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Applies each incoming event once (platform's inbox, checked by {@code IncomingRecords}): an accepted invitation opens the specialist's draft, case
- * events fill the case file (tenant, patient, language, questions, personal doctor, panel size) and the consents
+ * Applies each incoming event once (platform's inbox, checked by {@code IncomingRecords}): an accepted
+ * invitation opens the specialist's draft, case events fill the case file (tenant, patient, language, questions, personal doctor, panel size) and the consents
  * that concern reports. Unknown types and consents for other purposes are ignored.
  */
 @ApplicationScoped
@@ -38,8 +40,10 @@ public class CaseAndPanelRecorder {
     public static final String CASE_CANCELLED = "consilium.case.cancelled.v1";
     public static final String PATIENT_LINKED = "consilium.case.patient-linked.v1";
 
+    public static final String BRIEF_CHANGED = "consilium.case.brief-changed.v1";
+
     private static final Set<String> HANDLED = Set.of(SPECIALIST_ACCEPTED, CASE_SUBMITTED, MANAGER_ASSIGNED,
-            REVIEW_REQUESTED, CONSENT_GRANTED, CONSENT_REVOKED, CASE_CANCELLED, PATIENT_LINKED);
+            REVIEW_REQUESTED, CONSENT_GRANTED, CONSENT_REVOKED, CASE_CANCELLED, PATIENT_LINKED, BRIEF_CHANGED);
     private static final Set<String> REPORT_PURPOSES = Set.of(CaseConsent.REPORT_TO_PARTNER,
             CaseConsent.REPORT_TO_TREATING_DOCTOR);
 
@@ -50,6 +54,15 @@ public class CaseAndPanelRecorder {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record CaseSubmitted(String tenant, String patientId, @NotBlank String preferredLanguage, List<String> questions) {
+    }
+
+    /** Only the questions of the brief: the rest of it is the specialists' (specialist-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record BriefChanged(@NotNull List<@NotNull @Valid Question> questions, @NotNull Instant changedAt) {
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        record Question(@NotBlank String questionId, @NotBlank String kind, String text, String language,
+                        String translation, String translationLanguage) {
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -101,6 +114,11 @@ public class CaseAndPanelRecorder {
                 file.questions = s.questions() == null ? List.of() : List.copyOf(s.questions());
             }
             case PATIENT_LINKED -> linked(caseId, file, delivery.payload(PatientLinked.class));
+            case BRIEF_CHANGED -> {
+                BriefChanged b = delivery.payload(BriefChanged.class);
+                file.briefChanged(b.questions().stream().map(q -> new BriefQuestion(q.questionId(), q.kind(), q.text(),
+                        q.language(), q.translation(), q.translationLanguage())).toList(), b.changedAt());
+            }
             case MANAGER_ASSIGNED -> file.managerId = delivery.payload(ManagerAssigned.class).managerId();
             case REVIEW_REQUESTED -> file.panelSize = delivery.payload(ReviewRequested.class).panelSize();
             case CONSENT_GRANTED -> granted(caseId, delivery.payload(ConsentChanged.class));

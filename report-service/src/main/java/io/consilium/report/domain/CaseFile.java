@@ -37,6 +37,12 @@ public class CaseFile extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<String> questions = new ArrayList<>();
+    /** Every question of the latest brief, in its order; empty until case-service has sent a brief. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "brief_questions", nullable = false)
+    public List<BriefQuestion> briefQuestions = new ArrayList<>();
+    @Column(name = "brief_changed_at")
+    public Instant briefChangedAt;
     @Column(name = "panel_size")
     public Integer panelSize;
     /** Set when case-service cancels the case: from then on its reports are read-only. */
@@ -54,6 +60,24 @@ public class CaseFile extends PanacheEntityBase {
             f.persist();
         }
         return f;
+    }
+
+    /**
+     * The questions a report must answer, by the id it answers them under: every question of the brief once one
+     * has arrived (the patient's own included), before that the standard codes of the submission.
+     */
+    public List<String> questionIds() {
+        return briefChangedAt == null ? List.copyOf(questions)
+                : briefQuestions.stream().map(BriefQuestion::questionId).toList();
+    }
+
+    /** A newer brief replaces the questions; an older one arriving late changes nothing. */
+    public void briefChanged(List<BriefQuestion> newQuestions, Instant changedAt) {
+        if (briefChangedAt != null && changedAt.isBefore(briefChangedAt)) {
+            return;
+        }
+        briefQuestions = List.copyOf(newQuestions);
+        briefChangedAt = changedAt;
     }
 
     public boolean cancelled() {

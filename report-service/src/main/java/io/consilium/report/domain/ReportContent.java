@@ -51,8 +51,12 @@ public record ReportContent(
                               @Size(max = 2000) String risks) {
     }
 
-    /** The answer to one of the patient's questions, by its code (e.g. SURGERY_NECESSARY). */
-    public record Answer(@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,63}", message = "must be a question code such as PROGNOSIS") String questionCode,
+    /**
+     * The answer to one of the patient's questions: a standard one by its code (e.g. SURGERY_NECESSARY), one of the
+     * patient's own by its id in the brief (a UUID).
+     */
+    public record Answer(@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,63}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+            message = "must be a question code such as PROGNOSIS or the id of one of the patient's own questions") String questionCode,
                          @NotBlank @Size(max = 4000) String text) {
     }
 }

@@ -79,7 +79,7 @@ public class ReportSteps {
     @Transactional
     public Visible submit(UUID reportId, String ifMatch) {
         Visible v = workflow.forStep(reportId, ifMatch, WRITER, "SUBMIT");
-        List<String> questions = v.file() == null ? List.of() : v.file().questions;
+        List<String> questions = v.file() == null ? List.of() : v.file().questionIds();
         ReportVersion version = v.report().submit(questions, workflow.now());
         version.createdByName = v.report().authorNameNow(workflow.caller().displayName().orElse(null));
         version.persist();

@@ -52,4 +52,17 @@ class IncomingPayloadsTest {
                 {%s,%s,"purpose":"REPORT_TO_PARTNER","revokedAt":"2026-12-01T10:00:00Z"}""".formatted(CASE, CONSENT),
                 "consentId", "purpose");
     }
+
+    @Test
+    void briefChanged() {
+        PayloadContracts.assertRequired(CaseAndPanelRecorder.BriefChanged.class, """
+                {%s,"requestedSpecialty":"dermatology","urgency":"ROUTINE","patientLanguage":"es","reasons":["CONFIRM_DIAGNOSIS"],
+                 "questions":[{"questionId":"DIAGNOSIS_CORRECT","kind":"STANDARD","text":null,"language":null,
+                               "translation":null,"translationLanguage":null},
+                              {"questionId":"5e0c1a7f-2b94-4d63-8f1e-a3c7b9d2e604","kind":"OWN","text":"¿Es el gel?",
+                               "language":"es","translation":"Is it the gel?","translationLanguage":"en"}],
+                 "diagnosisText":"Food allergy","diagnosisIcd10":"L50.0","proposedTreatment":null,"history":null,
+                 "treatingInstitution":null,"ageBand":null,"sex":null,"changedAt":"2026-12-01T10:00:00Z"}"""
+                .formatted(CASE), "questions", "changedAt");
+    }
 }

@@ -10,6 +10,7 @@ import io.consilium.platform.security.CurrentCaller;
 import io.consilium.platform.security.Roles;
 import io.consilium.specialist.domain.Invitation;
 import io.consilium.specialist.domain.InvitationState;
+import io.consilium.specialist.service.Briefs;
 import io.consilium.specialist.service.InvitationLookup;
 import io.consilium.specialist.service.PanelAssembly;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -32,6 +33,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,13 +49,44 @@ import java.util.UUID;
 @SecurityRequirement(name = "SecurityScheme")
 public class InvitationResource {
 
+    /** Mr. Lee's brief as the allergist of his panel reads it (an OpenAPI example; annotation values are constants). */
+    static final String BRIEF_EXAMPLE = """
+            {
+              "caseId": "2a9e4c6b-8d1f-4b3a-a7c5-3e9f1b2d4c60",
+              "invitationId": "7b2d9e41-3c5a-4f8e-9a1b-6d4c2e8f0a17",
+              "specialty": "dermatology",
+              "urgency": "ROUTINE",
+              "dueBy": "2026-11-20T17:00:00Z",
+              "patientLanguage": "es",
+              "reasons": ["CONFIRM_DIAGNOSIS", "NOT_RESPONDING_TO_TREATMENT"],
+              "questions": [
+                {"questionId": "DIAGNOSIS_CORRECT", "kind": "STANDARD"},
+                {"questionId": "WHY_DIFFERENT", "kind": "STANDARD"},
+                {"questionId": "5e0c1a7f-2b94-4d63-8f1e-a3c7b9d2e604", "kind": "OWN",
+                 "text": "¿Puede ser el gel de ducha lo que me provoca el picor?", "language": "es",
+                 "translation": "Could the shower gel be what makes me itch?", "translationLanguage": "en"}
+              ],
+              "diagnosis": {"text": "Food allergy with chronic urticaria", "icd10Code": "L50.0"},
+              "proposedTreatment": "Strict elimination diet and daily antihistamines",
+              "history": "Itching and rashes for two years; elimination diet without effect; no patch test done.",
+              "treatingInstitution": "Hospital Central",
+              "ageBand": "AGE_40_59",
+              "sex": "MALE",
+              "checklist": [{"code": "LAB_RESULTS", "label": "IgE panels and food challenge results", "required": true}],
+              "records": [{"documentId": "0f3e8a2c-61b7-4d95-b2a4-9c8e7d6f5a31", "checklistItemId": null, "kind": "LAB_RESULT",
+                           "contentType": "application/pdf", "sizeBytes": 184320, "uploadedAt": "2026-11-05T10:12:00Z"}],
+              "changedAt": "2026-11-06T09:00:00Z"
+            }""";
+
     private final InvitationLookup lookup;
     private final PanelAssembly assembly;
     private final CurrentCaller currentCaller;
+    private final Briefs briefs;
 
-    InvitationResource(InvitationLookup lookup, PanelAssembly assembly, CurrentCaller currentCaller) {
+    InvitationResource(InvitationLookup lookup, PanelAssembly assembly, CurrentCaller currentCaller, Briefs briefs) {
         this.lookup = lookup;
         this.assembly = assembly;
+        this.briefs = briefs;
         this.currentCaller = currentCaller;
     }
 
@@ -88,6 +121,23 @@ public class InvitationResource {
     public Response get(@PathParam("id") UUID id) {
         Invitation invitation = lookup.visible(caller(), id, "READ");
         return Response.ok(InvitationView.of(invitation)).tag(EntityTags.of(invitation.version)).build();
+    }
+
+    @GET
+    @Path("/{id}/brief")
+    @RolesAllowed(Roles.SPECIALIST)
+    @Operation(summary = "The full brief of an accepted invitation",
+            description = "Reasons, every question of the patient (standard ones and the patient's own words, with the personal "
+                    + "doctor's translation beside them), diagnosis, proposed treatment, history, treating institution, age band "
+                    + "and sex where given, and the case's records with the checklist items asked for. Only for the invited "
+                    + "specialist after accepting, while the patient's consent covers them; a decline, expiry, revocation or the "
+                    + "case's end cut it off (404, like an unknown id). Every read is audited.")
+    @APIResponse(responseCode = "200", description = "The brief", content = @Content(schema = @Schema(implementation = BriefView.class),
+            examples = @ExampleObject(name = "dermatology-brief", summary = "Mr. Lee's brief for the allergist", value = BRIEF_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "No such invitation, another specialist's, not accepted, or the consent no longer holds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BriefView brief(@PathParam("id") UUID id) {
+        return BriefView.of(briefs.forInvitation(caller(), id));
     }
 
     @POST

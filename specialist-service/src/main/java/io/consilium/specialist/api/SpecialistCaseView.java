@@ -1,22 +1,26 @@
 package io.consilium.specialist.api;
 
+import io.consilium.specialist.domain.BriefContent;
 import io.consilium.specialist.domain.InvitationState;
 import io.consilium.specialist.security.CaseVisibility;
 import io.consilium.specialist.service.CaseViews;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * A case as a specialist sees it. The summary (while invited) carries no identifying data: specialty, ICD-10 code,
  * language, country, due date. After accepting, and while the patient's consent covers the specialist, the full
  * view adds the treating institution and the tenant, and {@code recordsShared} says the record packet may be
- * fetched from document-service.
+ * fetched from document-service. From the brief (once case-service has sent it) the summary adds the urgency and
+ * the questions the specialist would answer; the rest of the brief is at {@code GET /api/v1/invitations/{id}/brief}.
  */
 public record SpecialistCaseView(UUID caseId, CaseVisibility visibility, String specialty, String subspecialty,
                                  String diagnosisIcd10, String preferredLanguage, String countryOfResidence,
                                  int panelSize, Instant dueBy, Invitation invitation,
-                                 String tenant, String treatingInstitution, boolean recordsShared) {
+                                 String tenant, String treatingInstitution, boolean recordsShared,
+                                 String urgency, List<BriefContent.Question> questions) {
 
     public record Invitation(UUID id, InvitationState state, Instant deadline) {
     }
@@ -27,6 +31,8 @@ public record SpecialistCaseView(UUID caseId, CaseVisibility visibility, String 
         return new SpecialistCaseView(p.caseId, c.visibility(), p.specialty, p.subspecialty, p.diagnosisIcd10,
                 p.preferredLanguage, p.countryOfResidence, p.panelSize, p.dueBy,
                 new Invitation(c.invitation().id, c.invitation().state, c.invitation().deadline),
-                full ? p.tenant : null, full ? p.treatingInstitution : null, full);
+                full ? p.tenant : null, full ? p.treatingInstitution : null, full,
+                c.brief() == null ? null : c.brief().content.urgency(),
+                c.brief() == null ? List.of() : c.brief().content.questions());
     }
 }

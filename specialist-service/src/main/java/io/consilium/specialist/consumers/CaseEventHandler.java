@@ -3,7 +3,9 @@ package io.consilium.specialist.consumers;
 import io.consilium.platform.cloudevents.IncomingEvent;
 import io.consilium.platform.cloudevents.InvalidEvent;
 import io.consilium.platform.consumer.Delivery;
+import io.consilium.specialist.domain.CaseBrief;
 import io.consilium.specialist.domain.CaseConsent;
+import io.consilium.specialist.domain.CaseRecordItem;
 import io.consilium.specialist.domain.ConditionCodes;
 import io.consilium.specialist.domain.PanelRequest;
 import io.consilium.specialist.domain.PanelState;
@@ -32,7 +34,10 @@ public class CaseEventHandler {
     static final String CONSENT_REVOKED = "consilium.case.consent-revoked.v1";
     static final String CANCELLED = "consilium.case.cancelled.v1";
     static final String CLOSED = "consilium.case.closed.v1";
-    static final Set<String> HANDLED = Set.of(REVIEW_REQUESTED, CONSENT_GRANTED, CONSENT_REVOKED, CANCELLED, CLOSED);
+    static final String BRIEF_CHANGED = "consilium.case.brief-changed.v1";
+    static final String RECORDS_REQUESTED = "consilium.case.records-requested.v1";
+    static final Set<String> HANDLED = Set.of(REVIEW_REQUESTED, CONSENT_GRANTED, CONSENT_REVOKED, CANCELLED, CLOSED,
+            BRIEF_CHANGED, RECORDS_REQUESTED);
 
     private final PanelAssembly assembly;
 
@@ -53,6 +58,9 @@ public class CaseEventHandler {
             case CONSENT_REVOKED -> revoke(caseId, delivery.payload(ConsentRevoked.class), event.time());
             case CANCELLED -> assembly.end(caseId, PanelState.CANCELLED);
             case CLOSED -> assembly.end(caseId, PanelState.CLOSED);
+            case BRIEF_CHANGED -> keepBrief(caseId, event, delivery.payload(BriefChanged.class));
+            case RECORDS_REQUESTED -> delivery.payload(RecordsRequested.class).items()
+                    .forEach(i -> CaseRecordItem.asked(caseId, i.code(), i.label(), i.required()));
             default -> throw new IllegalStateException("Not a handled type: " + event.type());
         }
     }
@@ -94,6 +102,14 @@ public class CaseEventHandler {
                 r.countryOfResidence(), r.treatingInstitution(), seats, r.allowedCountries(), r.excludedCountries(),
                 minOutside, r.acceptWithinHours(), r.reportWithinHours(), r.dueBy(),
                 r.requestedAt() != null ? r.requestedAt() : event.time());
+    }
+
+    /** The brief is about the CloudEvent's tenant (set by case-service from the case), never the payload's. */
+    private static void keepBrief(UUID caseId, IncomingEvent event, BriefChanged brief) {
+        if (event.tenant() == null) {
+            throw new InvalidEvent("Brief " + event.id() + " is not valid: tenant is missing");
+        }
+        CaseBrief.keep(caseId, event.tenant(), brief.content(), brief.changedAt());
     }
 
     private static void grant(UUID caseId, ConsentGranted g, Instant eventTime) {

@@ -46,4 +46,13 @@ public final class InvitationAccess {
         }
         return invitation.state == InvitationState.INVITED ? CaseVisibility.SUMMARY : CaseVisibility.NONE;
     }
+
+    /**
+     * The full brief: only the invited specialist, once accepted, while a live consent covers them; a decline,
+     * an expiry, a withdrawal or release at the case's end, or a revocation cut it off at once.
+     */
+    public static boolean mayReadBrief(Caller caller, Invitation invitation, Collection<CaseConsent> consents) {
+        return isInvitee(caller, invitation) && invitation.state == InvitationState.ACCEPTED
+                && consents.stream().anyMatch(c -> c.coversSpecialist(caller.subject(), invitation.specialistCountry));
+    }
 }

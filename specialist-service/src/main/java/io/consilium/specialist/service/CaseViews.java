@@ -4,6 +4,7 @@ import io.consilium.platform.audit.AuditTrail;
 import io.consilium.platform.audit.AuditedAccess;
 import io.consilium.platform.problem.ProblemException;
 import io.consilium.platform.security.Caller;
+import io.consilium.specialist.domain.CaseBrief;
 import io.consilium.specialist.domain.CaseConsent;
 import io.consilium.specialist.domain.Invitation;
 import io.consilium.specialist.domain.PanelRequest;
@@ -28,7 +29,7 @@ public class CaseViews {
         this.audit = audit;
     }
 
-    public record SpecialistCase(PanelRequest panel, Invitation invitation, CaseVisibility visibility) {
+    public record SpecialistCase(PanelRequest panel, Invitation invitation, CaseVisibility visibility, CaseBrief brief) {
     }
 
     @Transactional
@@ -45,6 +46,6 @@ public class CaseViews {
         Invitation mine = invitations.stream().filter(i -> InvitationAccess.isInvitee(caller, i)).findFirst().orElseThrow();
         audit.allowed(caller, new AuditedAccess("case", caseId.toString(), caseId.toString(), panel.tenant,
                 visibility == CaseVisibility.FULL ? "READ" : "READ_SUMMARY", "second opinion"));
-        return new SpecialistCase(panel, mine, visibility);
+        return new SpecialistCase(panel, mine, visibility, CaseBrief.findById(caseId));
     }
 }

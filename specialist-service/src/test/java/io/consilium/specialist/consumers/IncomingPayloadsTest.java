@@ -38,4 +38,44 @@ class IncomingPayloadsTest {
                 {%s,"reportId":"0b6a2c1e-3d4f-4a5b-9c6d-7e8f9a0b1c2d","version":1,"specialistSubject":"prof-eva",
                  "submittedAt":"2026-12-01T10:00:00Z"}""".formatted(CASE), "specialistSubject", "submittedAt");
     }
+
+    /** As case-service's {@code BriefChanged} writes it (PatientQuestionsTest reads the same fields there). */
+    static final String BRIEF = """
+            {%s,"requestedSpecialty":"dermatology","urgency":"ROUTINE","patientLanguage":"es",
+             "reasons":["CONFIRM_DIAGNOSIS"],
+             "questions":[{"questionId":"DIAGNOSIS_CORRECT","kind":"STANDARD","text":null,"language":null,
+                           "translation":null,"translationLanguage":null},
+                          {"questionId":"5e0c1a7f-2b94-4d63-8f1e-a3c7b9d2e604","kind":"OWN","text":"¿Es el gel de ducha?",
+                           "language":"es","translation":"Is it the shower gel?","translationLanguage":"en"}],
+             "diagnosisText":"Food allergy","diagnosisIcd10":"L50.0","proposedTreatment":"Elimination diet",
+             "history":"Two years of rashes","treatingInstitution":"Hospital Central","ageBand":"AGE_40_59",
+             "sex":"MALE","changedAt":"2026-12-01T10:00:00Z"}""".formatted(CASE);
+
+    @Test
+    void briefChanged() {
+        PayloadContracts.assertRequired(BriefChanged.class, BRIEF, "requestedSpecialty", "urgency", "reasons",
+                "questions", "changedAt");
+    }
+
+    @Test
+    void recordsRequested() {
+        PayloadContracts.assertRequired(RecordsRequested.class, """
+                {%s,"items":[{"code":"LAB_RESULTS","label":"Lab results","required":true}],"requestedBy":"dr-carla",
+                 "requestedAt":"2026-12-01T10:00:00Z"}""".formatted(CASE), "items");
+    }
+
+    @Test
+    void documentUploaded() {
+        PayloadContracts.assertRequired(DocumentUploaded.class, """
+                {%s,"documentId":"0b6a2c1e-3d4f-4a5b-9c6d-7e8f9a0b1c2d","checklistItemId":null,"kind":"LAB_RESULT",
+                 "contentType":"application/pdf","sizeBytes":1024,"sha256":"ab","uploadedByRole":"patient",
+                 "uploadedAt":"2026-12-01T10:00:00Z"}""".formatted(CASE), "documentId", "uploadedAt");
+    }
+
+    @Test
+    void documentRejected() {
+        PayloadContracts.assertRequired(DocumentRejected.class, """
+                {%s,"documentId":"0b6a2c1e-3d4f-4a5b-9c6d-7e8f9a0b1c2d","reason":"REVIEW",
+                 "rejectedAt":"2026-12-01T10:00:00Z"}""".formatted(CASE), "documentId");
+    }
 }

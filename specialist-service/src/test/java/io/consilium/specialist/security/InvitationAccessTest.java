@@ -88,4 +88,23 @@ class InvitationAccessTest {
         assertThat(InvitationAccess.maySee(BOB, mine)).isFalse();
         assertThat(InvitationAccess.ofCase(OPS, List.of(mine), List.of())).isEqualTo(CaseVisibility.NONE);
     }
+
+    @Test
+    void theBriefIsTheAcceptedInviteesOnlyWhileAConsentCoversThem() {
+        Invitation accepted = invitation("alice", InvitationState.ACCEPTED);
+        List<CaseConsent> live = List.of(consent(List.of(), List.of()));
+        assertThat(InvitationAccess.mayReadBrief(ALICE, accepted, live)).isTrue();
+        assertThat(InvitationAccess.mayReadBrief(ALICE, accepted, List.of())).as("no consent").isFalse();
+        CaseConsent revoked = consent(List.of(), List.of());
+        revoked.revokedAt = Instant.now();
+        assertThat(InvitationAccess.mayReadBrief(ALICE, accepted, List.of(revoked))).as("revoked").isFalse();
+        assertThat(InvitationAccess.mayReadBrief(ALICE, accepted, List.of(consent(List.of(), List.of("FR")))))
+                .as("another country").isFalse();
+        assertThat(InvitationAccess.mayReadBrief(BOB, accepted, live)).as("a colleague").isFalse();
+        assertThat(InvitationAccess.mayReadBrief(OPS, accepted, live)).as("ops").isFalse();
+        for (InvitationState state : List.of(InvitationState.INVITED, InvitationState.DECLINED, InvitationState.EXPIRED,
+                InvitationState.WITHDRAWN, InvitationState.RELEASED)) {
+            assertThat(InvitationAccess.mayReadBrief(ALICE, invitation("alice", state), live)).as(state.name()).isFalse();
+        }
+    }
 }

@@ -1,0 +1,43 @@
+package io.consilium.specialist.api;
+
+import io.consilium.specialist.domain.BriefContent;
+import io.consilium.specialist.service.Briefs;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The full brief for the accepted specialist: reasons, every question (standard codes; the patient's own words
+ * with the personal doctor's translation beside them), diagnosis, proposed treatment, history, treating institution,
+ * age band and sex where given, and the case's records with the checklist items asked for. Minimum necessary: no
+ * member id, no contact data, no birth date, no names.
+ */
+public record BriefView(UUID caseId, UUID invitationId, String specialty, String urgency, Instant dueBy,
+                        String patientLanguage, List<String> reasons, List<BriefContent.Question> questions,
+                        Diagnosis diagnosis, String proposedTreatment, String history, String treatingInstitution,
+                        String ageBand, String sex, List<ChecklistItem> checklist, List<RecordEntry> records,
+                        Instant changedAt) {
+
+    public record Diagnosis(String text, String icd10Code) {
+    }
+
+    public record ChecklistItem(String code, String label, boolean required) {
+    }
+
+    public record RecordEntry(UUID documentId, UUID checklistItemId, String kind, String contentType, Long sizeBytes,
+                              Instant uploadedAt) {
+    }
+
+    public static BriefView of(Briefs.Brief b) {
+        BriefContent c = b.brief().content;
+        return new BriefView(b.invitation().caseId, b.invitation().id, c.requestedSpecialty(), c.urgency(),
+                b.panel() == null ? null : b.panel().dueBy, c.patientLanguage(), c.reasons(), c.questions(),
+                new Diagnosis(c.diagnosisText(), c.diagnosisIcd10()), c.proposedTreatment(), c.history(),
+                c.treatingInstitution(), c.ageBand(), c.sex(),
+                b.items().stream().map(i -> new ChecklistItem(i.code, i.label, i.required)).toList(),
+                b.documents().stream().map(d -> new RecordEntry(d.documentId, d.checklistItemId, d.kind, d.contentType,
+                        d.sizeBytes, d.uploadedAt)).toList(),
+                b.brief().changedAt);
+    }
+}
