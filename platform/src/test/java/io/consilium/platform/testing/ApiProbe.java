@@ -218,14 +218,32 @@ public abstract class ApiProbe {
                 }
                 finding.ifPresent(f -> findings.add(op.key() + " " + probe.what() + ": " + f));
             }
-            for (String change : db.since()) {
+            String lastRole = role;
+            for (String change : changesMadeBy(db, () -> probes.forEach(p -> withSomeRole(op, lastRole, p)))) {
                 findings.add(op.key() + " changed the database on refused text: " + change);
-                db.mark();
             }
         }
         skipped.addAll(skippedBodies);
         report("bad-text", operations, requests, skipped);
         assertNoFindings("bad-text", findings);
+    }
+
+    /**
+     * The changes since the mark that the operation itself made. A change is checked once more: after the service's
+     * consumers are quiet again, the operation's requests are sent a second time, and only what changes again is
+     * blamed on it. Consumers catching up on events other test classes left on the broker (their group joins late
+     * on a loaded machine) otherwise write in the operation's window. Marks the database again for the next one.
+     */
+    private static List<String> changesMadeBy(DatabaseChanges db, Runnable sendAgain) {
+        if (db.since().isEmpty()) {
+            return List.of();
+        }
+        db.awaitQuietConsumers();
+        db.mark();
+        sendAgain.run();
+        List<String> again = db.since();
+        db.mark();
+        return again;
     }
 
     private DatabaseChanges database() {
@@ -427,9 +445,12 @@ public abstract class ApiProbe {
                     }
                 }
             }
-            for (String change : db.since()) {
+            Runnable sendAgain = () -> objects.outsiders().values().forEach(token -> {
+                request(op, token, path, Map.of(), body);
+                request(op, token, random, Map.of(), body);
+            });
+            for (String change : changesMadeBy(db, sendAgain)) {
                 findings.add(op.key() + " changed the database for an outsider: " + change);
-                db.mark();
             }
         }
         report("outsider", operations, requests, skipped);
