@@ -51,9 +51,14 @@ public class AccessLogResource {
                              @Schema(examples = "case-manager") String role,
                              String objectType, String objectId, String action,
                              String purpose, boolean allowed, String service, Instant at) {
-        static AccessView of(AccessLogEntry e) {
-            return new AccessView(e.subject, e.actorName != null ? e.actorName : e.subject, e.role, e.objectType,
-                    e.objectId, e.action, e.purpose, e.allowed, e.source, e.at);
+        /** A patient's name is for the patient; ops see that a patient acted, as on the timeline. */
+        static AccessView of(AccessLogEntry e, boolean viewerIsThePatient) {
+            String name = e.actorName != null ? e.actorName : e.subject;
+            if (Roles.PATIENT.equals(e.role) && !viewerIsThePatient) {
+                name = Roles.PATIENT;
+            }
+            return new AccessView(e.subject, name, e.role, e.objectType, e.objectId, e.action, e.purpose, e.allowed,
+                    e.source, e.at);
         }
     }
 
@@ -82,7 +87,7 @@ public class AccessLogResource {
         PanacheQuery<AccessLogEntry> q = action == null || action.isBlank()
                 ? AccessLogEntry.find("caseId", newestFirst, caseId)
                 : AccessLogEntry.find("caseId = ?1 and action = ?2", newestFirst, caseId, knownAction(action));
-        return Page.of(q, page).map(AccessView::of);
+        return Page.of(q, page).map(e -> AccessView.of(e, ownCase));
     }
 
     /** An action some access log has recorded, else 400 listing them (a typo must not look like "no access"). */

@@ -24,6 +24,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -92,6 +93,12 @@ class ActorNamesTest {
                         .body("items.findAll { it.subject == '%s' }.name".formatted(doctorId), hasItem("Dr. Carla Ruiz"))
                         .body("items.findAll { it.subject == '%s' }.role".formatted(doctorId), hasItem("case-manager"))
                         .body("items.findAll { it.subject == '%s' }.name".formatted(patientId), hasItem("Ana García")));
+        // ops read the same log without the patient's name (as on the timeline): they see that a patient acted
+        given().auth().oauth2(Tokens.ops("olivia")).when().get("/api/v1/cases/{id}/access-log", caseId)
+                .then().statusCode(200)
+                .body("items.findAll { it.subject == '%s' }.name".formatted(doctorId), hasItem("Dr. Carla Ruiz"))
+                .body("items.name", not(hasItem("Ana García")))
+                .body("items.findAll { it.subject == '%s' }.name".formatted(patientId), everyItem(equalTo("patient")));
     }
 
     @Test

@@ -56,6 +56,7 @@ public final class Journey {
         CaseApi.submit(j.patient, j.caseId).statusCode(200);
         j.post(j.doctor, "records-requests", Map.of("items",
                 List.of(Map.of("code", "PATHOLOGY_REPORT", "label", "Pathology report", "required", true))));
+        j.checklistSettled();
         j.post(j.doctor, "records-complete", null);
         j.consentToSpecialists();
         return j;

@@ -19,6 +19,8 @@ public class CurrentCaller {
     /** The person's full name (Keycloak's profile scope); {@code preferred_username} when there is none. */
     public static final String NAME_CLAIM = "name";
     public static final String USERNAME_CLAIM = "preferred_username";
+    /** The longest display name kept (the name columns are varchar(200)). */
+    public static final int MAX_NAME = 200;
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
@@ -47,7 +49,15 @@ public class CurrentCaller {
     private static Caller of(SecurityIdentity identity, JsonWebToken token) {
         String subject = token != null && token.getSubject() != null ? token.getSubject() : identity.getPrincipal().getName();
         return new Caller(subject, identity.getRoles(), claim(token, TENANT_CLAIM), claim(token, MEMBER_CLAIM),
-                claim(token, NAME_CLAIM).or(() -> claim(token, USERNAME_CLAIM)));
+                claim(token, NAME_CLAIM).or(() -> claim(token, USERNAME_CLAIM)).map(CurrentCaller::shortened));
+    }
+
+    /**
+     * Keycloak lets a first and a last name be 255 characters each; the services keep names in 200 characters
+     * (timeline, access log, reports), so a long one is cut here once rather than failing a step with a 500.
+     */
+    static String shortened(String name) {
+        return name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME - 1) + "…";
     }
 
     private static Optional<String> claim(JsonWebToken token, String name) {

@@ -26,6 +26,15 @@ class CurrentCallerTest {
     }
 
     @Test
+    void aLongNameIsCutToWhatTheServicesKeep() {
+        JwtClaims claims = claims("7f0c", "acme");
+        claims.setClaim("name", "A".repeat(255) + " " + "B".repeat(255));
+        String name = caller(claims).displayName().orElseThrow();
+        assertEquals(CurrentCaller.MAX_NAME, name.length());
+        assertEquals('…', name.charAt(name.length() - 1));
+    }
+
+    @Test
     void aTokenWithoutNamesShowsTheSubject() {
         JwtClaims claims = claims("7f0c", null);
         claims.setClaim("name", "  ");

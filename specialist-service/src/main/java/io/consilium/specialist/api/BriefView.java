@@ -13,7 +13,7 @@ import java.util.UUID;
  * age band and sex where given, and the case's records with the checklist items asked for. Minimum necessary: no
  * member id, no contact data, no birth date, no names.
  */
-public record BriefView(UUID caseId, UUID invitationId, String specialty, String urgency, Instant dueBy,
+public record BriefView(UUID caseId, UUID invitationId, String specialty, String focus, String urgency, Instant dueBy,
                         String patientLanguage, List<String> reasons, List<BriefContent.Question> questions,
                         Diagnosis diagnosis, String proposedTreatment, String history, String treatingInstitution,
                         String ageBand, String sex, List<ChecklistItem> checklist, List<RecordEntry> records,
@@ -31,8 +31,13 @@ public record BriefView(UUID caseId, UUID invitationId, String specialty, String
 
     public static BriefView of(Briefs.Brief b) {
         BriefContent c = b.brief().content;
-        return new BriefView(b.invitation().caseId, b.invitation().id, c.requestedSpecialty(), c.urgency(),
-                b.panel() == null ? null : b.panel().dueBy, c.patientLanguage(), c.reasons(), c.questions(),
+        var invitation = b.invitation();
+        // the reader's own seat and report deadline, not the panel's first seat and the case's review SLA
+        String specialty = invitation.seatSpecialty != null ? invitation.seatSpecialty : c.requestedSpecialty();
+        Instant dueBy = invitation.reportDueBy != null ? invitation.reportDueBy
+                : b.panel() == null ? null : b.panel().dueBy;
+        return new BriefView(invitation.caseId, invitation.id, specialty, invitation.seatFocus, c.urgency(), dueBy,
+                c.patientLanguage(), c.reasons(), c.questions(),
                 new Diagnosis(c.diagnosisText(), c.diagnosisIcd10()), c.proposedTreatment(), c.history(),
                 c.treatingInstitution(), c.ageBand(), c.sex(),
                 b.items().stream().map(i -> new ChecklistItem(i.code, i.label, i.required)).toList(),

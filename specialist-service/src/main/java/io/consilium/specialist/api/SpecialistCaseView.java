@@ -28,11 +28,25 @@ public record SpecialistCaseView(UUID caseId, CaseVisibility visibility, String 
     public static SpecialistCaseView of(CaseViews.SpecialistCase c) {
         var p = c.panel();
         boolean full = c.visibility() == CaseVisibility.FULL;
-        return new SpecialistCaseView(p.caseId, c.visibility(), p.specialty, p.subspecialty, p.diagnosisIcd10,
+        // the specialist's own seat: Mr. Lee's allergist is asked as an allergist, not as the first seat's dermatologist
+        String specialty = c.invitation().seatSpecialty != null ? c.invitation().seatSpecialty : p.specialty;
+        return new SpecialistCaseView(p.caseId, c.visibility(), specialty, p.subspecialty, p.diagnosisIcd10,
                 p.preferredLanguage, p.countryOfResidence, p.panelSize, p.dueBy,
                 new Invitation(c.invitation().id, c.invitation().state, c.invitation().deadline),
                 full ? p.tenant : null, full ? p.treatingInstitution : null, full,
                 c.brief() == null ? null : c.brief().content.urgency(),
-                c.brief() == null ? List.of() : c.brief().content.questions());
+                c.brief() == null ? List.of() : questionsShown(c));
+    }
+
+    /**
+     * The patient's own words only while deciding (invited) or with the full view: an accepted specialist whose
+     * consent was revoked keeps the standard questions' codes, as the brief itself is cut off.
+     */
+    private static List<BriefContent.Question> questionsShown(CaseViews.SpecialistCase c) {
+        List<BriefContent.Question> all = c.brief().content.questions();
+        if (c.visibility() == CaseVisibility.FULL || c.invitation().state == InvitationState.INVITED) {
+            return all;
+        }
+        return all.stream().filter(q -> "STANDARD".equals(q.kind())).toList();
     }
 }

@@ -201,6 +201,11 @@ class BriefFlowTest {
                         .then().statusCode(404).contentType(PROBLEM));
         assertThat(given().auth().oauth2(derm).when().get("/api/v1/invitations/{id}/brief", dermInvitation).asString())
                 .doesNotContain("stale", "gel de ducha");
+        // nor does the summary keep the patient's own words for an accepted specialist without consent
+        given().auth().oauth2(derm).when().get("/api/v1/cases/{id}/summary", caseId)
+                .then().statusCode(200).body("visibility", equalTo("SUMMARY"))
+                .body("questions.questionId", equalTo(List.of("DIAGNOSIS_CORRECT")))
+                .body(not(containsString(OWN)));
         String again = UUID.randomUUID().toString();
         Panels.publish(kafka, UUID.randomUUID(), "consilium.case.consent-granted.v1", caseId, tenant,
                 Map.of("caseId", caseId, "consentId", again, "purpose", "RECORDS_TO_SPECIALISTS",
