@@ -45,6 +45,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class EmailDispatcher {
 
     private static final Logger LOG = Logger.getLogger(EmailDispatcher.class);
+    /** Deliveries claimed per round (the {@code limit} of {@link #CLAIM}). */
+    private static final int BATCH = 50;
     private static final String CLAIM = """
             with due as (
                 select id from delivery
@@ -99,7 +101,11 @@ public class EmailDispatcher {
             try {
                 worker.execute(() -> {
                     roundQueued.set(false);
-                    round();
+                    // a full round means more are due: go on at once instead of waiting for the next poll, so a
+                    // backlog (a burst of events, a mail server back after an outage) drains at sending speed
+                    if (round() >= BATCH) {
+                        wake();
+                    }
                 });
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 roundQueued.set(false);

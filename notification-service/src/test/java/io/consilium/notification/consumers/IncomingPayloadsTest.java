@@ -43,9 +43,11 @@ class IncomingPayloadsTest {
 
     @Test
     void invitationReminderDue() {
+        // the fields specialist-service's InvitationReminderDue writes
         PayloadContracts.assertRequired(InvitationReminderDue.class, """
                 {%s,%s,"specialistId":"5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d","specialistSubject":"prof-eva",
-                 "deadline":"2026-12-03T10:00:00Z"}""".formatted(CASE, INVITATION), "invitationId");
+                 "seat":2,"acceptBy":"2026-12-03T10:00:00Z","remindedAt":"2026-12-02T22:00:00Z"}"""
+                .formatted(CASE, INVITATION), "invitationId");
     }
 
     @Test

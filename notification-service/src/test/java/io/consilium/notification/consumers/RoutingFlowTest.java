@@ -1,5 +1,6 @@
 package io.consilium.notification.consumers;
 
+import io.consilium.notification.support.Backlog;
 import io.consilium.notification.support.Db;
 import io.consilium.notification.support.Events;
 import io.consilium.platform.testing.Broker;
@@ -8,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,6 +26,11 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class RoutingFlowTest {
+
+    @BeforeEach
+    void afterTheBacklog() {
+        Backlog.worked();
+    }
 
     @Inject
     Db db;

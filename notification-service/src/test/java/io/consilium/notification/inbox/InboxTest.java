@@ -1,5 +1,6 @@
 package io.consilium.notification.inbox;
 
+import io.consilium.notification.support.Backlog;
 import io.consilium.notification.support.Events;
 import io.consilium.platform.testing.Broker;
 import io.consilium.platform.testing.Tokens;
@@ -8,6 +9,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -28,6 +30,11 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class InboxTest {
+
+    @BeforeEach
+    void afterTheBacklog() {
+        Backlog.worked();
+    }
 
     @TestHTTPResource("/api/v1/me/notifications/stream")
     URI stream;

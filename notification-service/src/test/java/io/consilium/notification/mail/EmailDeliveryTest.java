@@ -1,6 +1,7 @@
 package io.consilium.notification.mail;
 
 import io.consilium.notification.service.EmailDispatcher;
+import io.consilium.notification.support.Backlog;
 import io.consilium.notification.support.Db;
 import io.consilium.notification.support.Events;
 import io.consilium.notification.support.MailAndDirectory;
@@ -13,6 +14,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -34,6 +36,11 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(MailAndDirectory.class)
 class EmailDeliveryTest {
+
+    @BeforeEach
+    void afterTheBacklog() {
+        Backlog.worked();
+    }
 
     @Inject
     Db db;

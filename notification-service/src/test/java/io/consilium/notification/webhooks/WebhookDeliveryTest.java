@@ -2,6 +2,7 @@ package io.consilium.notification.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.consilium.notification.service.WebhookDispatcher;
+import io.consilium.notification.support.Backlog;
 import io.consilium.notification.support.Db;
 import io.consilium.notification.support.Events;
 import io.consilium.notification.support.Receiver;
@@ -17,6 +18,7 @@ import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -39,6 +41,11 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class WebhookDeliveryTest {
+
+    @BeforeEach
+    void afterTheBacklog() {
+        Backlog.worked();
+    }
 
     static final String RELEASED = "consilium.report.released.v1";
     static final String SUBMITTED = "consilium.case.submitted.v1";

@@ -3,8 +3,14 @@ package io.consilium.platform.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -15,8 +21,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -153,5 +163,50 @@ public final class Broker {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static final Set<String> CAUGHT_UP = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Waits, once per consumer group and test JVM, until the group has committed every partition it reads up to its
+     * end. A group that reads from the earliest offset starts with the backlog that the modules tested before it
+     * left on the shared test broker (thousands of case events); a test that publishes an event and gives its
+     * effect 30 s must not wait behind that backlog.
+     */
+    public static void awaitCaughtUpOnce(String groupId, Duration timeout) {
+        if (CAUGHT_UP.contains(groupId)) {
+            return;
+        }
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> lag(admin, groupId) == 0);
+        }
+        CAUGHT_UP.add(groupId);
+    }
+
+    /** Records the group has still to commit on the partitions assigned to it; unknown while it has no members. */
+    private static long lag(Admin admin, String groupId) throws Exception {
+        var group = admin.describeConsumerGroups(List.of(groupId)).all().get().get(groupId);
+        if (group == null || group.members().isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        group.members().forEach(m -> m.assignment().topicPartitions().forEach(tp -> partitions.put(tp, OffsetSpec.latest())));
+        if (partitions.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(partitions).all().get();
+        Map<TopicPartition, OffsetSpec> starts = new HashMap<>();
+        partitions.keySet().forEach(tp -> starts.put(tp, OffsetSpec.earliest()));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> begins = admin.listOffsets(starts).all().get();
+        long lag = 0;
+        for (TopicPartition tp : partitions.keySet()) {
+            OffsetAndMetadata done = committed.get(tp);
+            long from = done != null ? done.offset() : begins.get(tp).offset();
+            lag += Math.max(0, ends.get(tp).offset() - from);
+        }
+        return lag;
     }
 }
