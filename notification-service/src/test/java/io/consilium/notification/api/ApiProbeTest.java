@@ -1,5 +1,6 @@
 package io.consilium.notification.api;
 
+import io.consilium.notification.support.Backlog;
 import io.consilium.notification.support.Events;
 import io.consilium.notification.support.Receiver;
 import io.consilium.platform.testing.Broker;
@@ -13,6 +14,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +33,12 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class ApiProbeTest extends ApiProbe {
+
+    /** The e-mail dispatcher's work on the broker's backlog publishes delivered/failed events in the background. */
+    @BeforeEach
+    void afterTheBacklog() {
+        Backlog.worked();
+    }
 
     static final Receiver RECEIVER = new Receiver();
 
