@@ -3,7 +3,8 @@
 #   deploy/local/token.sh alice                 # password grant via consilium-app, password alice-pw
 #   deploy/local/token.sh partner-acme          # client credentials, secret acme-secret
 #   curl -H "Authorization: Bearer $(deploy/local/token.sh dr-carla)" http://127.0.0.1:8080/...
-# Users: alice bob (patient), dr-carla dr-david (case-manager), prof-eva (specialist), olivia (ops).
+# Users: alice bob lee aj (patient), dr-carla dr-david (case-manager), prof-eva dr-felix dr-grace prof-henry
+# prof-iris dr-javier prof-kate (specialist), olivia (ops).
 # Partners: partner-acme partner-globex. With --decode, prints the decoded payload instead.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

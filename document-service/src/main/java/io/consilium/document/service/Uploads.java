@@ -4,6 +4,7 @@ import io.consilium.document.config.UploadConfig;
 import io.consilium.document.domain.ChecklistItem;
 import io.consilium.document.domain.DocumentKind;
 import io.consilium.document.domain.FileNames;
+import io.consilium.document.domain.RecordKinds;
 import io.consilium.document.domain.Upload;
 import io.consilium.document.domain.UploadRefused;
 import io.consilium.document.security.CaseFileLookup;
@@ -95,10 +96,14 @@ public class Uploads {
             throw new ProblemException.InvalidRequest("Upload-Metadata is not valid",
                     List.of(new Violation("Upload-Metadata.sha256", "must be 64 hexadecimal digits")));
         }
+        String kind = kind(metadata.get("kind"));
         UUID itemId = checklistItem(caseId, metadata.get("checklistItemId"));
+        if (itemId == null) {
+            itemId = itemForKind(caseId, kind);
+        }
         Instant now = clock.instant();
         Upload upload = Upload.start(caseId, access.file().tenant, caller.subject(), caller.primaryRole(),
-                new Upload.Declared(length, filename, declared, kind(metadata.get("kind")), itemId,
+                new Upload.Declared(length, filename, declared, kind, itemId,
                         sha256 == null ? null : sha256.toLowerCase(Locale.ROOT)), now);
         upload.persist();
         try {
@@ -187,6 +192,22 @@ public class Uploads {
                     List.of(new Violation("Upload-Metadata.checklistItemId", "must name an item of this case's checklist")));
         }
         return id;
+    }
+
+    /**
+     * An upload that names no item but a kind goes to the case's item for that record (LAB_RESULT fills LAB_RESULTS,
+     * one item per code, see {@link RecordKinds}) while it can still receive one: a patient's app that shows only
+     * "upload your lab results" must tick the checklist, not leave a stray document beside a pending item.
+     */
+    private static UUID itemForKind(UUID caseId, String kind) {
+        if (DocumentKind.OTHER.name().equals(kind)) {
+            return null;
+        }
+        return ChecklistItem.<ChecklistItem>find("caseId = ?1 and code = ?2", caseId, RecordKinds.normalise(kind))
+                .firstResultOptional()
+                .filter(item -> item.state.mayReceive())
+                .map(item -> item.id)
+                .orElse(null);
     }
 
     private static String kind(String raw) {

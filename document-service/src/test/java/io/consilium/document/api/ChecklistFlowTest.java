@@ -123,6 +123,38 @@ class ChecklistFlowTest {
                 .then().statusCode(200).body("items.code", contains("LAB_RESULTS", "MEDICAL_REPORT"));
     }
 
+    @Test
+    void anUploadThatNamesOnlyItsKindFillsTheItemForThatRecordWhileItCanStillReceiveOne() {
+        CaseFacts facts = new CaseFacts(kafka).submittedAndAssigned("oncology");
+        facts.recordsRequested("""
+                [{"code":"LAB_RESULTS","label":"Tumour markers","required":true}]""");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(checklist(facts).getList("items.code", String.class)).contains("LAB_RESULTS"));
+
+        // the app knows the kind (the upload vocabulary's LAB_RESULT), not the item id: the item is filled anyway
+        Map<String, String> lab = Tus.metadata("markers.pdf", "application/pdf");
+        lab.put("kind", "LAB_RESULT");
+        String labDocument = Tus.document(facts.patientToken(), facts.caseId, Fixtures.pdf(501), lab);
+        JsonPath after = checklist(facts);
+        assertThat(after.getString("items.find { it.code == 'LAB_RESULTS' }.state")).isEqualTo("RECEIVED");
+        assertThat(after.getString("items.find { it.code == 'LAB_RESULTS' }.documentId")).isEqualTo(labDocument);
+        given().auth().oauth2(facts.managerToken()).when().get("/api/v1/documents/{id}", labDocument)
+                .then().statusCode(200).body("checklistItemId", equalTo(after.getString("items.find { it.code == 'LAB_RESULTS' }.id")));
+
+        // OTHER belongs to no item; and an accepted item takes no second record by kind
+        Map<String, String> other = Tus.metadata("note.pdf", "application/pdf");
+        other.put("kind", "OTHER");
+        String otherDocument = Tus.document(facts.patientToken(), facts.caseId, Fixtures.pdf(502), other);
+        given().auth().oauth2(facts.managerToken()).when().get("/api/v1/documents/{id}", otherDocument)
+                .then().statusCode(200).body("checklistItemId", org.hamcrest.Matchers.nullValue());
+        review(facts.managerToken(), facts, after.getString("items.find { it.code == 'LAB_RESULTS' }.id"),
+                Map.of("decision", "ACCEPTED")).statusCode(200);
+        String second = Tus.document(facts.patientToken(), facts.caseId, Fixtures.pdf(503), lab);
+        given().auth().oauth2(facts.managerToken()).when().get("/api/v1/documents/{id}", second)
+                .then().statusCode(200).body("checklistItemId", org.hamcrest.Matchers.nullValue());
+        assertThat(checklist(facts).getString("items.find { it.code == 'LAB_RESULTS' }.documentId")).isEqualTo(labDocument);
+    }
+
     private static JsonPath checklist(CaseFacts facts) {
         return given().auth().oauth2(facts.managerToken()).when().get("/api/v1/cases/{id}/checklist", facts.caseId)
                 .then().statusCode(200).extract().jsonPath();
