@@ -8,6 +8,9 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 LOG_TAG="test"
 
+# The services' datasource URLs read DB_PORT: a run against another cluster (PG_PORT=5433) must test there too,
+# not on 5432 beside whoever else is testing.
+export DB_PORT="${DB_PORT:-$PG_PORT}"
 t0="$(now_s)"
 "$DEPLOY_LOCAL/postgres.sh" start
 KAFKA_INSTANCE=test "$DEPLOY_LOCAL/kafka.sh" start
