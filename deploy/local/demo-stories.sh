@@ -214,6 +214,10 @@ story_lee() {
   local lee member caseId tag ownId
   lee=$(token lee)
   member=$(member_of lee)
+  log "eligibility at intake: a member id not on acme's roster is refused at once, nothing stored"
+  call "$PARTNER" POST "$API_CASE/cases" '{"memberId":"M-NOT-ON-ROSTER","patient":{"name":"Nobody","preferredLanguage":"en","countryOfResidence":"DE"},"reasons":["CONFIRM_DIAGNOSIS"],"diagnosis":{"text":"Rash","icd10Code":"L50.9"},"requestedSpecialty":"dermatology","urgency":"ROUTINE","questions":["DIAGNOSIS_CORRECT"]}'
+  expect 422
+  show 'print("problem:", d["status"], d.get("reason"), "|", d["detail"])'
   log "Mr. Lee: partner-acme opens the case (two years of itching and rashes, treated as a food allergy)"
   call "$PARTNER" POST "$API_CASE/cases" "{\"memberId\":\"$member\",\"patient\":{\"name\":\"Li Lee\",\"email\":\"lee@example.org\",\"preferredLanguage\":\"en\",\"countryOfResidence\":\"DE\"},\"reasons\":[\"CONFIRM_DIAGNOSIS\"],\"diagnosis\":{\"text\":\"Food allergy with chronic pruritus and urticarial rash\",\"icd10Code\":\"T78.1\"},\"proposedTreatment\":\"Elimination diet and further food allergy tests\",\"treatingDoctor\":{\"name\":\"Dr. Weber\",\"institution\":\"Praxis am Markt\",\"country\":\"DE\"},\"requestedSpecialty\":\"dermatology\",\"urgency\":\"ROUTINE\",\"questions\":[\"DIAGNOSIS_CORRECT\"]}"
   expect 201
@@ -315,6 +319,27 @@ for i in d.get("invitations",[]): print("  invitation seat", i["seat"], NAMES.ge
   report dr-javier "$caseId" "$common, $answers"
   report prof-kate "$caseId" "$common, $answers"
   released_answers "$caseId" aj
+
+  log "follow-up: dr-carla finds an in-network provider of the recommended treatment near AJ and records his choice"
+  call "$OPS" POST "$API_SPECIALIST/providers" '{"tenant":"acme","kind":"FACILITY","name":"Hospital Clínic Demo, ocular oncology unit","specialty":"ophthalmic-oncology","city":"Barcelona","country":"ES","languages":["es","ca","en"],"treatments":["PLAQUE_BRACHYTHERAPY","PROTON_THERAPY"],"treatmentsText":"Plaque brachytherapy with iodine-125","networks":["acme-standard"],"latitude":41.3874,"longitude":2.1686}'
+  expect 201
+  sleep 2 # case-service learns the provider from specialist-service's provider-changed event
+  call "$DOCTOR" GET "$API_SPECIALIST/providers?treatment=PLAQUE_BRACHYTHERAPY&network=acme-standard&latitude=40.4168&longitude=-3.7038"
+  show 'for p in d["items"][:3]: print("provider:", p["name"], p["city"], p.get("distanceKm"), "km |", p["treatments"])'
+  local provider
+  provider=$(printf '%s' "$BODY" | field "['items'][0]['id']")
+  call "$DOCTOR" POST "$API_CASE/cases/$caseId/discussion" '{"summary":"Discussed the three opinions with AJ; he chooses plaque brachytherapy."}'
+  expect 200
+  call "$DOCTOR" POST "$API_CASE/cases/$caseId/follow-ups" '{"daysAfterReport":[30,90]}'
+  expect 200 201
+  local followUp
+  followUp=$(curl -s -H "Authorization: Bearer $DOCTOR" "$API_CASE/cases/$caseId/follow-ups" | field "[0]['id']")
+  for _ in $(seq 1 20); do
+    call "$DOCTOR" POST "$API_CASE/cases/$caseId/follow-ups/$followUp/outcome" "{\"treatmentChosen\":\"Iodine-125 plaque brachytherapy\",\"treatmentCode\":\"PLAQUE_BRACHYTHERAPY\",\"opinionFollowed\":\"YES\",\"providerId\":\"$provider\",\"notes\":\"Booked for next week\"}"
+    [[ "$STATUS" == 200 ]] && break
+    sleep 1 # until the provider-changed event has reached case-service
+  done
+  expect 200
   log "AJ's case $caseId: three experts (two in the US, one in Spain) agree on brachytherapy instead of enucleation"
 }
 
