@@ -3,6 +3,9 @@
 # dr-carla (personal doctor) asks for records, alice uploads one with tus to document-service, specialist-service
 # matches and invites prof-eva, who accepts; report-service opens her draft, she writes and submits it, dr-carla
 # approves and releases it, case-service delivers it, and the case is closed. Prints every call and its answer.
+# Around it, notification-service tells the people: partner-acme's webhook receiver (webhook-receiver.sh, started
+# here on port 8199) prints each signed delivery it verified, alice's e-mail arrives in GreenMail (read over IMAP at
+# the end), and her in-app inbox counts the unread items.
 # Needs the suite running (deploy/local/start.sh).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -17,6 +20,15 @@ EXPERT=$("$DEPLOY_LOCAL/token.sh" prof-eva)
 # alice's member id is a read-only attribute of her account (deploy/keycloak/consilium-realm.json): her token
 # names it, and case-service takes it from there, never from the request.
 MEMBER="$("$DEPLOY_LOCAL/token.sh" --decode alice | field "['memberId']")"
+
+NOTIFY="http://127.0.0.1:8085/api/v1"
+HOOKS="$LOCAL/demo-webhooks.log"
+log "partner-acme's webhook receiver on :8199 (its lines in ${HOOKS#"$ROOT"/})"
+"$DEPLOY_LOCAL/webhook-receiver.sh" 8199 >"$HOOKS" 2>&1 &
+receiver=$!
+trap 'kill $receiver 2>/dev/null || true; pkill -f "WebhookReceiver.java 8199" 2>/dev/null || true' EXIT
+# the messages alice's mailbox holds already (IMAP "* SEARCH 1 2 ..."): the demo's are the ones after them
+ALICE_MAIL=$(( $(curl -s "imap://127.0.0.1:3143/INBOX" --user "alice@example.org:any" -X "SEARCH ALL" | wc -w) - 2 ))
 
 log "setting up acme (plan, roster, personal doctor) and the specialist directory (prof-eva)"
 call "$OPS" POST "$API_CASE/plans" '{"tenant":"acme","name":"Demo","coveredSpecialties":["urology","oncology"],"opinionsPerMemberPerYear":100,"allowedSpecialistCountries":["DE","ES","US"],"recordsSlaBusinessDays":5,"reviewSlaBusinessDays":10,"maxPanelSize":3,"active":true}'
@@ -94,3 +106,20 @@ call "$PARTNER" GET "$API_CASE/cases/$CASE/timeline"
 printf '%s\n' "$BODY" | python3 -c 'import json,sys; [print("       timeline:", e["type"]) for e in json.load(sys.stdin)]'
 call "$PATIENT" GET "$API_CASE/cases/$CASE/access-log"
 log "case $CASE closed"
+
+log "what notification-service told the people"
+for _ in $(seq 1 20); do grep -q "consilium.case.closed.v1" "$HOOKS" && break; sleep 0.5; done
+printf 'partner-acme webhook receiver: %s verified deliveries, %s refused\n' "$(grep -c VERIFIED "$HOOKS" || true)" \
+  "$(grep -c REFUSED "$HOOKS" || true)"
+grep VERIFIED "$HOOKS" | sed -n 's/.*"type":"\([^"]*\)".*"caseId":"\([^"]*\)".*/       webhook \1 (case \2)/p' | grep "$CASE" || true
+call "$PATIENT" GET "$NOTIFY/me/notifications/unread-count"
+printf '       alice: %s unread in the app\n' "$(printf '%s' "$BODY" | field "['unread']")"
+call "$PATIENT" GET "$NOTIFY/me/notifications?size=5"
+printf '%s' "$BODY" | python3 -c 'import json,sys
+d=json.load(sys.stdin)
+for i in (d["items"] if isinstance(d,dict) else d)[:5]: print("       inbox:", i.get("title") or i.get("subject") or i.get("eventType"))'
+for uid in $(curl -s "imap://127.0.0.1:3143/INBOX" --user "alice@example.org:any" -X "SEARCH ALL" | tr -d '\r' | cut -d' ' -f3- | tr ' ' '\n' | awk -v n="$ALICE_MAIL" 'NF && NR > n'); do
+  subject=$(curl -s "imap://127.0.0.1:3143/INBOX;UID=$uid" --user "alice@example.org:any" | tr -d '\r' | awk '/^Subject:/ {sub(/^Subject: /, ""); print; exit}')
+  printf '       e-mail to alice@example.org (GreenMail, UID %s): %s\n' "$uid" \
+    "$(python3 -c 'import email.header,sys; print(str(email.header.make_header(email.header.decode_header(sys.argv[1]))))' "$subject")"
+done

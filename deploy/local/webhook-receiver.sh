@@ -19,4 +19,13 @@ answer="$(curl -sf -X POST "$NOTIFY/api/v1/webhook-endpoints" -H "Authorization:
 id="$(jq -r .id <<<"$answer")"
 secret="$(jq -r .secret <<<"$answer")"
 log "endpoint $id registered for tenant $(jq -r .tenant <<<"$answer"); receiving on 127.0.0.1:$PORT"
-exec java "$DEPLOY_LOCAL/WebhookReceiver.java" "$PORT" "$secret"
+# The endpoint goes when the receiver does: a later run's receiver on the same port would otherwise get this one's
+# deliveries too, signed with a secret it does not know, and refuse them.
+remove() {
+  curl -s -o /dev/null -X DELETE -H "Authorization: Bearer $("$DEPLOY_LOCAL/token.sh" partner-acme)" \
+    "$NOTIFY/api/v1/webhook-endpoints/$id" || true
+}
+trap remove EXIT
+trap 'exit 0' INT TERM
+java "$DEPLOY_LOCAL/WebhookReceiver.java" "$PORT" "$secret" &
+wait $!
