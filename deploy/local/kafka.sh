@@ -8,13 +8,18 @@
 #
 # KAFKA_INSTANCE=test selects the tests' own broker (port TEST_KAFKA_PORT, default 9192, data in
 # .local/kafka-test): deploy/local/test.sh starts it, so tests never touch the suite's topics.
+# KAFKA_INSTANCE=bench: the benchmarks' broker (port BENCH_KAFKA_PORT, default 9592, data in .local/kafka-bench).
 #
 # Layout: .local/kafka/{lib,data,server.properties,log4j*.properties,kafka.log,kafka.pid}
 # (the test broker: .local/kafka-test/..., sharing the jars of .local/kafka/lib)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 LOG_TAG="$KAFKA_DIR_NAME"
-if [[ "$KAFKA_INSTANCE" == test ]]; then KAFKA_NAME="Kafka (tests)"; else KAFKA_NAME="Kafka"; fi
+case "$KAFKA_INSTANCE" in
+  test) KAFKA_NAME="Kafka (tests)" ;;
+  bench) KAFKA_NAME="Kafka (benchmarks)" ;;
+  *) KAFKA_NAME="Kafka" ;;
+esac
 
 KAFKA_DIR="$LOCAL/$KAFKA_DIR_NAME"
 LIB="$LOCAL/kafka/lib"

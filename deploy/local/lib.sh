@@ -16,13 +16,19 @@ KAFKA_VERSION="4.1.1"
 KEYCLOAK_VERSION="26.5.6"
 PG_PORT="${PG_PORT:-5432}"
 KEYCLOAK_PORT=8180
-# Two brokers: the local suite's (9092) and the tests' own (9192), so that a test run never publishes on
-# the topics the running suite consumes. kafka.sh picks one with KAFKA_INSTANCE=suite|test.
+# Three brokers: the local suite's (9092), the tests' own (9192), so that a test run never publishes on the
+# topics the running suite consumes, and the benchmarks' (9592), whose hundreds of thousands of events would
+# otherwise make every test that reads a topic from its start slow. kafka.sh picks one with
+# KAFKA_INSTANCE=suite|test|bench.
 KAFKA_INSTANCE="${KAFKA_INSTANCE:-suite}"
 TEST_KAFKA_PORT="${TEST_KAFKA_PORT:-9192}"
+BENCH_KAFKA_PORT="${BENCH_KAFKA_PORT:-9592}"
 if [[ "$KAFKA_INSTANCE" == test ]]; then
   KAFKA_PORT="$TEST_KAFKA_PORT"
   KAFKA_DIR_NAME=kafka-test
+elif [[ "$KAFKA_INSTANCE" == bench ]]; then
+  KAFKA_PORT="$BENCH_KAFKA_PORT"
+  KAFKA_DIR_NAME=kafka-bench
 else
   KAFKA_PORT=9092
   KAFKA_DIR_NAME=kafka

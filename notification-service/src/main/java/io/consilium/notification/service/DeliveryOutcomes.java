@@ -22,7 +22,10 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -54,12 +57,48 @@ public class DeliveryOutcomes {
         return schedule;
     }
 
+    /** One webhook attempt's outcome as it came back, to be recorded with others in one transaction. */
+    public record Attempted(WebhookClaim claim, Instant attemptedAt, WebhookResponse response) {
+    }
+
     @Transactional
     public void record(WebhookClaim claim, Instant attemptedAt, WebhookResponse response) {
-        Delivery delivery = Delivery.findById(claim.deliveryId());
-        if (delivery == null) {
-            return;
+        recordAll(List.of(new Attempted(claim, attemptedAt, response)));
+    }
+
+    /**
+     * Records the outcomes of many attempts in one transaction (one commit, one read of their deliveries, one wake-up
+     * of the outbox relay): at a thousand deliveries a second, a transaction per attempt was most of the sender's work.
+     */
+    @Transactional
+    public void recordAll(List<Attempted> attempts) {
+        Map<UUID, Delivery> deliveries = new HashMap<>();
+        Delivery.<Delivery>list("id in ?1", attempts.stream().map(a -> a.claim().deliveryId()).distinct().toList())
+                .forEach(d -> deliveries.put(d.id, d));
+        Batch batch = new Batch();
+        // every endpoint of the batch locked up front, in id order: its health is judged on each outcome in turn, and
+        // another transaction changing it (a rotation, an enable) waits instead of failing this one's version check
+        WebhookEndpoint.<WebhookEndpoint>find("id in ?1 order by id",
+                        attempts.stream().map(a -> a.claim().endpointId()).distinct().toList())
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .forEach(e -> batch.endpoints.put(e.id, e));
+        for (Attempted attempted : attempts) {
+            Delivery delivery = deliveries.get(attempted.claim().deliveryId());
+            if (delivery != null) {
+                record(batch, delivery, attempted.claim(), attempted.attemptedAt(), attempted.response());
+            }
         }
+        // last, in one statement: the native insert flushes the attempts and delivery states written above first
+        outbox.appendAll(batch.events);
+    }
+
+    /** What one transaction of outcomes has gathered: its events, and its endpoints (locked). */
+    private static final class Batch {
+        final List<OutgoingEvent> events = new ArrayList<>();
+        final Map<UUID, WebhookEndpoint> endpoints = new HashMap<>();
+    }
+
+    private void record(Batch batch, Delivery delivery, WebhookClaim claim, Instant attemptedAt, WebhookResponse response) {
         WebhookAttempt.of(delivery.id, claim.endpointId(), delivery.attempts + 1, attemptedAt, response.status(),
                 response.latencyMillis(), response.head(), response.status() == null ? response.error() : null).persist();
         metrics.timer("consilium_webhook_latency", "endpoint", claim.endpointId().toString())
@@ -72,13 +111,12 @@ public class DeliveryOutcomes {
         if (response.succeeded()) {
             delivery.delivered(now);
             metrics.counter("consilium_notification_deliveries_total", "channel", "WEBHOOK", "outcome", "delivered").increment();
-            WebhookEndpoint endpoint = WebhookEndpoint.findById(claim.endpointId());
+            WebhookEndpoint endpoint = batch.endpoints.get(claim.endpointId());
             if (endpoint != null && endpoint.failingSince != null) {
-                WebhookEndpoint locked = WebhookEndpoint.findById(claim.endpointId(), LockModeType.PESSIMISTIC_WRITE);
-                locked.succeeded();
+                endpoint.succeeded();
             }
             if (delivery.caseId != null) {
-                outbox.append(new OutgoingEvent(NotificationEvents.TOPIC, NotificationEvents.DELIVERED,
+                batch.events.add(new OutgoingEvent(NotificationEvents.TOPIC, NotificationEvents.DELIVERED,
                         delivery.caseId.toString(), delivery.tenant, new NotificationDelivered(delivery.caseId,
                         delivery.tenant, delivery.id, delivery.channel.name(), delivery.eventId, now)));
             }
@@ -87,15 +125,14 @@ public class DeliveryOutcomes {
         boolean dead = delivery.failed(response.failure(), now, schedule, () -> ThreadLocalRandom.current().nextDouble());
         metrics.counter("consilium_notification_deliveries_total", "channel", "WEBHOOK",
                 "outcome", dead ? "dead" : "retrying").increment();
-        // concurrent failures of one endpoint serialise on its row, so its health is judged on every one of them
-        WebhookEndpoint endpoint = WebhookEndpoint.findById(claim.endpointId(), LockModeType.PESSIMISTIC_WRITE);
+        WebhookEndpoint endpoint = batch.endpoints.get(claim.endpointId());
         if (endpoint != null && endpoint.failed(now, disableAfter)) {
             LOG.warnf("Webhook endpoint %s of tenant %s disabled: failing since %s", endpoint.id, endpoint.tenant,
                     endpoint.failingSince);
             holdWaiting(endpoint.id);
         }
         if (dead && delivery.caseId != null) {
-            outbox.append(new OutgoingEvent(NotificationEvents.TOPIC, NotificationEvents.FAILED,
+            batch.events.add(new OutgoingEvent(NotificationEvents.TOPIC, NotificationEvents.FAILED,
                     delivery.caseId.toString(), delivery.tenant, new NotificationFailed(delivery.caseId, delivery.tenant,
                     delivery.id, delivery.channel.name(), delivery.eventId, delivery.lastError, delivery.attempts, now)));
         }

@@ -53,10 +53,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    /**
+     * A lane holds at most this many deliveries per request it may have out (queued and in flight): with 4 out and a
+     * 10 s read timeout a queued delivery waits at most 4 timeouts, well inside the claim's lease, so no other
+     * instance claims it again while it waits here.
+     */
+    private static final int QUEUED_PER_IN_FLIGHT = 4;
+    /** Outcomes recorded per transaction. */
+    private static final int RECORD_BATCH = 200;
     private static final String CLAIM = """
             with due as (
                 select id from delivery
                 where channel = 'WEBHOOK' and status in ('PENDING', 'RETRYING') and next_attempt_at <= ?
+                  and not (recipient = any(?))
                 order by next_attempt_at limit ? for update skip locked),
             claimed as (
                 update delivery d set next_attempt_at = ? from due where d.id = due.id
@@ -76,6 +85,8 @@ public class WebhookDispatcher {
     private final Set<UUID> out = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean roundQueued = new AtomicBoolean();
+    private final Queue<Answered> answered = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean recorderQueued = new AtomicBoolean();
     private final Duration lease;
 
     WebhookDispatcher(AgroalDataSource dataSource, DeliveryOutcomes outcomes, WebhookSettings settings, Clock clock,
@@ -158,11 +169,18 @@ public class WebhookDispatcher {
             LOG.warnf("Claiming due webhook deliveries failed: %s", e.getMessage());
             return 0;
         }
+        int cap = settings.maxInFlightPerEndpoint() * QUEUED_PER_IN_FLIGHT;
+        List<UUID> excess = new ArrayList<>();
         for (WebhookClaim claim : claims) {
-            if (out.add(claim.deliveryId())) {
-                lanes.computeIfAbsent(claim.endpointId(), id -> new Lane()).queue.add(claim);
+            Lane lane = lanes.computeIfAbsent(claim.endpointId(), id -> new Lane());
+            if (lane.held() >= cap) {
+                // one round may claim more of an endpoint than its lane holds: those go back, due at once
+                excess.add(claim.deliveryId());
+            } else if (out.add(claim.deliveryId())) {
+                lane.queue.add(claim);
             }
         }
+        release(excess);
         lanes.values().forEach(this::drain);
         if (claims.size() == room) {
             wake();
@@ -170,13 +188,29 @@ public class WebhookDispatcher {
         return claims.size();
     }
 
+    private void release(List<UUID> deliveryIds) {
+        if (deliveryIds.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "update delivery set next_attempt_at = ? where id = any(?) and status in ('PENDING', 'RETRYING')")) {
+            s.setTimestamp(1, Timestamp.from(clock.instant()));
+            s.setArray(2, c.createArrayOf("uuid", deliveryIds.toArray()));
+            s.executeUpdate();
+        } catch (SQLException | RuntimeException e) {
+            // the lease gives them back later: nothing is lost, they are only late
+            LOG.warnf("Releasing %d claimed webhook deliveries failed: %s", deliveryIds.size(), e.getMessage());
+        }
+    }
+
     private List<WebhookClaim> claim(int limit) throws SQLException {
         Instant now = clock.instant();
         List<WebhookClaim> claims = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(CLAIM)) {
             s.setTimestamp(1, Timestamp.from(now));
-            s.setInt(2, limit);
-            s.setTimestamp(3, Timestamp.from(now.plus(lease)));
+            s.setArray(2, c.createArrayOf("text", saturatedLanes()));
+            s.setInt(3, limit);
+            s.setTimestamp(4, Timestamp.from(now.plus(lease)));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     Timestamp until = r.getTimestamp(7);
@@ -186,6 +220,17 @@ public class WebhookDispatcher {
             }
         }
         return claims;
+    }
+
+    /**
+     * Endpoints whose lane holds as many deliveries as it may: their due rows stay in the database for later rounds
+     * (or another instance) instead of filling this sender's memory. Without it a hanging endpoint's backlog took
+     * all the room a round has, and every other endpoint waited behind it.
+     */
+    private String[] saturatedLanes() {
+        int cap = settings.maxInFlightPerEndpoint() * QUEUED_PER_IN_FLIGHT;
+        return lanes.entrySet().stream().filter(e -> e.getValue().held() >= cap)
+                .map(e -> e.getKey().toString()).toArray(String[]::new);
     }
 
     private void drain(Lane lane) {
@@ -212,16 +257,68 @@ public class WebhookDispatcher {
                 ? java.util.concurrent.CompletableFuture.completedFuture(
                 new WebhookResponse(null, null, 0, "address refused: " + refusal.get()))
                 : client.post(claim.url(), headers(claim, attemptedAt), claim.payload());
-        answer.thenAcceptAsync(response -> {
+        answer.thenAccept(response -> {
+            answered.add(new Answered(lane, new DeliveryOutcomes.Attempted(claim, attemptedAt, response)));
+            recordSoon();
+        });
+    }
+
+    /** Records the answers that came back, many per transaction; one recorder at a time (they coalesce like rounds). */
+    private void recordSoon() {
+        if (recorderQueued.compareAndSet(false, true)) {
             try {
-                outcomes.record(claim, attemptedAt, response);
-            } catch (RuntimeException e) {
-                // the lease lets the delivery be claimed again later, with the same webhook-id
-                LOG.warnf("Recording the attempt at delivery %s failed: %s", claim.deliveryId(), e.getMessage());
-            } finally {
-                finished(lane, claim);
+                work.execute(this::recordAnswered);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                recorderQueued.set(false);
             }
-        }, work);
+        }
+    }
+
+    /** Runs on one thread at a time (two recorders would each hold the same endpoints' locks and wait on the other). */
+    private void recordAnswered() {
+        try {
+            List<Answered> batch;
+            while (!(batch = nextBatch()).isEmpty()) {
+                record(batch);
+            }
+        } finally {
+            recorderQueued.set(false);
+        }
+        if (!answered.isEmpty()) {
+            recordSoon();
+        }
+    }
+
+    private List<Answered> nextBatch() {
+        List<Answered> batch = new ArrayList<>(RECORD_BATCH);
+        Answered next;
+        while (batch.size() < RECORD_BATCH && (next = answered.poll()) != null) {
+            batch.add(next);
+        }
+        return batch;
+    }
+
+    private void record(List<Answered> batch) {
+        try {
+            outcomes.recordAll(batch.stream().map(Answered::attempt).toList());
+        } catch (RuntimeException e) {
+            // one bad row must not cost the others their record: each on its own, then only that one is lost
+            LOG.warnf("Recording %d webhook attempts failed (%s); recording them one by one", batch.size(), e.getMessage());
+            for (Answered a : batch) {
+                try {
+                    outcomes.recordAll(List.of(a.attempt()));
+                } catch (RuntimeException single) {
+                    // the lease lets the delivery be claimed again later, with the same webhook-id
+                    LOG.warnf("Recording the attempt at delivery %s failed: %s", a.attempt().claim().deliveryId(),
+                            single.getMessage());
+                }
+            }
+        } finally {
+            batch.forEach(a -> finished(a.lane(), a.attempt().claim()));
+        }
+    }
+
+    private record Answered(Lane lane, DeliveryOutcomes.Attempted attempt) {
     }
 
     private void finished(Lane lane, WebhookClaim claim) {
@@ -247,5 +344,9 @@ public class WebhookDispatcher {
     private static final class Lane {
         final Queue<WebhookClaim> queue = new ConcurrentLinkedQueue<>();
         int inFlight;
+
+        synchronized int held() {
+            return queue.size() + inFlight;
+        }
     }
 }

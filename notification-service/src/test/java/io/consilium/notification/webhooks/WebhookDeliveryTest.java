@@ -264,6 +264,27 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aHangingEndpointsBacklogStaysInTheDatabaseWhileOthersAreSent() {
+        String t = tenant();
+        try (Receiver hanging = new Receiver().answering(r -> new Receiver.Answer(200, null, 8_000, "late"));
+             Receiver fast = new Receiver(); KafkaCompanion kafka = Broker.companion()) {
+            Endpoint slow = register(Tokens.partner(t), hanging.url(), List.of(SUBMITTED));
+            register(Tokens.partner(t), fast.url(), List.of(SUBMITTED));
+            for (int i = 0; i < 40; i++) {
+                Events.submitted(kafka, UUID.randomUUID().toString(), t, null);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> fast.received().size() == 40);
+            // a claimed row's next attempt is pushed to the end of its lease: at most 4 out and 12 queued per request
+            // slot are claimed for the hanging endpoint, the rest wait in the database where another instance (or a
+            // later round) finds them, instead of piling up in this sender until no round has room for anyone
+            long claimed = db.count("select count(*) from delivery where recipient = ?1 and status = 'PENDING' "
+                    + "and next_attempt_at > now() + interval '20 seconds'", slow.id());
+            assertThat(claimed).isBetween(1L, 16L);
+            assertThat(db.count("select count(*) from delivery where recipient = ?1", slow.id())).isEqualTo(40);
+        }
+    }
+
+    @Test
     void urlsToPrivateAddressesAreRefusedAndRedirectsNotFollowed() {
         String t = tenant();
         long before = db.count("select count(*) from webhook_endpoint");
