@@ -57,6 +57,8 @@ public class PersonalPreferences {
             throw invalid("language", e.getMessage());
         }
         if (fresh) {
+            // stored ones start at 1, so an If-Match of the defaults' "0" is stale once someone has chosen
+            p.version = 1;
             p.persist();
         }
         return p;

@@ -101,7 +101,8 @@ class PreferencesTest {
                 .body("email", equalTo(true)).body("push", equalTo(true)).body("inbox", equalTo(true))
                 .body("quietHours", nullValue()).body("language", nullValue());
 
-        String etag = given().auth().oauth2(alice).contentType(ContentType.JSON)
+        String defaults = given().auth().oauth2(alice).when().get(PATH).then().extract().header("ETag");
+        String etag = given().auth().oauth2(alice).header("If-Match", defaults).contentType(ContentType.JSON)
                 .body(prefs(false, true, "de", quiet("22:00", "07:00", "Europe/Madrid")))
                 .when().put(PATH).then().statusCode(200).body("email", equalTo(false))
                 .extract().header("ETag");
@@ -113,7 +114,10 @@ class PreferencesTest {
         given().auth().oauth2(bob).when().get(PATH).then().statusCode(200)
                 .body("email", equalTo(true)).body("language", nullValue());
 
-        // a stale If-Match: 412, nothing changed
+        // the defaults' tag is stale once preferences are stored; so is the first version's after a change
+        given().auth().oauth2(alice).header("If-Match", defaults).contentType(ContentType.JSON)
+                .body(prefs(true, true, "en", null)).when().put(PATH)
+                .then().statusCode(412).contentType("application/problem+json");
         put(alice, prefs(false, false, "de", null));
         given().auth().oauth2(alice).header("If-Match", etag).contentType(ContentType.JSON)
                 .body(prefs(true, true, "en", null)).when().put(PATH)
