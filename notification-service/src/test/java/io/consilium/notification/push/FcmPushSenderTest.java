@@ -43,6 +43,12 @@ class FcmPushSenderTest {
     @BeforeEach
     void fresh() {
         fcm.resetAll();
+        // a generous timeout: the first requests of a cold JVM on a busy machine take seconds; the timeout test
+        // uses a sender of its own with a short one
+        sender = sender(Duration.ofSeconds(20));
+    }
+
+    FcmPushSender sender(Duration timeout) {
         AccessTokens tokens = new AccessTokens() {
             @Override
             public String token() {
@@ -54,8 +60,8 @@ class FcmPushSenderTest {
                 invalidated.incrementAndGet();
             }
         };
-        sender = new FcmPushSender(HttpClient.newHttpClient(), fcm.baseUrl() + "/", "demo-project", tokens,
-                Duration.ofMillis(1500), new ObjectMapper());
+        return new FcmPushSender(HttpClient.newHttpClient(), fcm.baseUrl() + "/", "demo-project", tokens, timeout,
+                new ObjectMapper());
     }
 
     static PushMessage message(String token) {
@@ -115,8 +121,8 @@ class FcmPushSenderTest {
         answer(401, fcmError(401, "UNAUTHENTICATED", "THIRD_PARTY_AUTH_ERROR"));
         assertThat(sender.send(message("device-1")).outcome()).isEqualTo(PushResult.Outcome.RETRY);
         assertThat(invalidated).hasValue(1);
-        fcm.stubFor(post(urlEqualTo(SEND)).willReturn(aResponse().withStatus(200).withFixedDelay(4000)));
-        assertThat(sender.send(message("device-1")))
+        fcm.stubFor(post(urlEqualTo(SEND)).willReturn(aResponse().withStatus(200).withFixedDelay(5000)));
+        assertThat(sender(Duration.ofMillis(300)).send(message("device-1")))
                 .isEqualTo(PushResult.of(PushResult.Outcome.RETRY, "FCM: HttpTimeoutException"));
     }
 
