@@ -155,6 +155,23 @@ public class Delivery extends PanacheEntityBase {
         nextAttemptAt = null;
     }
 
+    /**
+     * The recipient's quiet hours: the message waits until they end, no attempt counted. Only a message still
+     * waiting to be sent can wait longer.
+     */
+    public void postpone(Instant until) {
+        requireSending();
+        nextAttemptAt = Objects.requireNonNull(until);
+    }
+
+    /** Not sent, and never will be: the person turned the channel off, or has no device to push to. */
+    public void skip(String reason) {
+        requireSending();
+        status = DeliveryStatus.SKIPPED;
+        nextAttemptAt = null;
+        lastError = reason == null ? null : reason.substring(0, Math.min(reason.length(), ERROR_MAX));
+    }
+
     /** Ops or the partner ask for it again: the same id (receivers drop what they had), a fresh schedule. */
     public void replay(Instant now) {
         if (channel != Channel.WEBHOOK) {

@@ -12,9 +12,12 @@ import java.util.TreeSet;
 /**
  * Which event notifies whom on which channel, kept as data (configuration {@code consilium.notify.routes.<type>},
  * each value a list of {@code recipient:channel}, e.g. {@code patient:email,partner:webhook}), so a route changes
- * without a code change. A malformed entry fails the start, not the first event.
+ * without a code change. {@code recipient:channel:urgent} marks a route whose messages do not wait for quiet
+ * hours. A malformed entry fails the start, not the first event.
  */
 public final class RoutingTable {
+
+    static final String URGENT = "urgent";
 
     private final Map<String, List<Route>> byType;
 
@@ -33,8 +36,8 @@ public final class RoutingTable {
                     continue;
                 }
                 String[] parts = e.split(":");
-                if (parts.length != 2) {
-                    throw new IllegalArgumentException("Route of " + eventType + " is not recipient:channel: " + e);
+                if (parts.length != 2 && (parts.length != 3 || !parts[2].trim().equals(URGENT))) {
+                    throw new IllegalArgumentException("Route of " + eventType + " is not recipient:channel[:urgent]: " + e);
                 }
                 RecipientKind recipient = RecipientKind.valueOf(parts[0].trim().toUpperCase(Locale.ROOT));
                 Channel channel = Channel.valueOf(parts[1].trim().toUpperCase(Locale.ROOT));
@@ -42,7 +45,7 @@ public final class RoutingTable {
                     // a partner is a system: it is told through its webhooks only, and webhooks go to partners only
                     throw new IllegalArgumentException("Route of " + eventType + ": partner goes with webhook only: " + e);
                 }
-                list.add(new Route(eventType, recipient, channel));
+                list.add(new Route(eventType, recipient, channel, parts.length == 3));
             }
             routes.put(eventType, List.copyOf(list));
         });

@@ -4,7 +4,10 @@ import io.agroal.api.AgroalDataSource;
 import io.consilium.notification.config.ContactSettings;
 import io.consilium.notification.config.EmailSettings;
 import io.consilium.notification.domain.CaseFile;
+import io.consilium.notification.domain.Channel;
 import io.consilium.notification.domain.Delivery;
+import io.consilium.notification.domain.NotificationPreference;
+import io.consilium.notification.domain.SendingVerdict;
 import io.consilium.notification.domain.RecipientKind;
 import io.consilium.notification.keycloak.Contact;
 import io.consilium.notification.keycloak.ContactUnavailable;
@@ -38,7 +41,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Sends e-mail deliveries after their commit: claims due rows (the same lease as webhooks, so a crash between
  * sending and recording costs at most one duplicate e-mail), resolves the address (Keycloak, cached; ops' address
  * from configuration), renders the message in the recipient's language and hands it to the SMTP server with a
- * timeout. A failure (no answer from SMTP or Keycloak) is retried on the delivery's schedule; a person without an
+ * timeout. The recipient's preferences are judged just before (e-mail off: skipped; quiet hours: a routine
+ * message waits until they end, an urgent one goes). A failure (no answer from SMTP or Keycloak) is retried on the delivery's schedule; a person without an
  * address is a dead delivery at once, as retrying cannot help.
  */
 @ApplicationScoped
@@ -59,6 +63,7 @@ public class EmailDispatcher {
     private final MessageRenderer renderer;
     private final ReactiveMailer mailer;
     private final DeliveryOutcomes outcomes;
+    private final PersonalPreferences preferences;
     private final ContactSettings contactSettings;
     private final EmailSettings settings;
     private final Clock clock;
@@ -71,7 +76,9 @@ public class EmailDispatcher {
     private final AtomicBoolean roundQueued = new AtomicBoolean();
 
     EmailDispatcher(AgroalDataSource dataSource, KeycloakContacts contacts, MessageRenderer renderer, ReactiveMailer mailer,
-                    DeliveryOutcomes outcomes, ContactSettings contactSettings, EmailSettings settings, Clock clock) {
+                    DeliveryOutcomes outcomes, ContactSettings contactSettings, EmailSettings settings, Clock clock,
+                    PersonalPreferences preferences) {
+        this.preferences = preferences;
         this.dataSource = dataSource;
         this.contacts = contacts;
         this.renderer = renderer;
@@ -157,9 +164,19 @@ public class EmailDispatcher {
             if (d == null || !d.due(clock.instant().plusSeconds(3600))) {
                 return null;
             }
+            Optional<NotificationPreference> preference = preferences.of(d.recipientKind, d.recipient);
+            SendingVerdict verdict = SendingVerdict.judge(preference, Channel.EMAIL, d.urgent, clock.instant());
+            if (verdict.kind() == SendingVerdict.Kind.CHANNEL_OFF) {
+                d.skip("e-mail turned off by the recipient");
+                return null;
+            }
+            if (verdict.kind() == SendingVerdict.Kind.WAIT) {
+                d.postpone(verdict.waitUntil());
+                return null;
+            }
             CaseFile file = d.caseId == null ? null : CaseFile.findById(d.caseId);
             return new EmailJob(d.id, d.eventType, d.caseId, d.recipientKind, d.recipient,
-                    file == null ? null : file.language, d.payload);
+                    file == null ? null : file.language, d.payload, preference.map(p -> p.language).orElse(null));
         });
         if (job == null) {
             return;
@@ -177,8 +194,9 @@ public class EmailDispatcher {
             outcomes.recordEmail(id, false, "no e-mail address for the recipient", true);
             return;
         }
-        // the patient's language is the one of the case; a doctor's or specialist's, their account's
-        String language = job.recipientKind() == RecipientKind.PATIENT && job.caseLanguage() != null
+        // the person's own choice first; else a patient's is the case's, a doctor's or specialist's their account's
+        String language = job.chosenLanguage() != null ? job.chosenLanguage()
+                : job.recipientKind() == RecipientKind.PATIENT && job.caseLanguage() != null
                 ? job.caseLanguage() : contact.get().locale();
         var message = renderer.render(job.eventType(), language, job.caseId(), job.slaStatus());
         if (message.isEmpty()) {

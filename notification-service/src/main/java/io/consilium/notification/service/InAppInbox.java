@@ -28,8 +28,8 @@ import java.util.UUID;
 /**
  * The in-app inbox of each person (and of the ops team): the INBOX channel's delivery rows, listed newest first,
  * counted unread, marked read, and announced on a live stream after the transaction that wrote them commits. The
- * short text is rendered at reading time in the language the app asks for (else the case's for a patient, else
- * English).
+ * short text is rendered at reading time in the language the app asks for (else the person's preference, else the
+ * case's for a patient, else English).
  */
 @ApplicationScoped
 public class InAppInbox {
@@ -49,7 +49,10 @@ public class InAppInbox {
     private final Clock clock;
     private final BroadcastProcessor<Delivery> fresh = BroadcastProcessor.create();
 
-    InAppInbox(MessageRenderer renderer, Clock clock) {
+    private final PersonalPreferences preferences;
+
+    InAppInbox(MessageRenderer renderer, Clock clock, PersonalPreferences preferences) {
+        this.preferences = preferences;
         this.renderer = renderer;
         this.clock = clock;
     }
@@ -101,9 +104,14 @@ public class InAppInbox {
 
     private Item item(Delivery d, String language) {
         String lang = language;
-        if (lang == null && d.recipientKind == RecipientKind.PATIENT && d.caseId != null) {
-            // the live stream maps items on the committing thread, outside any request: read in a transaction
+        if (lang == null) {
+            // the person's own choice, else a patient's case language; the live stream maps items on the
+            // committing thread, outside any request: read in a transaction
             lang = QuarkusTransaction.joiningExisting().call(() -> {
+                String chosen = preferences.of(d.recipientKind, d.recipient).map(p -> p.language).orElse(null);
+                if (chosen != null || d.recipientKind != RecipientKind.PATIENT || d.caseId == null) {
+                    return chosen;
+                }
                 CaseFile file = CaseFile.findById(d.caseId);
                 return file == null ? null : file.language;
             });

@@ -102,10 +102,10 @@ public class Notifications {
             }
             if (route.channel() == Channel.INBOX && sending.contains(Channel.INBOX)) {
                 deliveries.add(Delivery.inApp(eventId, eventType, file.caseId, file.tenant, route.recipient(), recipient,
-                        urgent, detail, now));
+                        urgent || route.urgent(), detail, now));
             } else {
                 deliveries.add(Delivery.create(eventId, eventType, file.caseId, file.tenant, route.recipient(), recipient,
-                        route.channel(), urgent, detail, sending.contains(route.channel()), now));
+                        route.channel(), urgent || route.urgent(), detail, sending.contains(route.channel()), now));
             }
         }
         deliveries.forEach(d -> d.persist());

@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  * The platform's probe of every notification-service operation in its OpenAPI document (no token 401; NUL, BEL,
  * bidi override and 1 MB strings refused with 4xx problem+json and nothing stored; outsiders 403/404 without a
  * field of the object). The fixture: a partner's webhook endpoint on a loopback receiver and its ping delivery;
- * an inbox item of a patient of the tenant; the outsiders are the partner of another tenant and another patient.
+ * an inbox item, an e-mail message and a push device of a patient of the tenant; the outsiders are the partner of another tenant and another patient.
  */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
@@ -80,10 +80,20 @@ class ApiProbeTest extends ApiProbe {
                 .when().get("/api/v1/me/notifications").then().extract().<Integer>path("total") == 1);
         String itemId = given().auth().oauth2(patientToken).when().get("/api/v1/me/notifications")
                 .then().extract().path("items[0].id");
+        // the patient's e-mail (dead: no address in the test directory, still a message) and a push device
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(patientToken)
+                .when().get("/api/v1/me/messages").then().extract().<Integer>path("total") >= 1);
+        String messageId = given().auth().oauth2(patientToken).when().get("/api/v1/me/messages")
+                .then().extract().path("items[0].id");
+        String deviceId = given().auth().oauth2(patientToken).contentType(ContentType.JSON)
+                .body(Map.of("token", "dev-probe-" + UUID.randomUUID(), "platform", "ANDROID"))
+                .when().post("/api/v1/me/devices").then().statusCode(201).extract().path("id");
         return ProbeObjects.create()
                 .id("webhook-endpoints/{id}", id)
                 .id("deliveryId", deliveryId)
                 .id("notifications/{id}", itemId)
+                .id("messages/{id}", messageId)
+                .id("devices/{id}", deviceId)
                 .outsider("patient", Tokens.patient("p-outsider-" + UUID.randomUUID(), tenant))
                 .outsider("partner", Tokens.partner("t-other-" + UUID.randomUUID()))
                 .secret(path, endpoint.getString("secret"), "Probe receiver of the secret tenant")

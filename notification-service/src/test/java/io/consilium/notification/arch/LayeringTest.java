@@ -8,6 +8,6 @@ class LayeringTest {
 
     @Test
     void packagesFollowTheProjectLayout() {
-        LayeringRules.check("io.consilium.notification", "webhook", "keycloak");
+        LayeringRules.check("io.consilium.notification", "webhook", "keycloak", "push");
     }
 }

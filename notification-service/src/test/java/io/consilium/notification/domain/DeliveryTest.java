@@ -85,4 +85,31 @@ class DeliveryTest {
         d.hold();
         assertThat(d.status).isEqualTo(DeliveryStatus.DELIVERED);
     }
+
+    Delivery mail() {
+        return Delivery.create(UUID.randomUUID(), "consilium.report.released.v1", UUID.randomUUID(), "acme",
+                RecipientKind.PATIENT, "patient-1", Channel.EMAIL, false, null, true, t0);
+    }
+
+    @Test
+    void aMessageWaitingForQuietHoursToEndCountsNoAttemptAndIsDueThen() {
+        Delivery d = mail();
+        Instant morning = t0.plus(Duration.ofHours(7));
+        d.postpone(morning);
+        assertThat(d.status).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(d.attempts).isZero();
+        assertThat(d.due(morning.minusSeconds(1))).isFalse();
+        assertThat(d.due(morning)).isTrue();
+    }
+
+    @Test
+    void aSkippedMessageIsFinal() {
+        Delivery d = mail();
+        d.skip("e-mail turned off by the recipient");
+        assertThat(d.status).isEqualTo(DeliveryStatus.SKIPPED);
+        assertThat(d.due(t0.plus(Duration.ofDays(1)))).isFalse();
+        assertThatThrownBy(() -> d.delivered(t0)).isInstanceOf(ProblemException.Conflict.class);
+        assertThatThrownBy(() -> d.postpone(t0)).isInstanceOf(ProblemException.Conflict.class);
+        assertThatThrownBy(() -> d.skip("again")).isInstanceOf(ProblemException.Conflict.class);
+    }
 }

@@ -54,4 +54,17 @@ class RoutingTableTest {
         assertThatThrownBy(() -> RoutingTable.parse(Map.of("t", "partner:email"))).isInstanceOf(IllegalArgumentException.class);
         assertThat(RoutingTable.parse(Map.of("\"a.b.v1\"", "ops:inbox")).routed("a.b.v1")).isTrue();
     }
+
+    @Test
+    void aRouteMarkedUrgentIsUrgentAndNothingElseIsAccepted() throws Exception {
+        RoutingTable table = RoutingTable.parse(Map.of("t", "patient:email:urgent, patient:inbox"));
+        assertThat(table.routes("t")).containsExactly(new Route("t", RecipientKind.PATIENT, Channel.EMAIL, true),
+                new Route("t", RecipientKind.PATIENT, Channel.INBOX, false));
+        assertThatThrownBy(() -> RoutingTable.parse(Map.of("t", "patient:email:loud"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RoutingTable.parse(Map.of("t", "patient:email:urgent:x"))).isInstanceOf(IllegalArgumentException.class);
+        // the configured reminder of an invitation about to lapse does not wait for the night to end
+        assertThat(configured().routes("consilium.specialist.invitation-reminder-due.v1"))
+                .filteredOn(Route::urgent).extracting(Route::channel).containsExactlyInAnyOrder(Channel.EMAIL, Channel.PUSH);
+        assertThat(configured().routes("consilium.report.released.v1")).noneMatch(Route::urgent);
+    }
 }
