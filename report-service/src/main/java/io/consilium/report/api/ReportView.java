@@ -4,10 +4,12 @@ import io.consilium.platform.security.Roles;
 import io.consilium.report.domain.BriefQuestion;
 import io.consilium.report.domain.CanonicalJson;
 import io.consilium.report.domain.CaseFile;
+import io.consilium.report.domain.PartnerCopy;
 import io.consilium.report.domain.Report;
 import io.consilium.report.domain.ReportContent;
 import io.consilium.report.domain.ReportVersion;
 import io.consilium.report.security.ReportAccess.Relation;
+import io.consilium.report.service.ReportSteps;
 import io.consilium.report.service.ReportWorkflow.Visible;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -42,6 +44,9 @@ public record ReportView(UUID id, UUID caseId, String specialistSubject, String 
         ReportContent content = v.relation() == Relation.WRITER ? r.content()
                 : ReportVersion.latestSubmission(r.id).map(s -> CanonicalJson.read(s.content, ReportContent.class))
                 .orElse(null);
+        if (v.relation() == Relation.PARTNER) {
+            content = PartnerCopy.of(content);
+        }
         boolean reviewParty = v.relation() == Relation.WRITER || v.relation() == Relation.MANAGER;
         // every question the report answers, the patient's own words included: never for a partner, which never
         // reads free-text questions (nor for ops, whose break-glass is about the report)
@@ -66,9 +71,24 @@ public record ReportView(UUID id, UUID caseId, String specialistSubject, String 
     public record VersionView(int number, String kind, String sha256, Instant createdAt, Person createdBy,
                               Object content) {
         static VersionView of(ReportVersion v) {
+            return of(v, false);
+        }
+
+        static VersionView of(ReportSteps.SeenVersion seen) {
+            return of(seen.version(), seen.forPartner());
+        }
+
+        /** A partner's copy leaves out the patient's own and follow-up questions and the answers to them. */
+        static VersionView of(ReportVersion v, boolean forPartner) {
             Object content = switch (v.kind) {
-                case SUBMISSION -> CanonicalJson.read(v.content, ReportContent.class);
-                case ADDENDUM -> CanonicalJson.read(v.content, Report.Addendum.class);
+                case SUBMISSION -> {
+                    ReportContent c = CanonicalJson.read(v.content, ReportContent.class);
+                    yield forPartner ? PartnerCopy.of(c) : c;
+                }
+                case ADDENDUM -> {
+                    Report.Addendum a = CanonicalJson.read(v.content, Report.Addendum.class);
+                    yield forPartner ? PartnerCopy.of(a) : a;
+                }
             };
             return new VersionView(v.number, v.kind.name(), v.sha256, v.createdAt,
                     Person.of(v.createdBy, v.createdByName, Roles.SPECIALIST), content);

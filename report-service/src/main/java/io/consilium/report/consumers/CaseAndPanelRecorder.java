@@ -8,6 +8,7 @@ import io.consilium.report.domain.BriefQuestion;
 import io.consilium.report.domain.CaseConsent;
 import io.consilium.report.domain.CaseFile;
 import io.consilium.report.domain.Report;
+import io.consilium.report.service.QuestionsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -82,9 +83,11 @@ public class CaseAndPanelRecorder {
     }
 
     private final Clock clock;
+    private final QuestionsChanged questionsChanged;
 
-    CaseAndPanelRecorder(Clock clock) {
+    CaseAndPanelRecorder(Clock clock, QuestionsChanged questionsChanged) {
         this.clock = clock;
+        this.questionsChanged = questionsChanged;
     }
 
     public static boolean handles(String type) {
@@ -116,8 +119,10 @@ public class CaseAndPanelRecorder {
             case PATIENT_LINKED -> linked(caseId, file, delivery.payload(PatientLinked.class));
             case BRIEF_CHANGED -> {
                 BriefChanged b = delivery.payload(BriefChanged.class);
-                file.briefChanged(b.questions().stream().map(q -> new BriefQuestion(q.questionId(), q.kind(), q.text(),
-                        q.language(), q.translation(), q.translationLanguage())).toList(), b.changedAt());
+                CaseFile.BriefChange change = file.briefChanged(b.questions().stream().map(q -> new BriefQuestion(
+                        q.questionId(), q.kind(), q.text(), q.language(), q.translation(), q.translationLanguage()))
+                        .toList(), b.changedAt());
+                questionsChanged.reopenReportsLacking(file, change);
             }
             case MANAGER_ASSIGNED -> file.managerId = delivery.payload(ManagerAssigned.class).managerId();
             case REVIEW_REQUESTED -> file.panelSize = delivery.payload(ReviewRequested.class).panelSize();

@@ -90,6 +90,15 @@ public class Report extends PanacheEntityBase {
         updatedAt = now;
     }
 
+    /**
+     * Freezes the working copy as the next version, answering the questions of the case's brief: 409 while the
+     * brief has not arrived ({@link CaseFile#questionsToAnswer}), 422 naming what is missing.
+     */
+    public ReportVersion submit(CaseFile file, Instant now) {
+        require(EnumSet.of(ReportState.DRAFT, ReportState.CHANGES_REQUESTED), "submitted");
+        return submit(CaseFile.questionsToAnswer(file), now);
+    }
+
     /** Freezes the working copy as the next version; 422 naming what is missing. */
     public ReportVersion submit(Collection<String> patientQuestions, Instant now) {
         require(EnumSet.of(ReportState.DRAFT, ReportState.CHANGES_REQUESTED), "submitted");
@@ -116,6 +125,25 @@ public class Report extends PanacheEntityBase {
         reviewedBy = manager;
         reviewedByName = managerName;
         updatedAt = now;
+    }
+
+    /**
+     * The case's questions changed after this report was submitted (the personal doctor added or reworded one):
+     * it goes back to its specialist for the answers it lacks, as if changes had been requested. Only a report
+     * under review or approved and not yet released: a released report is never changed, and a draft is checked
+     * against the new questions when it is submitted.
+     *
+     * @return whether the report was reopened (false: it was not under review or approved)
+     */
+    public boolean reopenForQuestions(List<String> questionIds, Instant now) {
+        if (!EnumSet.of(ReportState.SUBMITTED, ReportState.APPROVED).contains(state)) {
+            return false;
+        }
+        state = ReportState.CHANGES_REQUESTED;
+        reviewComment = "The patient's questions changed after this report was submitted; please answer: "
+                + String.join(", ", questionIds);
+        updatedAt = now;
+        return true;
     }
 
     public void approve(String manager, Instant now) {
