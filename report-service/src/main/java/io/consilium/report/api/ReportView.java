@@ -25,7 +25,14 @@ import java.util.UUID;
 public record ReportView(UUID id, UUID caseId, String specialistSubject, String state, int latestVersion,
                          ReportContent content, String reviewComment, Instant createdAt, Instant updatedAt,
                          Instant releasedAt, Person author, Person reviewedBy, Person releasedBy,
-                         List<BriefQuestion> questions) {
+                         List<BriefQuestion> questions, Deadline deadline) {
+
+    /**
+     * The writer's and the reviewing doctor's view of the report's deadline: when the first submission is due, when
+     * it was flagged overdue (not submitted by then), and whether the first submission came after it.
+     */
+    public record Deadline(Instant dueBy, Instant overdueAt, boolean submittedLate) {
+    }
 
     /**
      * Who acted on a report: subject, role and the name kept at the time (the subject when none was kept).
@@ -56,7 +63,13 @@ public record ReportView(UUID id, UUID caseId, String specialistSubject, String 
                 reviewParty ? r.reviewComment : null, r.createdAt, r.updatedAt, r.releasedAt,
                 Person.of(r.specialistSubject, r.specialistName, Roles.SPECIALIST),
                 Person.of(r.reviewedBy, r.reviewedByName, Roles.CASE_MANAGER),
-                Person.of(r.releasedBy, r.releasedByName, Roles.CASE_MANAGER), questions);
+                Person.of(r.releasedBy, r.releasedByName, Roles.CASE_MANAGER), questions,
+                reviewParty && r.dueBy != null ? deadlineOf(r) : null);
+    }
+
+    private static Deadline deadlineOf(Report r) {
+        boolean late = ReportVersion.find(r.id, 1).map(first -> r.lateAt(first.createdAt)).orElse(false);
+        return new Deadline(r.dueBy, r.overdueAt, late);
     }
 
     /** The brief's questions, or (before a brief arrived) the submission's standard codes. */

@@ -50,7 +50,8 @@ public class CaseAndPanelRecorder {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     /** {@code specialistName} (the directory's name at acceptance) is optional: older events carry none. */
-    record SpecialistAccepted(@NotBlank String specialistId, @NotBlank String specialistSubject, String specialistName) {
+    record SpecialistAccepted(@NotBlank String specialistId, @NotBlank String specialistSubject, String specialistName,
+                              Instant reportDueBy) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -151,6 +152,7 @@ public class CaseAndPanelRecorder {
         Report report = Report.open(caseId, accepted.specialistSubject(), accepted.specialistId(), clock.instant());
         report.specialistName = accepted.specialistName() == null || accepted.specialistName().isBlank() ? null
                 : accepted.specialistName().substring(0, Math.min(200, accepted.specialistName().length()));
+        report.dueBy = accepted.reportDueBy(); // the specialist's own deadline, set by specialist-service
         report.persist();
     }
 

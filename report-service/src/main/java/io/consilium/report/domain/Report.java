@@ -62,6 +62,12 @@ public class Report extends PanacheEntityBase {
     public String releasedBy;
     @Column(name = "released_by_name")
     public String releasedByName;
+    /** When the first submission is due (from the acceptance; null when the acceptance named no deadline). */
+    @Column(name = "due_by")
+    public Instant dueBy;
+    /** When the report was found past {@link #dueBy} without a submission (flagged once). */
+    @Column(name = "overdue_at")
+    public Instant overdueAt;
     @Version
     public long version;
 
@@ -111,6 +117,27 @@ public class Report extends PanacheEntityBase {
         latestVersion++;
         updatedAt = now;
         return ReportVersion.of(this, latestVersion, VersionKind.SUBMISSION, draft, specialistSubject, now);
+    }
+
+    /**
+     * Flags a report whose deadline passed before its first submission, once. Submitting late stays possible:
+     * an opinion is still better late than never, and the personal doctor decides what to do (the flag and the
+     * event make it visible); a deadline is not a reason to lose the specialist's work.
+     *
+     * @return whether it was flagged now
+     */
+    public boolean flagOverdue(Instant now) {
+        if (dueBy == null || overdueAt != null || latestVersion > 0 || !now.isAfter(dueBy)
+                || !EnumSet.of(ReportState.DRAFT, ReportState.CHANGES_REQUESTED).contains(state)) {
+            return false;
+        }
+        overdueAt = now;
+        return true;
+    }
+
+    /** Whether a submission at {@code at} comes after the deadline (a report without one is never late). */
+    public boolean lateAt(Instant at) {
+        return dueBy != null && at.isAfter(dueBy);
     }
 
     public void requestChanges(String comment, String manager, Instant now) {

@@ -95,7 +95,7 @@ public class ReportSteps {
         Report r = v.report();
         workflow.publish(v.file(), r.caseId, ReportEvents.SUBMITTED, new ReportEvents.Submitted(r.caseId,
                 ReportWorkflow.tenantOf(v.file()), r.id, version.number, r.specialistSubject, version.createdByName,
-                version.sha256, version.createdAt));
+                version.sha256, version.createdAt, r.dueBy, version.number == 1 && r.lateAt(version.createdAt)));
         flushed(r);
         return v;
     }

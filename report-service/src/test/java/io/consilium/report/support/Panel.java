@@ -85,6 +85,15 @@ public final class Panel {
                 caseId, java.sql.Timestamp.from(changedAt)) == 1);
     }
 
+    /** A review whose acceptances carry the report deadline {@code reportDueBy}. */
+    public static Panel withDeadline(int size, KafkaCompanion kafka, Instant reportDueBy) {
+        Panel p = new Panel("en");
+        p.reportDueBy = reportDueBy;
+        p.open(size, kafka, true);
+        p.awaitBrief(p.briefAt);
+        return p;
+    }
+
     /** A review whose brief has not reached report-service (yet): submissions must wait for it. */
     public static Panel withoutBrief(int size, String language, KafkaCompanion kafka) {
         return opened(size, language, kafka, false);
@@ -95,6 +104,12 @@ public final class Panel {
 
     private static Panel opened(int size, String language, KafkaCompanion kafka, boolean withBrief) {
         Panel p = new Panel(language);
+        p.open(size, kafka, withBrief);
+        return p;
+    }
+
+    private void open(int size, KafkaCompanion kafka, boolean withBrief) {
+        Panel p = this;
         Broker.publish(kafka, CASE_TOPIC, "consilium.case.submitted.v1", p.caseId, p.tenant, """
                 {"caseId":"%s","tenant":"%s","memberId":"M-1","patientId":"%s","requestedSpecialty":"urology",
                  "diagnosisIcd10":"C61","urgency":"ROUTINE","preferredLanguage":"%s","countryOfResidence":"ES",
@@ -114,8 +129,10 @@ public final class Panel {
             p.accept(kafka);
         }
         p.awaitDrafts(size);
-        return p;
     }
+
+    /** The report deadline the next acceptances carry (specialist-service's {@code reportDueBy}); null: none. */
+    public Instant reportDueBy;
 
     public UUID accept(KafkaCompanion kafka) {
         String specialistId = UUID.randomUUID().toString();
@@ -125,8 +142,9 @@ public final class Panel {
         subjects.add(subject);
         return Broker.publish(kafka, SPECIALIST_TOPIC, "consilium.specialist.accepted.v1", caseId, tenant, """
                 {"caseId":"%s","tenant":"%s","invitationId":"%s","specialistId":"%s","specialistSubject":"%s",
-                 "country":"DE","acceptedAt":"%s"}"""
-                .formatted(caseId, tenant, UUID.randomUUID(), specialistId, subject, Instant.now()));
+                 "country":"DE","acceptedAt":"%s"%s}"""
+                .formatted(caseId, tenant, UUID.randomUUID(), specialistId, subject, Instant.now(),
+                        reportDueBy == null ? "" : ",\"reportDueBy\":\"" + reportDueBy + "\""));
     }
 
     public final List<String> subjects = new ArrayList<>();
