@@ -60,6 +60,7 @@ public class CaseProgress {
             case NO_CANDIDATE -> c.reviewFoundNoCandidate(workflow.now());
             case REPORT_APPROVED -> approved(c, delivery.payload(ReportApproved.class));
             case REPORT_RELEASED -> released(c, delivery.payload(ReportReleased.class), event);
+            case REPORT_REOPENED -> reopened(c, delivery.payload(ReportReopened.class), event);
             default -> {
             }
         }
@@ -74,6 +75,19 @@ public class CaseProgress {
             a.persist();
         }
         readyIfWholePanelApproved(c);
+    }
+
+    /**
+     * A report went back to its specialist because the questions changed after it was submitted: its approval, if
+     * any, no longer counts, and a case whose panel was all approved is under review again.
+     */
+    private void reopened(SmoCase c, ReportReopened reopened, IncomingEvent event) {
+        ReportApproval.delete("caseId = ?1 and reportId = ?2", c.id, reopened.reportId());
+        if (c.state == CaseState.REPORT_READY) {
+            c.reopenReview(workflow.now());
+        } else {
+            fits(c, event, EnumSet.of(CaseState.IN_REVIEW));
+        }
     }
 
     private void readyIfWholePanelApproved(SmoCase c) {
@@ -115,7 +129,7 @@ public class CaseProgress {
 
     static boolean handles(String type) {
         return PANEL_ASSEMBLED.equals(type) || NO_CANDIDATE.equals(type) || REPORT_APPROVED.equals(type)
-                || REPORT_RELEASED.equals(type);
+                || REPORT_RELEASED.equals(type) || REPORT_REOPENED.equals(type);
     }
 
 }

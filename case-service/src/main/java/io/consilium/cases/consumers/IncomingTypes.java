@@ -17,8 +17,12 @@ final class IncomingTypes {
     static final String NO_CANDIDATE = "consilium.specialist.no-candidate.v1";
     static final String REPORT_APPROVED = "consilium.report.approved.v1";
     static final String REPORT_RELEASED = "consilium.report.released.v1";
+    static final String REPORT_REOPENED = "consilium.report.reopened.v1";
 
     record ReportApproved(@NotNull UUID reportId) {
+    }
+
+    record ReportReopened(@NotNull UUID reportId) {
     }
 
     record ReportReleased(@NotNull List<@NotNull @Valid ReleasedReport> reports, Instant releasedAt) {

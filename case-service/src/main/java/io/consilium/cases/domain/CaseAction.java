@@ -20,6 +20,11 @@ public enum CaseAction {
     REQUEST_REVIEW(EnumSet.of(READY_FOR_REVIEW), null, Actor.MANAGER),
     START_REVIEW(EnumSet.of(READY_FOR_REVIEW), IN_REVIEW, Actor.SYSTEM),
     MARK_REPORT_READY(EnumSet.of(IN_REVIEW), REPORT_READY, Actor.SYSTEM),
+    /**
+     * report-service sent an approved report back to its specialist (the questions changed after approval): the
+     * case is under review again until the whole panel is approved once more.
+     */
+    REOPEN_REVIEW(EnumSet.of(REPORT_READY), IN_REVIEW, Actor.SYSTEM),
     DELIVER_REPORT(EnumSet.of(REPORT_READY), REPORT_DELIVERED, Actor.SYSTEM),
     RECORD_DISCUSSION(EnumSet.of(REPORT_DELIVERED, FOLLOW_UP), null, Actor.MANAGER),
     // once: a second call would add another set of check-ins (409 instead)

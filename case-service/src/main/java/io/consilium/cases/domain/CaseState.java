@@ -18,7 +18,8 @@ public enum CaseState {
             Map.entry(COLLECTING_RECORDS, EnumSet.of(READY_FOR_REVIEW, CANCELLED)),
             Map.entry(READY_FOR_REVIEW, EnumSet.of(IN_REVIEW, CANCELLED)),
             Map.entry(IN_REVIEW, EnumSet.of(REPORT_READY)),
-            Map.entry(REPORT_READY, EnumSet.of(REPORT_DELIVERED)),
+            // back to review when report-service reopens a report for a question changed after its approval
+            Map.entry(REPORT_READY, EnumSet.of(REPORT_DELIVERED, IN_REVIEW)),
             Map.entry(REPORT_DELIVERED, EnumSet.of(FOLLOW_UP, CLOSED)),
             Map.entry(FOLLOW_UP, EnumSet.of(CLOSED)),
             Map.entry(CLOSED, EnumSet.noneOf(CaseState.class)),

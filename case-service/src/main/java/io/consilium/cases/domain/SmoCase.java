@@ -314,6 +314,12 @@ public class SmoCase extends PanacheEntityBase {
         reportReadyAt = now;
     }
 
+    /** A report was reopened by report-service: not every report is approved any more. */
+    public void reopenReview(Instant now) {
+        apply(CaseAction.REOPEN_REVIEW, now);
+        reportReadyAt = null;
+    }
+
     /**
      * The reports were released to the patient. The release proves the steps before it, whose events come on
      * other topics and may not have arrived yet: it passes through IN_REVIEW (a review was requested) and

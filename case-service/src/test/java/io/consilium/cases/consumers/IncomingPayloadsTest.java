@@ -16,6 +16,15 @@ class IncomingPayloadsTest {
     }
 
     @Test
+    void reportReopened() {
+        // as report-service's ReportEvents.Reopened writes it
+        PayloadContracts.assertRequired(IncomingTypes.ReportReopened.class, """
+                {%s,"reportId":"0b6a2c1e-3d4f-4a5b-9c6d-7e8f9a0b1c2d","version":1,"specialistSubject":"sp-1",
+                 "reason":"QUESTIONS_CHANGED","questions":["WAIT_AND_SEE"],"at":"2026-12-01T10:00:00Z"}"""
+                .formatted(CASE), "reportId");
+    }
+
+    @Test
     void reportReleased() {
         PayloadContracts.assertRequired(IncomingTypes.ReportReleased.class, """
                 {%s,"releasedAt":"2026-12-01T10:00:00Z","reports":[{"reportId":"0b6a2c1e-3d4f-4a5b-9c6d-7e8f9a0b1c2d",

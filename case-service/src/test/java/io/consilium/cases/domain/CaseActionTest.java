@@ -81,7 +81,7 @@ class CaseActionTest {
     @Test
     void systemOnlyActionsCannotBeTriggeredByAnyCaller() {
         List<CaseAction> systemOnly = List.of(CaseAction.REJECT, CaseAction.START_REVIEW, CaseAction.MARK_REPORT_READY,
-                CaseAction.DELIVER_REPORT);
+                CaseAction.DELIVER_REPORT, CaseAction.REOPEN_REVIEW);
         SmoCase c = caseIn(CaseState.IN_REVIEW);
         Caller everything = new Caller("alice", Set.of("patient", "partner", "case-manager", "ops"), Optional.of("acme"));
         systemOnly.forEach(action -> assertThat(CaseAccess.mayPerform(everything, c, action)).as(action.name()).isFalse());
@@ -100,6 +100,19 @@ class CaseActionTest {
         assertThat(c.panelSize).isEqualTo(3);
         assertThat(c.reviewSpecialty).as("the first seat's, for single-specialty readers").isEqualTo("urology");
         assertThat(c.reviewSeats).extracting(ReviewSeat::specialty).containsExactly("urology", "oncology", "urology");
+    }
+
+    @Test
+    void aReopenedReportTakesAReadyCaseBackToReviewWhereQuestionsMayChangeAgain() {
+        SmoCase c = caseIn(CaseState.REPORT_READY);
+        c.reportReadyAt = NOW;
+        assertThatThrownBy(() -> c.check(CaseAction.EDIT_QUESTIONS)).isInstanceOf(ProblemException.Conflict.class);
+        c.reopenReview(NOW);
+        assertThat(c.state).isEqualTo(CaseState.IN_REVIEW);
+        assertThat(c.reportReadyAt).isNull();
+        assertThatCode(() -> c.check(CaseAction.EDIT_QUESTIONS)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> c.reopenReview(NOW)).as("only a ready case goes back")
+                .isInstanceOf(ProblemException.Conflict.class);
     }
 
     @Test

@@ -175,7 +175,7 @@ public class Checklists {
         long revision = CaseFile.nextChecklistRevision(file.caseId);
         outbox.append(new OutgoingEvent(DocumentEvents.TOPIC, DocumentEvents.CHECKLIST_CHANGED, file.caseId.toString(),
                 file.tenant, new ChecklistChanged(file.caseId, file.tenant, revision, ChecklistItem.complete(items),
-                open, waived, now)));
+                open, waived, items.stream().map(ChecklistChanged.Item::of).toList(), now)));
     }
 
     private static String truncate(String value, int max) {

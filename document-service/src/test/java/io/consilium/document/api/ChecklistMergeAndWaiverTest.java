@@ -123,8 +123,20 @@ class ChecklistMergeAndWaiverTest {
         assertThat(changes.get(3).get("complete").asBoolean()).isTrue();
         assertThat(changes.get(3).get("openItems")).isEmpty();
         assertThat(changes).allSatisfy(c -> assertThat(c.toString())
-                .as("no labels or reasons (the doctor's free text) in events")
-                .doesNotContain("skin condition").doesNotContain("laboratory"));
+                .as("no waiver reasons (the doctor's free text) nor who asked in events")
+                .doesNotContain("skin condition").doesNotContain(facts.manager));
+        // every item of the one checklist, for the specialists' brief: id, code, kind, label, status
+        JsonNode waived = changes.get(1).get("items");
+        assertThat(waived).extracting(i -> i.get("code").asText() + ":" + i.get("kind").asText() + ":"
+                        + i.get("state").asText() + ":" + i.get("status").asText())
+                .containsExactlyInAnyOrder("LAB_RESULTS:RECORD:WAIVED:WAIVED", "MEDICAL_REPORT:RECORD:PENDING:REQUESTED");
+        assertThat(waived).allSatisfy(i -> {
+            assertThat(i.get("label").asText()).isNotBlank();
+            assertThat(i.get("sources")).extracting(JsonNode::asText).containsExactly("SPECIALTY");
+        });
+        assertThat(waived).extracting(i -> i.get("itemId").asText()).contains(labs, report);
+        assertThat(changes.get(3).get("items")).extracting(i -> i.get("code").asText() + ":" + i.get("status").asText())
+                .containsExactlyInAnyOrder("LAB_RESULTS:WAIVED", "MEDICAL_REPORT:RECEIVED");
 
         List<JsonNode> audit = Broker.readUntil(kafka, "consilium.audit",
                         seen -> seen.stream().anyMatch(r -> facts.caseId.equals(r.key())

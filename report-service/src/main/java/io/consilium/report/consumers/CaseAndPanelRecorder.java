@@ -8,6 +8,7 @@ import io.consilium.report.domain.BriefQuestion;
 import io.consilium.report.domain.CaseConsent;
 import io.consilium.report.domain.CaseFile;
 import io.consilium.report.domain.Report;
+import io.consilium.report.service.QuestionsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -49,7 +50,8 @@ public class CaseAndPanelRecorder {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     /** {@code specialistName} (the directory's name at acceptance) is optional: older events carry none. */
-    record SpecialistAccepted(@NotBlank String specialistId, @NotBlank String specialistSubject, String specialistName) {
+    record SpecialistAccepted(@NotBlank String specialistId, @NotBlank String specialistSubject, String specialistName,
+                              Instant reportDueBy) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -82,9 +84,11 @@ public class CaseAndPanelRecorder {
     }
 
     private final Clock clock;
+    private final QuestionsChanged questionsChanged;
 
-    CaseAndPanelRecorder(Clock clock) {
+    CaseAndPanelRecorder(Clock clock, QuestionsChanged questionsChanged) {
         this.clock = clock;
+        this.questionsChanged = questionsChanged;
     }
 
     public static boolean handles(String type) {
@@ -116,8 +120,10 @@ public class CaseAndPanelRecorder {
             case PATIENT_LINKED -> linked(caseId, file, delivery.payload(PatientLinked.class));
             case BRIEF_CHANGED -> {
                 BriefChanged b = delivery.payload(BriefChanged.class);
-                file.briefChanged(b.questions().stream().map(q -> new BriefQuestion(q.questionId(), q.kind(), q.text(),
-                        q.language(), q.translation(), q.translationLanguage())).toList(), b.changedAt());
+                CaseFile.BriefChange change = file.briefChanged(b.questions().stream().map(q -> new BriefQuestion(
+                        q.questionId(), q.kind(), q.text(), q.language(), q.translation(), q.translationLanguage()))
+                        .toList(), b.changedAt());
+                questionsChanged.reopenReportsLacking(file, change);
             }
             case MANAGER_ASSIGNED -> file.managerId = delivery.payload(ManagerAssigned.class).managerId();
             case REVIEW_REQUESTED -> file.panelSize = delivery.payload(ReviewRequested.class).panelSize();
@@ -146,6 +152,7 @@ public class CaseAndPanelRecorder {
         Report report = Report.open(caseId, accepted.specialistSubject(), accepted.specialistId(), clock.instant());
         report.specialistName = accepted.specialistName() == null || accepted.specialistName().isBlank() ? null
                 : accepted.specialistName().substring(0, Math.min(200, accepted.specialistName().length()));
+        report.dueBy = accepted.reportDueBy(); // the specialist's own deadline, set by specialist-service
         report.persist();
     }
 

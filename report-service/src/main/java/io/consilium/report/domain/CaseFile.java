@@ -1,5 +1,6 @@
 package io.consilium.report.domain;
 
+import io.consilium.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,7 +13,10 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -51,6 +55,8 @@ public class CaseFile extends PanacheEntityBase {
     @Version
     public long version;
 
+    public static final String BRIEF_NOT_RECEIVED = "BRIEF_NOT_RECEIVED";
+
     /** The case's file, created empty on the first event that names it. */
     public static CaseFile forUpdate(UUID caseId) {
         CaseFile f = findById(caseId, LockModeType.PESSIMISTIC_WRITE);
@@ -64,20 +70,57 @@ public class CaseFile extends PanacheEntityBase {
 
     /**
      * The questions a report must answer, by the id it answers them under: every question of the brief once one
-     * has arrived (the patient's own included), before that the standard codes of the submission.
+     * has arrived (the patient's own included), before that the standard codes of the submission (what reports
+     * submitted before briefs existed were checked against).
      */
     public List<String> questionIds() {
         return briefChangedAt == null ? List.copyOf(questions)
                 : briefQuestions.stream().map(BriefQuestion::questionId).toList();
     }
 
-    /** A newer brief replaces the questions; an older one arriving late changes nothing. */
-    public void briefChanged(List<BriefQuestion> newQuestions, Instant changedAt) {
+    /**
+     * The questions a submission must answer: the brief's. Before case-service's brief has arrived the report
+     * cannot know all of them (the patient's own questions travel only in the brief), so a submission then would
+     * freeze a report that misses some: 409 {@code BRIEF_NOT_RECEIVED}, and the specialist submits once it is in.
+     */
+    public static List<String> questionsToAnswer(CaseFile file) {
+        if (file == null || file.briefChangedAt == null) {
+            throw new ProblemException.Conflict("The specialists' brief of this case has not reached the reports yet, "
+                    + "so not every question the report must answer is known; submit again in a moment")
+                    .with("reason", BRIEF_NOT_RECEIVED);
+        }
+        return file.questionIds();
+    }
+
+    /**
+     * A newer brief replaces the questions; an older one arriving late changes nothing.
+     *
+     * @return the ids of the new brief's questions that were not in the previous brief or whose wording changed
+     *         (the patient's own questions keep their id when rewritten); empty when the brief was not kept or is
+     *         the first one
+     */
+    public BriefChange briefChanged(List<BriefQuestion> newQuestions, Instant changedAt) {
         if (briefChangedAt != null && changedAt.isBefore(briefChangedAt)) {
-            return;
+            return new BriefChange(false, List.of());
+        }
+        List<String> changed = new ArrayList<>();
+        if (briefChangedAt != null) {
+            Map<String, BriefQuestion> before = new HashMap<>();
+            briefQuestions.forEach(q -> before.put(q.questionId(), q));
+            for (BriefQuestion q : newQuestions) {
+                BriefQuestion old = before.get(q.questionId());
+                if (old == null || !Objects.equals(old.text(), q.text())) {
+                    changed.add(q.questionId());
+                }
+            }
         }
         briefQuestions = List.copyOf(newQuestions);
         briefChangedAt = changedAt;
+        return new BriefChange(true, List.copyOf(changed));
+    }
+
+    /** What a brief did to the questions: whether it was kept, and which questions are new or reworded. */
+    public record BriefChange(boolean kept, List<String> newOrReworded) {
     }
 
     public boolean cancelled() {

@@ -62,6 +62,12 @@ public class Report extends PanacheEntityBase {
     public String releasedBy;
     @Column(name = "released_by_name")
     public String releasedByName;
+    /** When the first submission is due (from the acceptance; null when the acceptance named no deadline). */
+    @Column(name = "due_by")
+    public Instant dueBy;
+    /** When the report was found past {@link #dueBy} without a submission (flagged once). */
+    @Column(name = "overdue_at")
+    public Instant overdueAt;
     @Version
     public long version;
 
@@ -90,6 +96,15 @@ public class Report extends PanacheEntityBase {
         updatedAt = now;
     }
 
+    /**
+     * Freezes the working copy as the next version, answering the questions of the case's brief: 409 while the
+     * brief has not arrived ({@link CaseFile#questionsToAnswer}), 422 naming what is missing.
+     */
+    public ReportVersion submit(CaseFile file, Instant now) {
+        require(EnumSet.of(ReportState.DRAFT, ReportState.CHANGES_REQUESTED), "submitted");
+        return submit(CaseFile.questionsToAnswer(file), now);
+    }
+
     /** Freezes the working copy as the next version; 422 naming what is missing. */
     public ReportVersion submit(Collection<String> patientQuestions, Instant now) {
         require(EnumSet.of(ReportState.DRAFT, ReportState.CHANGES_REQUESTED), "submitted");
@@ -104,6 +119,27 @@ public class Report extends PanacheEntityBase {
         return ReportVersion.of(this, latestVersion, VersionKind.SUBMISSION, draft, specialistSubject, now);
     }
 
+    /**
+     * Flags a report whose deadline passed before its first submission, once. Submitting late stays possible:
+     * an opinion is still better late than never, and the personal doctor decides what to do (the flag and the
+     * event make it visible); a deadline is not a reason to lose the specialist's work.
+     *
+     * @return whether it was flagged now
+     */
+    public boolean flagOverdue(Instant now) {
+        if (dueBy == null || overdueAt != null || latestVersion > 0 || !now.isAfter(dueBy)
+                || !EnumSet.of(ReportState.DRAFT, ReportState.CHANGES_REQUESTED).contains(state)) {
+            return false;
+        }
+        overdueAt = now;
+        return true;
+    }
+
+    /** Whether a submission at {@code at} comes after the deadline (a report without one is never late). */
+    public boolean lateAt(Instant at) {
+        return dueBy != null && at.isAfter(dueBy);
+    }
+
     public void requestChanges(String comment, String manager, Instant now) {
         requestChanges(comment, manager, null, now);
     }
@@ -116,6 +152,25 @@ public class Report extends PanacheEntityBase {
         reviewedBy = manager;
         reviewedByName = managerName;
         updatedAt = now;
+    }
+
+    /**
+     * The case's questions changed after this report was submitted (the personal doctor added or reworded one):
+     * it goes back to its specialist for the answers it lacks, as if changes had been requested. Only a report
+     * under review or approved and not yet released: a released report is never changed, and a draft is checked
+     * against the new questions when it is submitted.
+     *
+     * @return whether the report was reopened (false: it was not under review or approved)
+     */
+    public boolean reopenForQuestions(List<String> questionIds, Instant now) {
+        if (!EnumSet.of(ReportState.SUBMITTED, ReportState.APPROVED).contains(state)) {
+            return false;
+        }
+        state = ReportState.CHANGES_REQUESTED;
+        reviewComment = "The patient's questions changed after this report was submitted; please answer: "
+                + String.join(", ", questionIds);
+        updatedAt = now;
+        return true;
     }
 
     public void approve(String manager, Instant now) {

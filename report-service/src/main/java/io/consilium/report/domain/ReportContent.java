@@ -46,6 +46,13 @@ public record ReportContent(
                 null, null);
     }
 
+    /** The same report with other answers (a reader's copy; submitted versions themselves never change). */
+    public ReportContent withAnswers(List<Answer> newAnswers) {
+        return new ReportContent(diagnosisAssessment, diagnosis, diagnosisIcd10, recommendedTreatment,
+                treatmentChanged, alternatives, waitAndSee, clinicalTrials, surgeryNecessary, surgeryRationale,
+                prognosis, whyDifferent, testsToAdd, testsToStop, medications, newAnswers);
+    }
+
     /** A treatment option the specialist weighed against the recommended one. */
     public record Alternative(@NotBlank @Size(max = 1000) String treatment, @Size(max = 2000) String benefits,
                               @Size(max = 2000) String risks) {

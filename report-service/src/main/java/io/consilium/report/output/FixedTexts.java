@@ -30,6 +30,15 @@ public final class FixedTexts {
                     Map.entry("questions", "Your questions"),
                     Map.entry("addenda", "Follow-up questions"),
                     Map.entry("version", "Version"),
+                    Map.entry("q.DIAGNOSIS_CORRECT", "Is my diagnosis correct?"),
+                    Map.entry("q.ALTERNATIVES", "What are the alternatives to the proposed treatment?"),
+                    Map.entry("q.BENEFITS_RISKS", "What are the benefits and risks of the treatment?"),
+                    Map.entry("q.WAIT_AND_SEE", "Can I wait and watch?"),
+                    Map.entry("q.CLINICAL_TRIALS", "Are there clinical trials for me?"),
+                    Map.entry("q.SURGERY_NECESSARY", "Is surgery necessary?"),
+                    Map.entry("q.PROGNOSIS", "What is my prognosis?"),
+                    Map.entry("q.WHY_DIFFERENT", "Why does this opinion differ from my doctor's?"),
+                    Map.entry("ownQuestion", "Your own question"),
                     Map.entry("disclaimer", "Discuss this opinion with your doctor before changing any treatment.")),
             "es", Map.ofEntries(
                     Map.entry("summaryTitle", "Su segunda opinión: resumen"),
@@ -55,6 +64,15 @@ public final class FixedTexts {
                     Map.entry("questions", "Sus preguntas"),
                     Map.entry("addenda", "Preguntas de seguimiento"),
                     Map.entry("version", "Versión"),
+                    Map.entry("q.DIAGNOSIS_CORRECT", "¿Es correcto mi diagnóstico?"),
+                    Map.entry("q.ALTERNATIVES", "¿Qué alternativas hay al tratamiento propuesto?"),
+                    Map.entry("q.BENEFITS_RISKS", "¿Qué beneficios y riesgos tiene el tratamiento?"),
+                    Map.entry("q.WAIT_AND_SEE", "¿Puedo esperar y observar?"),
+                    Map.entry("q.CLINICAL_TRIALS", "¿Hay ensayos clínicos para mí?"),
+                    Map.entry("q.SURGERY_NECESSARY", "¿Es necesaria la cirugía?"),
+                    Map.entry("q.PROGNOSIS", "¿Cuál es mi pronóstico?"),
+                    Map.entry("q.WHY_DIFFERENT", "¿Por qué difiere esta opinión de la de mi médico?"),
+                    Map.entry("ownQuestion", "Su propia pregunta"),
                     Map.entry("disclaimer", "Hable de esta opinión con su médico antes de cambiar cualquier tratamiento.")),
             "de", Map.ofEntries(
                     Map.entry("summaryTitle", "Ihre Zweitmeinung: Zusammenfassung"),
@@ -80,6 +98,15 @@ public final class FixedTexts {
                     Map.entry("questions", "Ihre Fragen"),
                     Map.entry("addenda", "Nachfragen"),
                     Map.entry("version", "Version"),
+                    Map.entry("q.DIAGNOSIS_CORRECT", "Ist meine Diagnose richtig?"),
+                    Map.entry("q.ALTERNATIVES", "Welche Alternativen gibt es zur vorgeschlagenen Behandlung?"),
+                    Map.entry("q.BENEFITS_RISKS", "Welchen Nutzen und welche Risiken hat die Behandlung?"),
+                    Map.entry("q.WAIT_AND_SEE", "Kann ich abwarten und beobachten?"),
+                    Map.entry("q.CLINICAL_TRIALS", "Gibt es klinische Studien für mich?"),
+                    Map.entry("q.SURGERY_NECESSARY", "Ist eine Operation notwendig?"),
+                    Map.entry("q.PROGNOSIS", "Wie ist meine Prognose?"),
+                    Map.entry("q.WHY_DIFFERENT", "Warum weicht diese Meinung von der meines Arztes ab?"),
+                    Map.entry("ownQuestion", "Ihre eigene Frage"),
                     Map.entry("disclaimer", "Besprechen Sie diese Meinung mit Ihrem Arzt, bevor Sie eine Behandlung ändern.")),
             "fr", Map.ofEntries(
                     Map.entry("summaryTitle", "Votre deuxième avis : résumé"),
@@ -105,6 +132,15 @@ public final class FixedTexts {
                     Map.entry("questions", "Vos questions"),
                     Map.entry("addenda", "Questions de suivi"),
                     Map.entry("version", "Version"),
+                    Map.entry("q.DIAGNOSIS_CORRECT", "Mon diagnostic est-il correct ?"),
+                    Map.entry("q.ALTERNATIVES", "Quelles sont les alternatives au traitement proposé ?"),
+                    Map.entry("q.BENEFITS_RISKS", "Quels sont les bénéfices et les risques du traitement ?"),
+                    Map.entry("q.WAIT_AND_SEE", "Puis-je attendre et surveiller ?"),
+                    Map.entry("q.CLINICAL_TRIALS", "Existe-t-il des essais cliniques pour moi ?"),
+                    Map.entry("q.SURGERY_NECESSARY", "La chirurgie est-elle nécessaire ?"),
+                    Map.entry("q.PROGNOSIS", "Quel est mon pronostic ?"),
+                    Map.entry("q.WHY_DIFFERENT", "Pourquoi cet avis diffère-t-il de celui de mon médecin ?"),
+                    Map.entry("ownQuestion", "Votre propre question"),
                     Map.entry("disclaimer", "Parlez de cet avis avec votre médecin avant de modifier un traitement.")));
 
     private final Map<String, String> texts;
@@ -115,6 +151,12 @@ public final class FixedTexts {
 
     public static FixedTexts in(String language) {
         return new FixedTexts(TEXTS.getOrDefault(language == null ? "en" : language, TEXTS.get("en")));
+    }
+
+    /** The heading of a standard question (its code when the code is not one of the eight). */
+    public String standardQuestion(String code) {
+        String key = "q." + code;
+        return texts.containsKey(key) || TEXTS.get("en").containsKey(key) ? get(key) : code;
     }
 
     public String get(String key) {

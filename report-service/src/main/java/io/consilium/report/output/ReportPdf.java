@@ -8,11 +8,13 @@ import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
+import io.consilium.report.domain.PartnerCopy;
 import io.consilium.report.domain.Report;
 import io.consilium.report.domain.ReportContent;
 
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The two PDFs of a released report: a plain-language summary for the patient and the full expert report for the
@@ -22,9 +24,18 @@ public final class ReportPdf {
 
     public enum Kind { SUMMARY, FULL }
 
-    /** What one PDF shows of one report: its latest submitted content, version and hash, and its addenda. */
+    /**
+     * What one PDF shows of one report: its latest submitted content, version and hash, its addenda, and the
+     * patient's own questions by id (the patient's words and the personal doctor's translation) to head their
+     * answers with. A partner's section has no own questions, no answers to them and no addenda
+     * ({@code PartnerCopy}).
+     */
     public record Section(String specialistSubject, int version, String sha256, ReportContent content,
-                          List<Report.Addendum> addenda) {
+                          List<Report.Addendum> addenda, Map<String, OwnQuestion> ownQuestions) {
+    }
+
+    /** One of the patient's own questions as the brief gave it. */
+    public record OwnQuestion(String text, String translation) {
     }
 
     public static final String MEDIA_TYPE = "application/pdf";
@@ -66,7 +77,7 @@ public final class ReportPdf {
         text(doc, c.diagnosisAssessment() == null ? null : t.get(c.diagnosisAssessment().name()));
         field(doc, t.get("treatment"), c.recommendedTreatment());
         field(doc, t.get("surgery"), c.surgeryNecessary() == null ? null : t.get(c.surgeryNecessary().name()));
-        answers(doc, t, s);
+        answers(doc, t, s, Kind.SUMMARY);
     }
 
     private static void full(Document doc, FixedTexts t, Section s) {
@@ -89,20 +100,34 @@ public final class ReportPdf {
         field(doc, t.get("testsToAdd"), c.testsToAdd().isEmpty() ? null : String.join("; ", c.testsToAdd()));
         field(doc, t.get("testsToStop"), c.testsToStop().isEmpty() ? null : String.join("; ", c.testsToStop()));
         field(doc, t.get("medications"), c.medications().isEmpty() ? null : String.join("; ", c.medications()));
-        answers(doc, t, s);
+        answers(doc, t, s, Kind.FULL);
     }
 
-    private static void answers(Document doc, FixedTexts t, Section s) {
+    /**
+     * An answer is headed by its question as the reader asked it: a standard question in the patient's language,
+     * an own question in the patient's words (the full report adds the personal doctor's translation for the
+     * treating doctor); an own question no longer in the brief by a fixed "your own question", never by its id.
+     */
+    private static String questionHeading(FixedTexts t, Section s, String questionCode, Kind kind) {
+        OwnQuestion own = s.ownQuestions().get(questionCode);
+        if (own != null && own.text() != null && !own.text().isBlank()) {
+            return kind == Kind.FULL && own.translation() != null && !own.translation().isBlank()
+                    ? own.text() + " (" + own.translation() + ")" : own.text();
+        }
+        return PartnerCopy.standardQuestion(questionCode) ? t.standardQuestion(questionCode) : t.get("ownQuestion");
+    }
+
+    private static void answers(Document doc, FixedTexts t, Section s, Kind kind) {
         if (!s.content().answers().isEmpty()) {
             heading(doc, t.get("questions"));
             for (ReportContent.Answer a : s.content().answers()) {
-                field(doc, a.questionCode(), a.text());
+                field(doc, questionHeading(t, s, a.questionCode(), kind), a.text());
             }
         }
         if (!s.addenda().isEmpty()) {
             heading(doc, t.get("addenda"));
             for (Report.Addendum a : s.addenda()) {
-                field(doc, a.question(), a.answer());
+                field(doc, nz(a.question()), a.answer());
             }
         }
     }

@@ -8,6 +8,7 @@ import io.consilium.platform.security.Roles;
 import io.consilium.report.domain.CanonicalJson;
 import io.consilium.report.domain.CaseConsent;
 import io.consilium.report.domain.CaseFile;
+import io.consilium.report.domain.PartnerCopy;
 import io.consilium.report.domain.Consolidation;
 import io.consilium.report.domain.Report;
 import io.consilium.report.domain.ReportContent;
@@ -24,7 +25,9 @@ import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -58,7 +61,7 @@ public class ReportOutputs {
     @Transactional
     public byte[] pdf(UUID reportId, ReportPdf.Kind kind, String breakGlassReason) {
         Visible v = workflow.visible(reportId, breakGlassReason, false);
-        ReportPdf.Section section = section(v.report())
+        ReportPdf.Section section = section(v.report(), v.file(), v.relation() == ReportAccess.Relation.PARTNER)
                 .orElseThrow(() -> new ProblemException.Conflict("The report has no submitted version yet"));
         workflow.audited(v, "DOWNLOAD_PDF");
         return ReportPdf.render(kind, v.file() == null ? "en" : v.file().language(), List.of(section));
@@ -134,7 +137,7 @@ public class ReportOutputs {
         }
         List<ReportPdf.Section> sections = new ArrayList<>();
         for (Report r : Report.<Report>list("caseId = ?1 and state = ?2 order by createdAt, id", link.caseId, ReportState.RELEASED)) {
-            section(r).ifPresent(sections::add);
+            section(r, file, false).ifPresent(sections::add); // the treating doctor's full report
         }
         audit.allowed(holder, access);
         return ReportPdf.render(ReportPdf.Kind.FULL, file == null ? "en" : file.language(), sections);
@@ -155,13 +158,26 @@ public class ReportOutputs {
         return ReportVersion.latestSubmission(r.id);
     }
 
-    static Optional<ReportPdf.Section> section(Report r) {
+    /**
+     * One report's part of a PDF. For a partner ({@code forPartner}) it carries no free text of the patient's:
+     * no own questions, no answers to them, no follow-up questions or their answers ({@link PartnerCopy}).
+     */
+    static Optional<ReportPdf.Section> section(Report r, CaseFile file, boolean forPartner) {
         return latest(r).map(s -> {
+            ReportContent content = CanonicalJson.read(s.content, ReportContent.class);
+            if (forPartner) {
+                return new ReportPdf.Section(r.specialistSubject, s.number, s.sha256, PartnerCopy.of(content),
+                        List.of(), Map.of());
+            }
             List<Report.Addendum> addenda = ReportVersion.ofReport(r.id).stream()
                     .filter(v -> v.kind == VersionKind.ADDENDUM)
                     .map(v -> CanonicalJson.read(v.content, Report.Addendum.class)).toList();
-            return new ReportPdf.Section(r.specialistSubject, s.number, s.sha256,
-                    CanonicalJson.read(s.content, ReportContent.class), addenda);
+            Map<String, ReportPdf.OwnQuestion> own = new HashMap<>();
+            if (file != null) {
+                file.briefQuestions.stream().filter(q -> !PartnerCopy.standardQuestion(q.questionId()))
+                        .forEach(q -> own.put(q.questionId(), new ReportPdf.OwnQuestion(q.text(), q.translation())));
+            }
+            return new ReportPdf.Section(r.specialistSubject, s.number, s.sha256, content, addenda, own);
         });
     }
 }

@@ -1,6 +1,8 @@
 package io.consilium.report.service;
 
 import io.consilium.platform.problem.ProblemException;
+import io.consilium.report.domain.AnswerCoverage;
+import io.consilium.report.domain.CanonicalJson;
 import io.consilium.report.domain.CaseFile;
 import io.consilium.report.domain.ReleaseRule;
 import io.consilium.report.domain.Report;
@@ -17,7 +19,9 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** One transactional method per step of a report's life. */
@@ -40,16 +44,21 @@ public class ReportSteps {
         return v;
     }
 
+    /** A version as one reader sees it: a partner's copy leaves out the patient's free text ({@code PartnerCopy}). */
+    public record SeenVersion(ReportVersion version, boolean forPartner) {
+    }
+
     @Transactional
-    public List<ReportVersion> versions(UUID reportId, String breakGlassReason) {
+    public List<SeenVersion> versions(UUID reportId, String breakGlassReason) {
         Visible v = workflow.visible(reportId, breakGlassReason, false);
         workflow.audited(v, "READ_VERSIONS");
         List<ReportVersion> all = ReportVersion.ofReport(reportId);
+        boolean partner = v.relation() == Relation.PARTNER;
         if (v.relation().seesReviewHistory()) {
-            return all;
+            return all.stream().map(x -> new SeenVersion(x, partner)).toList();
         }
         int firstReleased = firstReleased(reportId);
-        return all.stream().filter(x -> x.number >= firstReleased).toList();
+        return all.stream().filter(x -> x.number >= firstReleased).map(x -> new SeenVersion(x, partner)).toList();
     }
 
     /** The last submission's number: it and the addenda after it are what the patient and the partner may read. */
@@ -58,13 +67,13 @@ public class ReportSteps {
     }
 
     @Transactional
-    public ReportVersion version(UUID reportId, int number, String breakGlassReason) {
+    public SeenVersion version(UUID reportId, int number, String breakGlassReason) {
         Visible v = workflow.visible(reportId, breakGlassReason, false);
         ReportVersion version = ReportVersion.find(reportId, number)
                 .filter(found -> v.relation().seesReviewHistory() || found.number >= firstReleased(reportId))
                 .orElseThrow(() -> new ProblemException.NotFound("Report version"));
         workflow.audited(v, "READ_VERSION");
-        return version;
+        return new SeenVersion(version, v.relation() == Relation.PARTNER);
     }
 
     @Transactional
@@ -79,15 +88,14 @@ public class ReportSteps {
     @Transactional
     public Visible submit(UUID reportId, String ifMatch) {
         Visible v = workflow.forStep(reportId, ifMatch, WRITER, "SUBMIT");
-        List<String> questions = v.file() == null ? List.of() : v.file().questionIds();
-        ReportVersion version = v.report().submit(questions, workflow.now());
+        ReportVersion version = v.report().submit(v.file(), workflow.now());
         version.createdByName = v.report().authorNameNow(workflow.caller().displayName().orElse(null));
         version.persist();
         workflow.audited(v, "SUBMIT");
         Report r = v.report();
         workflow.publish(v.file(), r.caseId, ReportEvents.SUBMITTED, new ReportEvents.Submitted(r.caseId,
                 ReportWorkflow.tenantOf(v.file()), r.id, version.number, r.specialistSubject, version.createdByName,
-                version.sha256, version.createdAt));
+                version.sha256, version.createdAt, r.dueBy, version.number == 1 && r.lateAt(version.createdAt)));
         flushed(r);
         return v;
     }
@@ -112,6 +120,8 @@ public class ReportSteps {
         Report r = v.report();
         String name = workflow.caller().displayName().orElse(null);
         r.approve(workflow.caller().subject(), name, workflow.now());
+        // after the state check: a report reopened for a new question is refused for its state already
+        AnswerCoverage.requireAnswered(Map.of(r.id, latestSubmitted(r)), questionsOf(v.file()));
         workflow.audited(v, "APPROVE");
         workflow.publish(v.file(), r.caseId, ReportEvents.APPROVED, new ReportEvents.Approved(r.caseId,
                 ReportWorkflow.tenantOf(v.file()), r.id, r.latestVersion, workflow.caller().subject(), name,
@@ -140,14 +150,17 @@ public class ReportSteps {
         }
         ReportWorkflow.refuseIfCancelled(file);
         List<Report> reports = Report.list("caseId = ?1 order by createdAt, id", caseId);
+        // first the questions: a report reopened for a new question names it, rather than "not approved"
+        Map<UUID, ReportContent> submitted = new LinkedHashMap<>();
+        reports.stream().filter(r -> r.latestVersion > 0).forEach(r -> submitted.put(r.id, latestSubmitted(r)));
+        AnswerCoverage.requireAnswered(submitted, file.questionIds());
         ReleaseRule.requireReleasable(reports, file.panelSize);
         Instant now = workflow.now(); // one instant: every report and the event say the same release time
         List<ReportEvents.ReleasedReport> released = new ArrayList<>();
         for (Report r : reports) {
             r.release(caller.subject(), caller.displayName().orElse(null), now);
             workflow.audited(new Visible(r, file, Relation.MANAGER, Relation.MANAGER.purpose), "RELEASE");
-            ReportContent c = ReportVersion.latestSubmission(r.id).map(v -> io.consilium.report.domain.CanonicalJson
-                    .read(v.content, ReportContent.class)).orElse(r.content());
+            ReportContent c = submitted.get(r.id);
             released.add(new ReportEvents.ReleasedReport(r.id, r.latestVersion, r.specialistSubject,
                     c.diagnosisAssessment() == null ? null : c.diagnosisAssessment().name(),
                     c.surgeryNecessary() == null ? null : c.surgeryNecessary().name(),
@@ -178,6 +191,16 @@ public class ReportSteps {
             throw new ProblemException.NotFound("Case");
         }
         return visible;
+    }
+
+    /** What the report's readers see: its latest submitted version (the working copy before any). */
+    static ReportContent latestSubmitted(Report r) {
+        return ReportVersion.latestSubmission(r.id)
+                .map(v -> CanonicalJson.read(v.content, ReportContent.class)).orElse(r.content());
+    }
+
+    private static List<String> questionsOf(CaseFile file) {
+        return file == null ? List.of() : file.questionIds();
     }
 
     private static Report flushed(Report r) {

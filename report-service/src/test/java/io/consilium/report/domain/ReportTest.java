@@ -54,6 +54,24 @@ class ReportTest {
     }
 
     @Test
+    void aReportPastItsDeadlineIsFlaggedOnceAndASubmissionAfterItIsLate() {
+        Report r = draft();
+        assertThat(r.flagOverdue(NOW.plusSeconds(999_999))).as("no deadline, never overdue").isFalse();
+        r.dueBy = NOW.plusSeconds(3600);
+        assertThat(r.flagOverdue(NOW.plusSeconds(3600))).as("at the deadline itself: in time").isFalse();
+        assertThat(r.flagOverdue(NOW.plusSeconds(3601))).isTrue();
+        assertThat(r.overdueAt).isEqualTo(NOW.plusSeconds(3601));
+        assertThat(r.flagOverdue(NOW.plusSeconds(7200))).as("once").isFalse();
+        assertThat(r.lateAt(NOW.plusSeconds(3601))).isTrue();
+        assertThat(r.lateAt(NOW)).isFalse();
+
+        Report submitted = draft();
+        submitted.dueBy = NOW.plusSeconds(60);
+        submitted.submit(QUESTIONS, NOW);
+        assertThat(submitted.flagOverdue(NOW.plusSeconds(120))).as("submitted in time").isFalse();
+    }
+
+    @Test
     void theSameContentAlwaysHasTheSameHash() {
         assertThat(CanonicalJson.write(complete("A"))).isEqualTo(CanonicalJson.write(complete("A")));
         assertThat(CanonicalJson.sha256(CanonicalJson.write(complete("A"))))

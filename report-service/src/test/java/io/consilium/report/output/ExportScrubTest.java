@@ -42,7 +42,7 @@ class ExportScrubTest {
     @Test
     void thePdfCarriesNoRefusedCharacters() throws IOException {
         byte[] pdf = ReportPdf.render(ReportPdf.Kind.FULL, "en",
-                List.of(new ReportPdf.Section("s-1" + BAD, 1, "ab12", content(), List.of())));
+                List.of(new ReportPdf.Section("s-1" + BAD, 1, "ab12", content(), List.of(), java.util.Map.of())));
         String text;
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             text = new PDFTextStripper().getText(doc);

@@ -23,4 +23,14 @@ public class Db {
             return ((Number) q.getSingleResult()).longValue();
         });
     }
+
+    public int update(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var q = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return q.executeUpdate();
+        });
+    }
 }

@@ -48,8 +48,68 @@ public final class Panel {
         return of(size, "en", kafka);
     }
 
+    /**
+     * As case-service runs a review: the brief (with the two standard questions) just before the review request,
+     * and the drafts opened only once it is in, so submissions find every question.
+     */
     public static Panel of(int size, String language, KafkaCompanion kafka) {
+        Panel p = opened(size, language, kafka, true);
+        p.awaitBrief(p.briefAt);
+        return p;
+    }
+
+    /** The brief's questions: the standard ones as JSON, then the patient's own ones given as id and text. */
+    public Instant publishBrief(KafkaCompanion kafka, Instant when, String... ownIdAndText) {
+        Instant changedAt = when.truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as stored, for awaitBrief
+        List<String> questions = new ArrayList<>();
+        QUESTIONS.forEach(code -> questions.add("{\"questionId\":\"%s\",\"kind\":\"STANDARD\",\"text\":null}".formatted(code)));
+        for (int i = 0; i + 1 < ownIdAndText.length; i += 2) {
+            questions.add(("{\"questionId\":\"%s\",\"kind\":\"OWN\",\"text\":\"%s\",\"language\":\"%s\","
+                    + "\"translation\":null,\"translationLanguage\":null}").formatted(ownIdAndText[i], ownIdAndText[i + 1],
+                    language));
+        }
+        Broker.publish(kafka, CASE_TOPIC, "consilium.case.brief-changed.v1", caseId, tenant, """
+                {"caseId":"%s","tenant":"%s","requestedSpecialty":"urology","urgency":"ROUTINE","patientLanguage":"%s",
+                 "reasons":["CONFIRM_DIAGNOSIS"],"questions":[%s],"diagnosisText":"Prostate cancer","diagnosisIcd10":"C61",
+                 "proposedTreatment":"Radical prostatectomy","history":null,"treatingInstitution":null,"ageBand":null,
+                 "sex":null,"changedAt":"%s"}""".formatted(caseId, tenant, language, String.join(",", questions),
+                changedAt));
+        return changedAt;
+    }
+
+    /** Waits until report-service holds the brief of {@code changedAt} (or a newer one). */
+    public void awaitBrief(Instant changedAt) {
+        Db db = io.quarkus.arc.Arc.container().instance(Db.class).get();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> db.count(
+                "select count(*) from case_file where case_id = cast(?1 as uuid) and brief_changed_at >= ?2",
+                caseId, java.sql.Timestamp.from(changedAt)) == 1);
+    }
+
+    /** A review whose acceptances carry the report deadline {@code reportDueBy}. */
+    public static Panel withDeadline(int size, KafkaCompanion kafka, Instant reportDueBy) {
+        Panel p = new Panel("en");
+        p.reportDueBy = reportDueBy;
+        p.open(size, kafka, true);
+        p.awaitBrief(p.briefAt);
+        return p;
+    }
+
+    /** A review whose brief has not reached report-service (yet): submissions must wait for it. */
+    public static Panel withoutBrief(int size, String language, KafkaCompanion kafka) {
+        return opened(size, language, kafka, false);
+    }
+
+    /** When the brief Panel.of published was changed (null without one). */
+    public Instant briefAt;
+
+    private static Panel opened(int size, String language, KafkaCompanion kafka, boolean withBrief) {
         Panel p = new Panel(language);
+        p.open(size, kafka, withBrief);
+        return p;
+    }
+
+    private void open(int size, KafkaCompanion kafka, boolean withBrief) {
+        Panel p = this;
         Broker.publish(kafka, CASE_TOPIC, "consilium.case.submitted.v1", p.caseId, p.tenant, """
                 {"caseId":"%s","tenant":"%s","memberId":"M-1","patientId":"%s","requestedSpecialty":"urology",
                  "diagnosisIcd10":"C61","urgency":"ROUTINE","preferredLanguage":"%s","countryOfResidence":"ES",
@@ -59,6 +119,9 @@ public final class Panel {
         Broker.publish(kafka, CASE_TOPIC, "consilium.case.manager-assigned.v1", p.caseId, p.tenant, """
                 {"caseId":"%s","tenant":"%s","managerId":"%s","previousManagerId":null,"assignedAt":"%s"}"""
                 .formatted(p.caseId, p.tenant, p.doctorId, Instant.now()));
+        if (withBrief) {
+            p.briefAt = p.publishBrief(kafka, Instant.now());
+        }
         Broker.publish(kafka, CASE_TOPIC, "consilium.case.review-requested.v1", p.caseId, p.tenant, """
                 {"caseId":"%s","tenant":"%s","requestedSpecialty":"urology","panelSize":%d,"urgency":"ROUTINE"}"""
                 .formatted(p.caseId, p.tenant, size));
@@ -66,8 +129,10 @@ public final class Panel {
             p.accept(kafka);
         }
         p.awaitDrafts(size);
-        return p;
     }
+
+    /** The report deadline the next acceptances carry (specialist-service's {@code reportDueBy}); null: none. */
+    public Instant reportDueBy;
 
     public UUID accept(KafkaCompanion kafka) {
         String specialistId = UUID.randomUUID().toString();
@@ -77,8 +142,9 @@ public final class Panel {
         subjects.add(subject);
         return Broker.publish(kafka, SPECIALIST_TOPIC, "consilium.specialist.accepted.v1", caseId, tenant, """
                 {"caseId":"%s","tenant":"%s","invitationId":"%s","specialistId":"%s","specialistSubject":"%s",
-                 "country":"DE","acceptedAt":"%s"}"""
-                .formatted(caseId, tenant, UUID.randomUUID(), specialistId, subject, Instant.now()));
+                 "country":"DE","acceptedAt":"%s"%s}"""
+                .formatted(caseId, tenant, UUID.randomUUID(), specialistId, subject, Instant.now(),
+                        reportDueBy == null ? "" : ",\"reportDueBy\":\"" + reportDueBy + "\""));
     }
 
     public final List<String> subjects = new ArrayList<>();

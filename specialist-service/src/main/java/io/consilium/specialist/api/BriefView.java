@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * The full brief for the accepted specialist: reasons, every question (standard codes; the patient's own words
  * with the personal doctor's translation beside them), diagnosis, proposed treatment, history, treating institution,
- * age band and sex where given, and the case's records with the checklist items asked for. Minimum necessary: no
+ * age band and sex where given, and the case's records with the case's one checklist (the plan's defaults, the
+ * personal doctor's requests and the specimens, each with its status, as document-service keeps it). Minimum necessary: no
  * member id, no contact data, no birth date, no names.
  */
 public record BriefView(UUID caseId, UUID invitationId, String specialty, String focus, String urgency, Instant dueBy,
@@ -22,7 +23,13 @@ public record BriefView(UUID caseId, UUID invitationId, String specialty, String
     public record Diagnosis(String text, String icd10Code) {
     }
 
-    public record ChecklistItem(String code, String label, boolean required) {
+    /**
+     * One item of the case's checklist: {@code kind} RECORD or SPECIMEN, {@code status} REQUESTED, RECEIVED or
+     * WAIVED, {@code sources} who asked (SPECIALTY: the plan's default for the specialty, REQUEST: the personal
+     * doctor, SPECIMEN); {@code itemId} is what records name as their {@code checklistItemId}.
+     */
+    public record ChecklistItem(UUID itemId, String code, String kind, String label, boolean required,
+                                List<String> sources, String status) {
     }
 
     public record RecordEntry(UUID documentId, UUID checklistItemId, String kind, String contentType, Long sizeBytes,
@@ -40,7 +47,8 @@ public record BriefView(UUID caseId, UUID invitationId, String specialty, String
                 c.patientLanguage(), c.reasons(), c.questions(),
                 new Diagnosis(c.diagnosisText(), c.diagnosisIcd10()), c.proposedTreatment(), c.history(),
                 c.treatingInstitution(), c.ageBand(), c.sex(),
-                b.items().stream().map(i -> new ChecklistItem(i.code, i.label, i.required)).toList(),
+                b.items().stream().map(i -> new ChecklistItem(i.itemId(), i.code(), i.kind(), i.label(), i.required(),
+                        i.sources() == null ? List.of() : i.sources(), i.status())).toList(),
                 b.documents().stream().map(d -> new RecordEntry(d.documentId, d.checklistItemId, d.kind, d.contentType,
                         d.sizeBytes, d.uploadedAt)).toList(),
                 b.brief().changedAt);

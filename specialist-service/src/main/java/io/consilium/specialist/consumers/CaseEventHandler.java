@@ -5,7 +5,6 @@ import io.consilium.platform.cloudevents.InvalidEvent;
 import io.consilium.platform.consumer.Delivery;
 import io.consilium.specialist.domain.CaseBrief;
 import io.consilium.specialist.domain.CaseConsent;
-import io.consilium.specialist.domain.CaseRecordItem;
 import io.consilium.specialist.domain.ConditionCodes;
 import io.consilium.specialist.domain.PanelRequest;
 import io.consilium.specialist.domain.PanelState;
@@ -35,9 +34,8 @@ public class CaseEventHandler {
     static final String CANCELLED = "consilium.case.cancelled.v1";
     static final String CLOSED = "consilium.case.closed.v1";
     static final String BRIEF_CHANGED = "consilium.case.brief-changed.v1";
-    static final String RECORDS_REQUESTED = "consilium.case.records-requested.v1";
     static final Set<String> HANDLED = Set.of(REVIEW_REQUESTED, CONSENT_GRANTED, CONSENT_REVOKED, CANCELLED, CLOSED,
-            BRIEF_CHANGED, RECORDS_REQUESTED);
+            BRIEF_CHANGED);
 
     private final PanelAssembly assembly;
 
@@ -59,8 +57,6 @@ public class CaseEventHandler {
             case CANCELLED -> assembly.end(caseId, PanelState.CANCELLED);
             case CLOSED -> assembly.end(caseId, PanelState.CLOSED);
             case BRIEF_CHANGED -> keepBrief(caseId, event, delivery.payload(BriefChanged.class));
-            case RECORDS_REQUESTED -> delivery.payload(RecordsRequested.class).items()
-                    .forEach(i -> CaseRecordItem.asked(caseId, i.code(), i.label(), i.required()));
             default -> throw new IllegalStateException("Not a handled type: " + event.type());
         }
     }

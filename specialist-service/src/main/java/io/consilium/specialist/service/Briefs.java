@@ -7,7 +7,8 @@ import io.consilium.platform.security.Caller;
 import io.consilium.specialist.domain.CaseBrief;
 import io.consilium.specialist.domain.CaseConsent;
 import io.consilium.specialist.domain.CaseDocument;
-import io.consilium.specialist.domain.CaseRecordItem;
+import io.consilium.specialist.domain.BriefChecklist;
+import io.consilium.specialist.domain.CaseChecklist;
 import io.consilium.specialist.domain.Invitation;
 import io.consilium.specialist.domain.PanelRequest;
 import io.consilium.specialist.security.InvitationAccess;
@@ -31,7 +32,7 @@ public class Briefs {
         this.audit = audit;
     }
 
-    public record Brief(Invitation invitation, PanelRequest panel, CaseBrief brief, List<CaseRecordItem> items,
+    public record Brief(Invitation invitation, PanelRequest panel, CaseBrief brief, List<BriefChecklist.Item> items,
                         List<CaseDocument> documents) {
     }
 
@@ -49,7 +50,7 @@ public class Briefs {
         audit.allowed(caller, new AuditedAccess("brief", invitation.caseId.toString(), invitation.caseId.toString(),
                 brief.tenant, "READ_BRIEF", "second opinion"));
         return new Brief(invitation, PanelRequest.findById(invitation.caseId), brief,
-                CaseRecordItem.ofCase(invitation.caseId), CaseDocument.ofCase(invitation.caseId));
+                CaseChecklist.itemsOf(invitation.caseId, brief.tenant), CaseDocument.ofCase(invitation.caseId));
     }
 
     /** The brief's questions and urgency for the summary an invited specialist decides on (not audited apart). */

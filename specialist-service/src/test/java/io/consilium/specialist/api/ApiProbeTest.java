@@ -37,7 +37,8 @@ class ApiProbeTest extends ApiProbe {
         return Map.of(
                 "panel_request", "CaseEventsConsumer: review requests of case-service (earlier tests' events too)",
                 "case_consent", "CaseEventsConsumer: consents granted and revoked",
-                "ended_case", "CaseEventsConsumer: cases cancelled or closed");
+                "ended_case", "CaseEventsConsumer: cases cancelled or closed",
+                "case_checklist", "DocumentEventsConsumer: document-service's checklists (other modules' tests too)");
     }
 
     @Override

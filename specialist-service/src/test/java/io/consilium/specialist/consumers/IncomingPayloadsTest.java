@@ -58,10 +58,16 @@ class IncomingPayloadsTest {
     }
 
     @Test
-    void recordsRequested() {
-        PayloadContracts.assertRequired(RecordsRequested.class, """
-                {%s,"items":[{"code":"LAB_RESULTS","label":"Lab results","required":true}],"requestedBy":"dr-carla",
-                 "requestedAt":"2026-12-01T10:00:00Z"}""".formatted(CASE), "items");
+    void checklistChanged() {
+        // as document-service's ChecklistChanged writes it
+        PayloadContracts.assertRequired(ChecklistChanged.class, """
+                {%s,"revision":3,"complete":false,
+                 "openItems":[{"itemId":"0b6a2c1e-3d4f-4a5b-9c6d-7e8f9a0b1c2d","code":"LAB_RESULTS","state":"PENDING"}],
+                 "waivedItems":["IMAGING"],
+                 "items":[{"itemId":"0b6a2c1e-3d4f-4a5b-9c6d-7e8f9a0b1c2d","code":"LAB_RESULTS","kind":"RECORD",
+                           "label":"IgE panels","required":true,"sources":["SPECIALTY","REQUEST"],"state":"PENDING",
+                           "status":"REQUESTED"}],
+                 "changedAt":"2026-12-01T10:00:00Z"}""".formatted(CASE), "revision", "openItems", "changedAt");
     }
 
     @Test

@@ -81,6 +81,39 @@ class BriefFlowTest {
         return body;
     }
 
+    private static final String LABS_ITEM = UUID.randomUUID().toString();
+
+    /** {@code checklist-changed} as document-service's ChecklistChanged writes it; revision 1 is the first build. */
+    private Map<String, Object> checklist(long revision, boolean later) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        items.add(item(LABS_ITEM, "LAB_RESULTS", "RECORD", "IgE panels", List.of("SPECIALTY", "REQUEST"),
+                later ? "ACCEPTED" : "PENDING", later ? "RECEIVED" : "REQUESTED"));
+        items.add(item(UUID.randomUUID().toString(), "MEDICAL_REPORT", "RECORD", "Dermatologist's report",
+                List.of("SPECIALTY"), later ? "WAIVED" : "PENDING", later ? "WAIVED" : "REQUESTED"));
+        if (later) {
+            items.add(item(UUID.randomUUID().toString(), "PATCH_TEST", "RECORD", "Patch test results",
+                    List.of("REQUEST"), "PENDING", "REQUESTED"));
+            items.add(item(UUID.randomUUID().toString(), "SPECIMEN_1", "SPECIMEN", "Specimen: skin biopsy",
+                    List.of("SPECIMEN"), "PENDING", "REQUESTED"));
+        }
+        Map<String, Object> body = new HashMap<>();
+        body.put("caseId", caseId);
+        body.put("tenant", tenant);
+        body.put("revision", revision);
+        body.put("complete", false);
+        body.put("openItems", List.of());
+        body.put("waivedItems", later ? List.of("MEDICAL_REPORT") : List.of());
+        body.put("items", items);
+        body.put("changedAt", Instant.now().toString());
+        return body;
+    }
+
+    private static Map<String, Object> item(String id, String code, String kind, String label, List<String> sources,
+                                            String state, String status) {
+        return Map.of("itemId", id, "code", code, "kind", kind, "label", label, "required", true,
+                "sources", sources, "state", state, "status", status);
+    }
+
     private void publishDocument(String type, Map<String, Object> body) throws Exception {
         Broker.publish(kafka, "consilium.document.events", type, caseId, tenant,
                 new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body));
@@ -94,8 +127,9 @@ class BriefFlowTest {
         Directory.create(Directory.entry(allergist, specialty));
         Instant first = Instant.now().minusSeconds(60);
         // as case-service publishes them: the brief first, then the review request
+        // the doctor's own request names a twin of the plan's item; document-service merges them (RecordKinds)
         Panels.publish(kafka, UUID.randomUUID(), "consilium.case.records-requested.v1", caseId, tenant,
-                Map.of("caseId", caseId, "items", List.of(Map.of("code", "LAB_RESULTS", "label", "IgE panels", "required", true))));
+                Map.of("caseId", caseId, "items", List.of(Map.of("code", "LAB_RESULT", "label", "IgE panels", "required", true))));
         Panels.publish(kafka, UUID.randomUUID(), "consilium.case.brief-changed.v1", caseId, tenant,
                 brief("Rashes for two years.", first));
         Map<String, Object> review = Panels.reviewRequest(caseId, tenant, specialty, 2);
@@ -111,6 +145,10 @@ class BriefFlowTest {
         }
         publishDocument("consilium.document.rejected.v1", Map.of("caseId", caseId, "documentId", rejectedId,
                 "reason", "REVIEW", "rejectedAt", Instant.now().toString()));
+        // document-service's one checklist: the plan's defaults, the doctor's request merged into one of them, a
+        // waiver and a specimen; then an older revision arriving late, which must change nothing
+        publishDocument("consilium.document.checklist-changed.v1", checklist(2, true));
+        publishDocument("consilium.document.checklist-changed.v1", checklist(1, false));
 
         List<String> subjects = new ArrayList<>();
         for (Map<String, Object> invitation : invitations) {
@@ -161,7 +199,15 @@ class BriefFlowTest {
                             .body("history", equalTo("Rashes for two years."))
                             .body("treatingInstitution", equalTo("Hospital Central"))
                             .body("ageBand", equalTo("AGE_40_59")).body("sex", equalTo("MALE"))
-                            .body("checklist[0].code", equalTo("LAB_RESULTS"))
+                            .body("checklist.code", equalTo(List.of("LAB_RESULTS", "MEDICAL_REPORT", "PATCH_TEST",
+                                    "SPECIMEN_1")))
+                            .body("checklist.status", equalTo(List.of("RECEIVED", "WAIVED", "REQUESTED", "REQUESTED")))
+                            .body("checklist.kind", equalTo(List.of("RECORD", "RECORD", "RECORD", "SPECIMEN")))
+                            .body("checklist[0].itemId", equalTo(LABS_ITEM))
+                            .body("checklist[0].label", equalTo("IgE panels"))
+                            .body("checklist[0].sources", equalTo(List.of("SPECIALTY", "REQUEST")))
+                            .body("checklist[1].sources", equalTo(List.of("SPECIALTY")))
+                            .body("checklist[3].label", equalTo("Specimen: skin biopsy"))
                             .body("records.documentId", equalTo(List.of(documentId)))
                             .body("$", not(hasKey("memberId"))).body("$", not(hasKey("patientId")))
                             .body("$", not(hasKey("tenant"))));
