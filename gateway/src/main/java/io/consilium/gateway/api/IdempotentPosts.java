@@ -11,6 +11,7 @@ import io.consilium.gateway.proxy.LimitedBody;
 import io.consilium.gateway.proxy.Upstream;
 import io.consilium.gateway.service.IdempotencyStore;
 import io.consilium.platform.problem.ProblemType;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -23,6 +24,9 @@ import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A POST with an {@code Idempotency-Key} (draft-ietf-httpapi-idempotency-key-header), scoped to the calling client:
@@ -43,6 +47,8 @@ public class IdempotentPosts {
 
     private static final Logger LOG = Logger.getLogger(IdempotentPosts.class);
     static final String REPLAYED = "Idempotent-Replayed";
+    /** How often a waiting repeat looks at the key when no answer on this instance woke it. */
+    private static final long POLL_MS = 250;
 
     private final Vertx vertx;
     private final IdempotencyStore store;
@@ -56,7 +62,16 @@ public class IdempotentPosts {
 
     private record Attempt(RoutingContext ctx, Route route, Upstream upstream, String scope, String key,
                            String fingerprint, Buffer body, long waitUntil) {
+        String waitKey() {
+            return scope + "\n" + key;
+        }
     }
+
+    /**
+     * Repeats on this instance waiting for a key's first request: told the moment its answer is kept or its key let
+     * go, so they need not poll often. Repeats that reached another instance find out by polling.
+     */
+    private final Map<String, List<Runnable>> waiting = new ConcurrentHashMap<>();
 
     void handle(RoutingContext ctx, Route route, Upstream upstream, ClientId client, IdempotencyKey key, long declared) {
         long limit = Math.min(route.maxBodySize(), config.maxBodySize().asLongValue());
@@ -104,10 +119,38 @@ public class IdempotentPosts {
             GatewayProblems.write(ctx, ProblemType.UNPROCESSABLE, "This Idempotency-Key was used for another request "
                     + "(another path or body); use a new key for a new request", Map.of());
         } else if (System.nanoTime() < attempt.waitUntil()) {
-            vertx.setTimer(50, id -> look(attempt));
+            waitFor(attempt);
         } else {
             GatewayProblems.write(ctx, ProblemType.CONFLICT, "The first request with this Idempotency-Key is still being "
                     + "processed; retry later to get its answer", Map.of("Retry-After", "1"));
+        }
+    }
+
+    private void waitFor(Attempt attempt) {
+        AtomicBoolean looked = new AtomicBoolean();
+        Context context = vertx.getOrCreateContext();
+        Runnable lookOnce = () -> {
+            if (looked.compareAndSet(false, true)) {
+                // on the request's own event loop, whoever woke it
+                context.runOnContext(v -> look(attempt));
+            }
+        };
+        waiting.computeIfAbsent(attempt.waitKey(), k -> new CopyOnWriteArrayList<>()).add(lookOnce);
+        long untilDeadline = Math.max(1, (attempt.waitUntil() - System.nanoTime()) / 1_000_000);
+        vertx.setTimer(Math.min(POLL_MS, untilDeadline), id -> {
+            List<Runnable> list = waiting.get(attempt.waitKey());
+            if (list != null) {
+                list.remove(lookOnce);
+            }
+            lookOnce.run();
+        });
+    }
+
+    /** Wakes the repeats on this instance waiting for the key. */
+    private void settled(Attempt attempt) {
+        List<Runnable> list = waiting.remove(attempt.waitKey());
+        if (list != null) {
+            list.forEach(Runnable::run);
         }
     }
 
@@ -161,6 +204,7 @@ public class IdempotentPosts {
                 store.complete(attempt.scope(), attempt.key(), stored);
                 return null;
             }, false).onComplete(done -> {
+                settled(attempt);
                 if (done.failed()) {
                     // the client still gets its answer; a repeat finds the key in flight until its lease runs out
                     LOG.errorf(done.cause(), "Answer of an idempotent request not kept (route %s)", attempt.route().name());
@@ -174,7 +218,7 @@ public class IdempotentPosts {
         return vertx.executeBlocking(() -> {
             store.release(attempt.scope(), attempt.key());
             return null;
-        }, false).<Void>mapEmpty().otherwiseEmpty();
+        }, false).<Void>mapEmpty().otherwiseEmpty().onComplete(v -> settled(attempt));
     }
 
     private static void unavailable(Attempt attempt, Throwable cause) {

@@ -79,7 +79,15 @@ public final class Upstream {
     public Future<HttpClientResponse> stream(HttpMethod method, String uri, MultiMap headers, ReadStream<Buffer> body,
                                              Duration routeReadTimeout) {
         BooleanSupplier tooLarge = () -> body instanceof LimitedBody limited && limited.exceeded();
-        return attempt(method, uri, headers, routeReadTimeout, request -> request.send(body), tooLarge);
+        return attempt(method, uri, headers, routeReadTimeout, request -> {
+            if (!headers.contains("Content-Length")) {
+                request.setChunked(true);
+            }
+            // not request.send(body): its pipe ends the request when the body fails, and a chunked body cut off
+            // there would reach the service as a complete, shorter one. A failed body resets the request instead.
+            body.pipe().endOnFailure(false).to(request).onFailure(failure -> request.reset(0, failure));
+            return request.response();
+        }, tooLarge);
     }
 
     /**

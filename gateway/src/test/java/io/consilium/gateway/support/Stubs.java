@@ -12,7 +12,7 @@ import java.time.Duration;
 /** The tests' side of {@link UpstreamStubs}: its counters, read over HTTP from a service's stub. */
 public final class Stubs {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private Stubs() {
     }

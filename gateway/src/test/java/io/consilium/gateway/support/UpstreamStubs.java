@@ -167,16 +167,16 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         response.putHeader("Content-Length", Long.toString(length)).putHeader("ETag", "\"doc-1\"")
                 .putHeader("Accept-Ranges", "bytes").putHeader("Content-Type", "application/octet-stream");
         long half = from + length / 2;
-        long start = from;
         long end = to;
-        write(response, start, half, () -> {
-            Runnable rest = () -> write(response, half, end + 1, response::end);
-            if (counter == null) {
-                rest.run();
-            } else {
-                releases.put(counter, () -> vertx.runOnContext(v -> rest.run()));
-            }
-        });
+        // registered before the first byte: the release may come while the first half is still being written
+        io.vertx.core.Promise<Void> released = io.vertx.core.Promise.promise();
+        if (counter == null) {
+            released.complete();
+        } else {
+            var context = vertx.getOrCreateContext();
+            releases.put(counter, () -> context.runOnContext(v -> released.tryComplete()));
+        }
+        write(response, from, half, () -> released.future().onComplete(v -> write(response, half, end + 1, response::end)));
     }
 
     private void write(io.vertx.core.http.HttpServerResponse response, long from, long to, Runnable then) {
