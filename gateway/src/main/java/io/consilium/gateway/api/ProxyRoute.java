@@ -76,7 +76,8 @@ public class ProxyRoute {
 
     void handle(RoutingContext ctx) {
         Optional<Route> found = upstreams.route(ctx.normalizedPath());
-        if (found.isEmpty()) {
+        if (found.isEmpty() || found.get().isOwn()) {
+            found.ifPresent(own -> ctx.put(EdgeFilter.ROUTE_KEY, own.name()));
             ownEndpoint(ctx);
             return;
         }

@@ -27,6 +27,13 @@ public interface RoutingConfig {
     /** The routes by name; the name is what the access log and metrics show instead of the raw path. */
     Map<String, Route> routes();
 
+    /**
+     * Paths the gateway answers itself although a service's pattern would match them: its aggregates (the case
+     * overview under a case-service path) and its own dead letters. Most specific pattern wins here too.
+     */
+    @WithDefault("/api/v1/cases/*/overview,/api/v1/ops/dead-letters/**")
+    List<String> ownPaths();
+
     /** Largest request body of a route that sets none; tus appends, roster and directory imports set their own. */
     @WithDefault("1M")
     MemorySize maxBodySize();

@@ -108,6 +108,11 @@ public final class Upstream {
         return result.future();
     }
 
+    /** One GET without retries, for the parts of an aggregate: its own deadline leaves no time for a second try. */
+    public Future<HttpClientResponse> getOnce(String uri, MultiMap headers, Duration timeout) {
+        return attempt(HttpMethod.GET, uri, headers, timeout, HttpClientRequest::send, () -> false);
+    }
+
     private void tryWithRetries(HttpMethod method, String uri, MultiMap headers, Duration routeReadTimeout,
                                 Function<HttpClientRequest, Future<HttpClientResponse>> sender, int left,
                                 Promise<HttpClientResponse> result) {

@@ -55,6 +55,7 @@ public class Upstreams {
             long maxBody = route.maxBodySize().orElse(config.maxBodySize()).asLongValue();
             builder.add(new Route(name, route.service(), maxBody, route.readTimeout()), route.paths());
         });
+        builder.add(Route.own(config.maxBodySize().asLongValue()), config.ownPaths());
         this.table = builder.build();
     }
 

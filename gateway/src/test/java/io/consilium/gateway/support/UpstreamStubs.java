@@ -107,9 +107,23 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         });
     }
 
+    /** Case ids whose parts misbehave, for the aggregates' tests (the gateway sends no test headers to parts). */
+    public static final String SLOW_PANEL_CASE = "deadbeef-0000-4000-8000-000000000001";
+    public static final String HIDDEN_CASE = "deadbeef-0000-4000-8000-000000000404";
+
     private void answer(String service, HttpServerRequest request, long bytes, String sha256) {
         var response = request.response();
         String status = request.getHeader("X-Stub-Status");
+        String path = request.path();
+        if (path.equals("/api/v1/cases/" + SLOW_PANEL_CASE + "/panel")) {
+            return; // never answers
+        }
+        if (path.equals("/api/v1/cases/" + SLOW_PANEL_CASE + "/reports")) {
+            status = "403";
+        }
+        if (path.equals("/api/v1/cases/" + HIDDEN_CASE)) {
+            status = "404";
+        }
         if (status != null) {
             response.setStatusCode(Integer.parseInt(status)).putHeader("Content-Type", "application/problem+json")
                     .end(new JsonObject().put("type", "urn:stub:problem").put("title", "from the service")
@@ -124,7 +138,6 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
             download(request, Long.parseLong(request.getHeader("X-Stub-Download-Bytes")));
             return;
         }
-        String path = request.path();
         if (path.startsWith("/api/v1/uploads") && request.method().name().equals("POST")) {
             response.setStatusCode(201).putHeader("Tus-Resumable", "1.0.0")
                     .putHeader("Location", "http://127.0.0.1:" + request.localAddress().port() + "/api/v1/uploads/"
