@@ -39,7 +39,7 @@ public class IdempotencyStore {
     private final IdempotencyConfig config;
     private final Clock clock;
 
-    IdempotencyStore(DataSource dataSource, IdempotencyConfig config, Clock clock) {
+    public IdempotencyStore(DataSource dataSource, IdempotencyConfig config, Clock clock) {
         this.dataSource = dataSource;
         this.config = config;
         this.clock = clock;

@@ -89,16 +89,16 @@ class IdempotencyTest {
         String token = Tokens.patient("idem-" + UUID.randomUUID(), "acme");
         String key = UUID.randomUUID().toString();
         String counter = "idem-" + UUID.randomUUID();
-        // the first takes 5 s; a repeat waits up to in-flight-wait (2 s in tests), then gets 409
+        // the first takes 6 s; a repeat waits up to in-flight-wait (3 s in tests), then gets 409
         CompletableFuture<Response> first = CompletableFuture.supplyAsync(() ->
-                post(token, key, counter).header("X-Stub-Delay-Ms", "5000").body(BODY).when().post("/api/v1/cases"));
+                post(token, key, counter).header("X-Stub-Delay-Ms", "6000").body(BODY).when().post("/api/v1/cases"));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> Stubs.count("case-service", counter) == 1);
-        post(token, key, counter).header("X-Stub-Delay-Ms", "5000").body(BODY).when().post("/api/v1/cases")
+        post(token, key, counter).header("X-Stub-Delay-Ms", "6000").body(BODY).when().post("/api/v1/cases")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("urn:consilium:problem:conflict"));
         first.get().then().statusCode(201);
-        post(token, key, counter).header("X-Stub-Delay-Ms", "5000").body(BODY).when().post("/api/v1/cases")
+        post(token, key, counter).header("X-Stub-Delay-Ms", "6000").body(BODY).when().post("/api/v1/cases")
                 .then().statusCode(201).header("Idempotent-Replayed", "true");
         assertThat(Stubs.count("case-service", counter)).isEqualTo(1);
     }
