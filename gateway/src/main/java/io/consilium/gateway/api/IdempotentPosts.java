@@ -246,6 +246,10 @@ public class IdempotentPosts {
 
     /** The whole body, failing with {@link LimitedBody.TooLarge} past {@code limit}. */
     private static Future<Buffer> read(RoutingContext ctx, long limit) {
+        if (ctx.request().isEnded()) {
+            // a POST without body (an action such as submit) may have ended before it was paused
+            return Future.succeededFuture(Buffer.buffer());
+        }
         Promise<Buffer> result = Promise.promise();
         Buffer body = Buffer.buffer();
         LimitedBody limited = new LimitedBody(ctx.request(), limit);

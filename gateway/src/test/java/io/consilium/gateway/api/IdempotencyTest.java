@@ -59,6 +59,21 @@ class IdempotencyTest {
     }
 
     @Test
+    void aPostWithoutBodyIsReplayedToo() {
+        String token = Tokens.patient("idem-" + UUID.randomUUID(), "acme");
+        String key = UUID.randomUUID().toString();
+        String counter = "idem-" + UUID.randomUUID();
+        String submit = "/api/v1/cases/" + UUID.randomUUID() + "/submit";
+        Response first = given().auth().oauth2(token).header("Idempotency-Key", key).header("X-Stub-Counter", counter)
+                .when().post(submit);
+        first.then().statusCode(201).body("bytes", equalTo(0));
+        given().auth().oauth2(token).header("Idempotency-Key", key).header("X-Stub-Counter", counter)
+                .when().post(submit).then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first.jsonPath().getString("id")));
+        assertThat(Stubs.count("case-service", counter)).isEqualTo(1);
+    }
+
+    @Test
     void theSameKeyWithAnotherBodyOrPathIsUnprocessable() {
         String token = Tokens.patient("idem-" + UUID.randomUUID(), "acme");
         String key = UUID.randomUUID().toString();
