@@ -110,6 +110,14 @@ class RoutingTest {
     }
 
     @Test
+    void aTusHeadPassesItsOffsetWithoutBody() {
+        given().auth().oauth2(Tokens.patient("alice", "acme")).header("Tus-Resumable", "1.0.0")
+                .when().head("/api/v1/uploads/0e9d6c1a-3b7f-4e2a-8c5d-9f1b2a4c6e80")
+                .then().statusCode(200).header("Upload-Offset", "3").header("Upload-Length", "5")
+                .header("Tus-Resumable", "1.0.0").body(org.hamcrest.Matchers.emptyString());
+    }
+
+    @Test
     void rangeAndETagPass() {
         given().auth().oauth2(Tokens.patient("alice", "acme")).header("Range", "bytes=10-19")
                 .header("X-Stub-Download-Bytes", "100").when().get("/api/v1/documents/1/content")

@@ -145,6 +145,11 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
                     .putHeader("Upload-Expires", "Thu, 03 Dec 2026 10:00:00 GMT").end();
             return;
         }
+        if (path.startsWith("/api/v1/uploads") && request.method().name().equals("HEAD")) {
+            response.setStatusCode(200).putHeader("Tus-Resumable", "1.0.0").putHeader("Upload-Offset", "3")
+                    .putHeader("Upload-Length", "5").putHeader("Cache-Control", "no-store").end();
+            return;
+        }
         if (path.startsWith("/api/v1/uploads") && request.method().name().equals("PATCH")) {
             long offset = Long.parseLong(request.getHeader("Upload-Offset") == null ? "0" : request.getHeader("Upload-Offset"));
             response.setStatusCode(204).putHeader("Tus-Resumable", "1.0.0")
