@@ -29,6 +29,7 @@ import org.jboss.logging.Logger;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Every {@code /api/} path of the route table goes through here: find the route, read who calls (the token,
@@ -76,9 +77,13 @@ public class ProxyRoute {
 
     void handle(RoutingContext ctx) {
         Optional<Route> found = upstreams.route(ctx.normalizedPath());
-        if (found.isEmpty() || found.get().isOwn()) {
-            found.ifPresent(own -> ctx.put(EdgeFilter.ROUTE_KEY, own.name()));
+        if (found.isEmpty()) {
             ownEndpoint(ctx);
+            return;
+        }
+        if (found.get().isOwn()) {
+            ctx.put(EdgeFilter.ROUTE_KEY, found.get().name());
+            ownRead(ctx);
             return;
         }
         HttpServerRequest request = ctx.request();
@@ -105,6 +110,18 @@ public class ProxyRoute {
             GatewayProblems.invalidHeader(ctx, IdempotencyKey.HEADER, invalid.getMessage());
             return;
         }
+        admit(ctx, client -> {
+            Upstream upstream = upstreams.service(route.service());
+            if (key.isPresent() && client.kind() != ClientId.Kind.ANONYMOUS) {
+                idempotentPosts.handle(ctx, route, upstream, client, key.get(), declared);
+            } else {
+                stream(ctx, route, upstream, declared);
+            }
+        });
+    }
+
+    /** Reads who calls and takes a token of their rate limit; answers 401 or 429 itself, else goes on. */
+    private void admit(RoutingContext ctx, Consumer<ClientId> admitted) {
         identify(ctx).onComplete(identified -> {
             if (identified.failed()) {
                 GatewayProblems.write(ctx, ProblemType.UNAUTHENTICATED, "The bearer token is not valid", Map.of());
@@ -123,13 +140,28 @@ public class ProxyRoute {
                             "Too many requests from this client; retry after the time in Retry-After", Map.of());
                     return;
                 }
-                Upstream upstream = upstreams.service(route.service());
-                if (key.isPresent() && client.kind() != ClientId.Kind.ANONYMOUS) {
-                    idempotentPosts.handle(ctx, route, upstream, client, key.get(), declared);
-                } else {
-                    stream(ctx, route, upstream, declared);
-                }
+                admitted.accept(client);
             });
+        });
+    }
+
+    /**
+     * The gateway's own reads (the aggregates, which cost several service calls each) count against the caller's
+     * rate limit too. Only GET and HEAD with a bearer token: they have no body to hold back while the limit is
+     * looked up, and without a token the REST layer answers 401 anyway.
+     */
+    private void ownRead(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String authorization = request.getHeader("Authorization");
+        boolean read = request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
+        if (!read || authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            ownEndpoint(ctx);
+            return;
+        }
+        request.pause();
+        admit(ctx, client -> {
+            request.resume();
+            ownEndpoint(ctx);
         });
     }
 

@@ -17,6 +17,12 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 class ApiProbeTest extends ApiProbe {
 
     @Override
+    protected java.util.Map<String, String> backgroundTables() {
+        return java.util.Map.of("rate_limit_bucket", "every read of a gateway endpoint with a token takes a rate limit "
+                + "token, refused ones too: the limit counts requests, not successes");
+    }
+
+    @Override
     protected io.consilium.platform.testing.ProbeObjects objects() {
         return io.consilium.platform.testing.ProbeObjects.create()
                 .notAnObject("dead-letters/{id}", "dead letters are for ops only, who see every one")

@@ -79,6 +79,13 @@ class CaseOverviewTest {
     }
 
     @Test
+    void anOverviewTakesARateLimitToken() {
+        given().auth().oauth2(Tokens.ops("olivia")).when().get("/api/v1/cases/{id}/overview", UUID.randomUUID())
+                .then().statusCode(200).header("RateLimit-Policy", "\"users\";q=1000000;w=60")
+                .header("RateLimit", org.hamcrest.Matchers.startsWith("\"users\";r="));
+    }
+
+    @Test
     void withoutATokenThereIsNoOverview() {
         given().when().get("/api/v1/cases/{id}/overview", UUID.randomUUID()).then().statusCode(401)
                 .contentType("application/problem+json");
