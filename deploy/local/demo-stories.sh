@@ -160,7 +160,7 @@ expert_reads_and_accepts() {
   show 'print("brief: diagnosis", d["diagnosis"], "| proposed:", d.get("proposedTreatment"))
 for q in d["questions"]:
     print("  question", q["kind"], q["questionId"], "|", q.get("text") or "", "|", q.get("translation") or "")
-print("  records:", ", ".join(r["code"] for r in d.get("checklist") or []))'
+print("  records:", ", ".join(r["code"] + ("=" + r["status"] if r.get("status") else "") for r in d.get("checklist") or []))'
 }
 
 # report USER CASE DRAFT-JSON-PYTHON: the expert's draft, answered question by question, submitted
@@ -283,7 +283,17 @@ story_aj() {
   call "$DOCTOR" POST "$API_CASE/cases/$caseId/records-requests" '{"items":[{"code":"IMAGING","label":"Ocular ultrasound and MRI","required":true}]}'
   expect 200 201
   upload "$aj" "$caseId" IMAGING ocular-ultrasound.pdf
-  settle_checklist "$caseId" "Fine-needle biopsy not done; imaging is diagnostic for this tumour"
+  # the biopsy's slides travel to the Spanish expert's pathology lab and back: a specimen on the same checklist
+  call "$DOCTOR" POST "$API_DOCUMENT/cases/$caseId/specimens" '{"description":"Fine-needle aspiration cytology slides of the choroidal tumour, left eye","destination":{"institution":"Hospital Clínic Demo, ocular pathology","recipient":"Dr. Javier Jara"}}'
+  expect 201
+  local specimen
+  specimen=$(printf '%s' "$BODY" | field "['id']")
+  call "$DOCTOR" POST "$API_DOCUMENT/specimens/$specimen/shipment" '{"carrier":"World Courier","trackingId":"WC-MAD-BCN-20261202-0042"}'
+  expect 200
+  call "$DOCTOR" POST "$API_DOCUMENT/specimens/$specimen/receipt"
+  expect 200
+  show 'print("specimen:", d["state"], "| to", d["destinationInstitution"], "(" + d["destinationRecipient"] + ")", "| tracking", d["trackingId"])'
+  settle_checklist "$caseId" "Not needed: imaging is diagnostic for this tumour"
   call "$DOCTOR" POST "$API_CASE/cases/$caseId/records-complete"
   expect 200
   local tag own
@@ -319,6 +329,12 @@ for i in d.get("invitations",[]): print("  invitation seat", i["seat"], NAMES.ge
   report dr-javier "$caseId" "$common, $answers"
   report prof-kate "$caseId" "$common, $answers"
   released_answers "$caseId" aj
+  log "the slides go back to the treating hospital"
+  call "$(token dr-javier)" POST "$API_DOCUMENT/specimens/$specimen/return-shipment" '{"carrier":"World Courier","trackingId":"WC-BCN-MAD-20261209-0007"}'
+  expect 200
+  call "$DOCTOR" POST "$API_DOCUMENT/specimens/$specimen/return"
+  expect 200
+  show 'print("specimen:", d["state"], "| returned with", d.get("returnTrackingId"))'
 
   log "follow-up: dr-carla finds an in-network provider of the recommended treatment near AJ and records his choice"
   call "$OPS" POST "$API_SPECIALIST/providers" '{"tenant":"acme","kind":"FACILITY","name":"Hospital Clínic Demo, ocular oncology unit","specialty":"ophthalmic-oncology","city":"Barcelona","country":"ES","languages":["es","ca","en"],"treatments":["PLAQUE_BRACHYTHERAPY","PROTON_THERAPY"],"treatmentsText":"Plaque brachytherapy with iodine-125","networks":["acme-standard"],"latitude":41.3874,"longitude":2.1686}'
