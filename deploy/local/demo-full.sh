@@ -117,7 +117,7 @@ printf '       alice: %s unread in the app\n' "$(printf '%s' "$BODY" | field "['
 call "$PATIENT" GET "$NOTIFY/me/notifications?size=5"
 printf '%s' "$BODY" | python3 -c 'import json,sys
 d=json.load(sys.stdin)
-for i in (d["items"] if isinstance(d,dict) else d)[:5]: print("       inbox:", i.get("title") or i.get("subject") or i.get("eventType"))'
+for i in (d["items"] if isinstance(d,dict) else d)[:5]: print("       inbox:", i.get("text") or i.get("eventType"), "(unread)" if not i.get("readAt") else "")'
 for uid in $(curl -s "imap://127.0.0.1:3143/INBOX" --user "alice@example.org:any" -X "SEARCH ALL" | tr -d '\r' | cut -d' ' -f3- | tr ' ' '\n' | awk -v n="$ALICE_MAIL" 'NF && NR > n'); do
   subject=$(curl -s "imap://127.0.0.1:3143/INBOX;UID=$uid" --user "alice@example.org:any" | tr -d '\r' | awk '/^Subject:/ {sub(/^Subject: /, ""); print; exit}')
   printf '       e-mail to alice@example.org (GreenMail, UID %s): %s\n' "$uid" \
