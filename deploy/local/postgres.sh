@@ -8,7 +8,9 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 LOG_TAG=postgres
 
-STARTED_MARKER="$LOCAL/postgres.started"
+# One marker per port: `PG_PORT=5433 postgres.sh stop` must stop the cluster it started on 5433, never the one on
+# 5432 that another start left its marker for (it did, when the marker was one file).
+STARTED_MARKER="$LOCAL/postgres-$PG_PORT.started"
 PG_ROLE=consilium
 PG_PASSWORD=consilium
 SERVICES=(case document specialist report notification gateway)
