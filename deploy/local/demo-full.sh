@@ -21,7 +21,7 @@ EXPERT=$("$DEPLOY_LOCAL/token.sh" prof-eva)
 # names it, and case-service takes it from there, never from the request.
 MEMBER="$("$DEPLOY_LOCAL/token.sh" --decode alice | field "['memberId']")"
 
-NOTIFY="http://127.0.0.1:8085/api/v1"
+NOTIFY="$API_NOTIFY"
 HOOKS="$LOCAL/demo-webhooks.log"
 log "partner-acme's webhook receiver on :8199 (its lines in ${HOOKS#"$ROOT"/})"
 "$DEPLOY_LOCAL/webhook-receiver.sh" 8199 >"$HOOKS" 2>&1 &
@@ -54,7 +54,7 @@ location=$(curl -s -D - -o /dev/null -X POST -H "Authorization: Bearer $PATIENT"
   -H "Upload-Length: $(stat -c %s "$pdf")" -H "Upload-Metadata: $meta" "$API_DOCUMENT/cases/$CASE/uploads" \
   | awk 'tolower($1)=="location:" {print $2}' | tr -d '\r')
 printf '%-6s %-70s -> %s\n' POST "/api/v1/cases/$CASE/uploads" "Location: $location"
-[[ "$location" == http* ]] || location="http://127.0.0.1:8082$location"
+[[ "$location" == http* ]] || location="${API_DOCUMENT%/api/v1}$location"
 status=$(curl -s -o /dev/null -w '%{http_code}' -X PATCH -H "Authorization: Bearer $PATIENT" -H 'Tus-Resumable: 1.0.0' \
   -H 'Content-Type: application/offset+octet-stream' -H 'Upload-Offset: 0' --data-binary "@$pdf" "$location")
 printf '%-6s %-70s -> %s\n' PATCH "${location#http://127.0.0.1:}" "$status"

@@ -1,10 +1,21 @@
 # Helpers for the demo scripts (sourced): calls with a bearer token printed one line each, events published
 # with Kafka's console producer, waiting for a case state. Needs lib.sh sourced first.
 
-API_CASE="http://127.0.0.1:8081/api/v1"
-API_DOCUMENT="http://127.0.0.1:8082/api/v1"
-API_SPECIALIST="http://127.0.0.1:8083/api/v1"
-API_REPORT="http://127.0.0.1:8084/api/v1"
+# Every call goes through the gateway (:8080), as a client's would. DIRECT=1 calls each service on its own port
+# instead (operators and tests use those; the gateway adds routing, rate limits and Idempotency-Key).
+if [[ "${DIRECT:-0}" == 1 ]]; then
+  API_CASE="http://127.0.0.1:8081/api/v1"
+  API_DOCUMENT="http://127.0.0.1:8082/api/v1"
+  API_SPECIALIST="http://127.0.0.1:8083/api/v1"
+  API_REPORT="http://127.0.0.1:8084/api/v1"
+  API_NOTIFY="http://127.0.0.1:8085/api/v1"
+else
+  API_CASE="http://127.0.0.1:8080/api/v1"
+  API_DOCUMENT="$API_CASE"
+  API_SPECIALIST="$API_CASE"
+  API_REPORT="$API_CASE"
+  API_NOTIFY="$API_CASE"
+fi
 
 field() { python3 -c "import json,sys; d=json.load(sys.stdin); print(d$1)"; }
 

@@ -60,7 +60,7 @@ $1" | sed 's/^/         /'
 
 setup() {
   log "setting up acme: a plan covering the stories' specialties, the roster, the specialist directory"
-  call "$OPS" POST "$API_CASE/plans" '{"tenant":"acme","name":"Stories","coveredSpecialties":["dermatology","allergy-immunology","ophthalmic-oncology"],"opinionsPerMemberPerYear":10,"allowedSpecialistCountries":["DE","ES","US"],"recordsSlaBusinessDays":5,"reviewSlaBusinessDays":10,"maxPanelSize":3,"deadlines":{"urgent":{"acceptWithinHours":24,"reportWithinHours":72},"routine":{"acceptWithinHours":48,"reportWithinHours":168}},"active":true}'
+  call "$OPS" POST "$API_CASE/plans" '{"tenant":"acme","name":"Stories","coveredSpecialties":["dermatology","allergy-immunology","ophthalmic-oncology"],"opinionsPerMemberPerYear":100,"allowedSpecialistCountries":["DE","ES","US"],"recordsSlaBusinessDays":5,"reviewSlaBusinessDays":10,"maxPanelSize":3,"deadlines":{"urgent":{"acceptWithinHours":24,"reportWithinHours":72},"routine":{"acceptWithinHours":48,"reportWithinHours":168}},"active":true}'
   expect 201 409
   curl -s -o /dev/null -w "POST   8081/api/v1/roster (lee, aj)                                        -> %{http_code}\n" -X POST -H "Authorization: Bearer $PARTNER" -H 'Content-Type: text/csv' \
     --data-binary $'memberId,plan,validFrom,validTo\n'"$(member_of lee)"$',Stories,2026-01-01,\n'"$(member_of aj)"$',Stories,2026-01-01,\n' \
@@ -95,7 +95,7 @@ upload() {
     sleep 0.5
   done
   [[ -n "$location" ]] || die "document-service refused the upload of $4: $(cat "$LOCAL/demo-upload.out")"
-  [[ "$location" == http* ]] || location="http://127.0.0.1:8082$location"
+  [[ "$location" == http* ]] || location="${API_DOCUMENT%/api/v1}$location"
   printf '%-6s %-70s -> %s\n' PATCH "${location#http://127.0.0.1:} ($4, $3)" \
     "$(curl -s -o /dev/null -w '%{http_code}' -X PATCH -H "Authorization: Bearer $1" -H 'Tus-Resumable: 1.0.0' \
       -H 'Content-Type: application/offset+octet-stream' -H 'Upload-Offset: 0' --data-binary "@$pdf" "$location")"
