@@ -3,18 +3,22 @@ package io.consilium.cases.consumers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consilium.cases.domain.CaseEventActor;
+import io.consilium.cases.domain.CaseManager;
+import io.consilium.cases.domain.SmoCase;
 import io.consilium.cases.domain.TimelineActor;
 import io.consilium.cases.domain.TimelineEntry;
 import io.consilium.cases.events.CaseEvents;
 import io.consilium.cases.service.IncomingTenant;
 import io.consilium.platform.cloudevents.IncomingEvent;
 import io.consilium.platform.consumer.Delivery;
+import io.consilium.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Appends a case event to the case's timeline, once per event id (the inbox check is {@code IncomingRecords}'). */
 @ApplicationScoped
@@ -90,6 +94,27 @@ public class TimelineRecorder {
             return Optional.empty();
         }
         JsonNode fields = node;
-        return TimelineActor.named(event.type(), name -> fields.path(name).isTextual() ? fields.path(name).asText() : null);
+        Function<String, String> field = name -> fields.path(name).isTextual() ? fields.path(name).asText() : null;
+        return TimelineActor.named(event.type(), field)
+                .or(() -> TimelineActor.roleOnly(event.type(), field).flatMap(role -> ofTheCase(event, role)));
+    }
+
+    /**
+     * The case's own patient or personal doctor, for an event that gives only their role: the patient by the name
+     * the case holds (shown to the patient and the doctor only, like every patient actor), the doctor by the team's.
+     */
+    private static Optional<TimelineActor> ofTheCase(IncomingEvent event, String role) {
+        SmoCase smoCase = SmoCase.findById(UUID.fromString(event.subject()));
+        if (smoCase == null) {
+            return Optional.empty();
+        }
+        if (Roles.PATIENT.equals(role) && smoCase.patientId != null) {
+            return Optional.of(new TimelineActor(smoCase.patientId, Roles.PATIENT, smoCase.patientName));
+        }
+        if (Roles.CASE_MANAGER.equals(role) && smoCase.managerId != null) {
+            CaseManager manager = CaseManager.findById(smoCase.managerId);
+            return Optional.of(new TimelineActor(smoCase.managerId, Roles.CASE_MANAGER, manager == null ? null : manager.name));
+        }
+        return Optional.empty();
     }
 }

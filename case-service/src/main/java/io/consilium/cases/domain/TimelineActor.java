@@ -27,6 +27,26 @@ public record TimelineActor(String subject, String role, String name) {
             "consilium.report.released.v1", new Fields("releasedBy", "case-manager", "releasedByName"));
 
     /**
+     * Document events that say only the role of whoever acted (a patient's name never goes on a topic, and
+     * document-service names no staff): the uploader's role, and the specimen steps only the personal doctor takes.
+     * The role field's name, or null where the role is always the same.
+     */
+    static final Map<String, String> ROLE_FIELDS = Map.of("consilium.document.uploaded.v1", "uploadedByRole");
+    static final Map<String, String> FIXED_ROLES = Map.of(
+            "consilium.document.specimen-requested.v1", "case-manager",
+            "consilium.document.specimen-shipped.v1", "case-manager");
+
+    /** The role an event says acted without naming the person, for the case to say who that is. */
+    public static Optional<String> roleOnly(String type, Function<String, String> field) {
+        String fixed = FIXED_ROLES.get(type);
+        if (fixed != null) {
+            return Optional.of(fixed);
+        }
+        String roleField = ROLE_FIELDS.get(type);
+        return roleField == null ? Optional.empty() : Optional.ofNullable(blankToNull(field.apply(roleField)));
+    }
+
+    /**
      * The actor another service's event names.
      *
      * @param field a payload's top-level text field by name (null or blank when absent)

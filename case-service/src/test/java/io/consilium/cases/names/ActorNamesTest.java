@@ -102,6 +102,44 @@ class ActorNamesTest {
     }
 
     @Test
+    void documentEventsThatGiveOnlyARoleNameTheCasesPatientOrDoctor() {
+        String tenant = "t-" + UUID.randomUUID();
+        String patientId = "p-" + UUID.randomUUID();
+        String doctorId = "dr-" + UUID.randomUUID();
+        Coverage.covered(tenant, Tokens.memberOf(patientId));
+        Coverage.manager(doctorId, tenant, 10, "es");
+        String patient = Tokens.namedPatient(patientId, tenant, "Ana García");
+        String caseId = CaseApi.open(patient, Intakes.valid(Tokens.memberOf(patientId)));
+        CaseApi.submit(patient, caseId).statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(patient)
+                .when().get("/api/v1/cases/{id}", caseId).then().body("managerId", equalTo(doctorId)));
+        // document-service says only who uploaded by role, and the specimen steps are the doctor's
+        send("document", caseId, tenant, UUID.randomUUID(), "consilium.document.uploaded.v1", """
+                {"caseId":"%s","tenant":"%s","documentId":"%s","kind":"LAB_RESULT","contentType":"application/pdf",
+                 "sizeBytes":10,"uploadedByRole":"patient","uploadedAt":"2026-12-01T10:00:00Z"}"""
+                .formatted(caseId, tenant, UUID.randomUUID()));
+        send("document", caseId, tenant, UUID.randomUUID(), "consilium.document.specimen-shipped.v1", """
+                {"caseId":"%s","tenant":"%s","specimenId":"%s","carrier":"World Courier","trackingId":"WC-1",
+                 "destinationInstitution":"Wills Eye","shippedAt":"2026-12-01T10:00:00Z"}"""
+                .formatted(caseId, tenant, UUID.randomUUID()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(patient).when().get("/api/v1/cases/{id}/timeline", caseId)
+                        .then().statusCode(200)
+                        .body("find { it.type == 'consilium.document.uploaded.v1' }.actor.role", equalTo("patient"))
+                        .body("find { it.type == 'consilium.document.uploaded.v1' }.actor.subject", equalTo(patientId))
+                        .body("find { it.type == 'consilium.document.uploaded.v1' }.actor.name", equalTo("Ana Ruiz"))
+                        .body("find { it.type == 'consilium.document.specimen-shipped.v1' }.actor.role", equalTo("case-manager"))
+                        .body("find { it.type == 'consilium.document.specimen-shipped.v1' }.actor.subject", equalTo(doctorId)));
+        // the partner learns that the patient uploaded, not who the patient is
+        given().auth().oauth2(Tokens.partner(tenant)).when().get("/api/v1/cases/{id}/timeline", caseId)
+                .then().statusCode(200)
+                .body("find { it.type == 'consilium.document.uploaded.v1' }.actor.role", equalTo("patient"))
+                .body("find { it.type == 'consilium.document.uploaded.v1' }.actor.name", nullValue())
+                .body("actor.name", not(hasItem("Ana Ruiz")));
+    }
+
+    @Test
     void aTokenWithoutANameIsShownByItsUsername() {
         String tenant = "t-" + UUID.randomUUID();
         String patientId = "p-" + UUID.randomUUID();
@@ -117,17 +155,21 @@ class ActorNamesTest {
     }
 
     private void send(String caseId, String tenant, UUID id, String type, String value) {
+        send("specialist", caseId, tenant, id, type, value);
+    }
+
+    private void send(String service, String caseId, String tenant, UUID id, String type, String value) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(header("ce_specversion", "1.0"));
         headers.add(header("ce_id", id.toString()));
         headers.add(header("ce_type", type));
-        headers.add(header("ce_source", "/specialist-service"));
+        headers.add(header("ce_source", "/" + service + "-service"));
         headers.add(header("ce_subject", caseId));
         headers.add(header("ce_time", OffsetDateTime.now().toString()));
         headers.add(header("ce_tenant", tenant));
         headers.add(header("content-type", "application/json"));
         kafka.produceStrings()
-                .fromRecords(new ProducerRecord<>("consilium.specialist.events", null, caseId, value, headers))
+                .fromRecords(new ProducerRecord<>("consilium." + service + ".events", null, caseId, value, headers))
                 .awaitCompletion(Duration.ofSeconds(20));
     }
 
