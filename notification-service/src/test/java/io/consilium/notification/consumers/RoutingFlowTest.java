@@ -150,4 +150,43 @@ class RoutingFlowTest {
         assertThat(db.rows("select state, tenant from case_file where case_id = ?1", UUID.fromString(caseId)).get(0)[0])
                 .isEqualTo("FOLLOW_UP");
     }
+
+    @Test
+    void aDeadLetterFiledByAnyServiceReachesOpsAndNobodyElse() {
+        UUID letter = UUID.randomUUID();
+        try (KafkaCompanion kafka = Broker.companion()) {
+            // as case-service's platform writes it: about no case and no tenant, keyed by the dead letter
+            UUID notice = Broker.publish(kafka, "consilium.platform.events", "consilium.platform.dead-letter-filed.v1",
+                    letter.toString(), null, """
+                            {"deadLetterId":"%s","service":"case-service","consumer":"case-timeline",
+                             "eventType":"consilium.report.released.v1","eventId":"%s","reason":"FAILED",
+                             "errorType":"IllegalStateException","attempts":3,"filedAt":"2026-12-02T04:00:00Z"}"""
+                            .formatted(letter, UUID.randomUUID()));
+            assertThat(deliveries(notice, "notification-ops-notices")).containsExactlyInAnyOrder("OPS:ops:INBOX:false",
+                    "OPS:ops:EMAIL:false");
+            assertThat(db.count("select count(*) from delivery where event_id = ?1 and case_id is null and tenant is null"
+                    + " and payload = 'case-service / case-timeline'", notice)).isEqualTo(2);
+            assertThat(db.count("select count(*) from case_file where case_id = ?1", letter)).isZero();
+        }
+    }
+
+    @Test
+    void aDeadLetterFiledHereIsAnnouncedAndOpsAreTold() {
+        String tenant = "t-" + UUID.randomUUID();
+        String caseId = UUID.randomUUID().toString();
+        try (KafkaCompanion kafka = Broker.companion()) {
+            Events.submitted(kafka, caseId, tenant, "patient-2");
+            UUID foreign = Events.publish(kafka, Events.CASE_TOPIC, "consilium.case.records-requested.v1", caseId,
+                    "t-other", "");
+            await().atMost(Duration.ofSeconds(20)).until(() -> db.count(
+                    "select count(*) from dead_letter where event_id = ?1", foreign) == 1);
+            // the notice is written with the dead letter, and comes back through the broker to ops
+            UUID notice = (UUID) db.rows("select o.event_id, d.id from outbox_event o join dead_letter d on o.subject = d.id::text"
+                    + " where d.event_id = ?1 and o.type = 'consilium.platform.dead-letter-filed.v1'", foreign).get(0)[0];
+            assertThat(deliveries(notice, "notification-ops-notices")).containsExactlyInAnyOrder("OPS:ops:INBOX:false",
+                    "OPS:ops:EMAIL:false");
+            assertThat(db.count("select count(*) from delivery where event_id = ?1"
+                    + " and payload = 'notification-service / notification-inputs'", notice)).isEqualTo(2);
+        }
+    }
 }
