@@ -40,6 +40,7 @@ BASE_TOPICS=(
   consilium.report.events
   consilium.notification.events
   consilium.audit
+  consilium.platform.events
 )
 
 all_topics() {

@@ -43,7 +43,7 @@ echo
 echo "Consilium local stack"
 row "COMPONENT" "ADDRESS" "NOTES"
 row "PostgreSQL" "127.0.0.1:$PG_PORT" "user consilium / consilium, db consilium_<service>[_test]"
-row "Kafka" "127.0.0.1:$KAFKA_PORT" "KRaft, topics consilium.*.events, consilium.audit, *.dlq"
+row "Kafka" "127.0.0.1:$KAFKA_PORT" "KRaft, topics consilium.*.events, consilium.audit, consilium.platform.events, *.dlq"
 row "Keycloak" "http://127.0.0.1:$KEYCLOAK_PORT/realms/consilium" "tokens: deploy/local/token.sh <user>"
 row "Keycloak admin console" "http://127.0.0.1:$KEYCLOAK_PORT/admin/" "admin / admin"
 row "GreenMail (demo mail)" "smtp 127.0.0.1:3025, imap 127.0.0.1:3143" "any user/password; see deploy/local/greenmail.sh"

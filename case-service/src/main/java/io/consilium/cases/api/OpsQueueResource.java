@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.consilium.platform.http.QueryValues;
 import io.consilium.cases.service.OpsQueue;
+import io.consilium.cases.service.FollowUpsDue;
 import io.consilium.cases.service.SlaClocks;
 import io.consilium.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,10 +33,12 @@ public class OpsQueueResource {
 
     private final OpsQueue queue;
     private final SlaClocks clocks;
+    private final FollowUpsDue followUpsDue;
 
-    OpsQueueResource(OpsQueue queue, SlaClocks clocks) {
+    OpsQueueResource(OpsQueue queue, SlaClocks clocks, FollowUpsDue followUpsDue) {
         this.queue = queue;
         this.clocks = clocks;
+        this.followUpsDue = followUpsDue;
     }
 
     @GET
@@ -52,5 +55,12 @@ public class OpsQueueResource {
     @Operation(summary = "Re-evaluate every running SLA clock now (it also runs on a schedule)")
     public Map<String, Integer> evaluate() {
         return Map.of("changed", clocks.evaluateAll());
+    }
+
+    @POST
+    @Path("/follow-up-checks")
+    @Operation(summary = "Announce every check-in now due without an outcome (it also runs on a schedule)")
+    public Map<String, Integer> announceDueFollowUps() {
+        return Map.of("announced", followUpsDue.announceDue());
     }
 }

@@ -39,6 +39,9 @@ public class FollowUp extends PanacheEntityBase {
     public Instant recordedAt;
     @Column(name = "recorded_by")
     public String recordedBy;
+    /** When {@code follow-up-due} was published for it; null until then. */
+    @Column(name = "due_announced_at")
+    public Instant dueAnnouncedAt;
     @Version
     public long version;
 
@@ -48,6 +51,19 @@ public class FollowUp extends PanacheEntityBase {
         f.caseId = caseId;
         f.dueAt = dueAt;
         return f;
+    }
+
+    /**
+     * Marks the check-in as announced when it is due at {@code now} and still has no outcome.
+     *
+     * @return true the first time only, so the caller publishes {@code follow-up-due} once
+     */
+    public boolean announceDue(Instant now) {
+        if (recordedAt != null || dueAnnouncedAt != null || dueAt.isAfter(now)) {
+            return false;
+        }
+        dueAnnouncedAt = now;
+        return true;
     }
 
     public void record(String treatment, OpinionFollowed followed, String provider, String notes, String by,

@@ -18,6 +18,7 @@ public final class CaseEvents {
     public static final String CANCELLED = "consilium.case.cancelled.v1";
     public static final String REPORT_DELIVERED = "consilium.case.report-delivered.v1";
     public static final String FOLLOW_UP_SCHEDULED = "consilium.case.follow-up-scheduled.v1";
+    public static final String FOLLOW_UP_DUE = "consilium.case.follow-up-due.v1";
     public static final String FOLLOW_UP_RECORDED = "consilium.case.follow-up-recorded.v1";
     public static final String CLOSED = "consilium.case.closed.v1";
     public static final String SLA_STATUS_CHANGED = "consilium.case.sla-status-changed.v1";

@@ -2,6 +2,7 @@ package io.consilium.cases.deadletters;
 
 import io.consilium.platform.testing.Broker;
 import io.consilium.platform.testing.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -34,6 +35,10 @@ class DeadLettersTest {
     private static final String PATH = "/api/v1/ops/dead-letters";
     private static final String PROBLEM = "application/problem+json";
     private static final String TOPIC = "consilium.case.events";
+    private static final String NOTICE = "consilium.platform.dead-letter-filed.v1";
+
+    @Inject
+    jakarta.persistence.EntityManager em;
 
     @Inject
     FlakyConsumer consumer;
@@ -85,6 +90,40 @@ class DeadLettersTest {
         discard(id, Map.of("reason", "too late")).statusCode(409).contentType(PROBLEM);
         get(id).body("status", equalTo("REPLAYED"));
         assertThat(consumer.appliedFor(failing)).isEqualTo(1);
+    }
+
+    @Test
+    void filingADeadLetterAnnouncesItToOpsWithoutPayloadCaseOrTenant() {
+        UUID failing = UUID.randomUUID();
+        consumer.failFor(failing);
+        UUID event = publish(failing, failing);
+        String id = awaitOpen(failing).extract().path("items[0].id");
+
+        // written with the dead letter (its transaction), one notice, keyed by the entry and naming no tenant
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from outbox_event where type = ?1 and subject = ?2 and tenant is null")
+                .setParameter(1, NOTICE).setParameter(2, id).getSingleResult()).longValue())).isEqualTo(1);
+        var records = Broker.readUntil(kafka, "consilium.platform.events", rs -> rs.stream()
+                .anyMatch(r -> id.equals(r.key())), Duration.ofSeconds(30));
+        var notice = records.stream().filter(r -> id.equals(r.key())).toList();
+        assertThat(notice).hasSize(1);
+        assertThat(Broker.header(notice.get(0), "ce_type")).isEqualTo(NOTICE);
+        assertThat(Broker.header(notice.get(0), "ce_source")).isEqualTo("/case-service");
+        assertThat(Broker.header(notice.get(0), "ce_tenant")).isNull();
+        var payload = Broker.json(notice.get(0).value());
+        assertThat(payload.get("deadLetterId").asText()).isEqualTo(id);
+        assertThat(payload.get("service").asText()).isEqualTo("case-service");
+        assertThat(payload.get("consumer").asText()).isEqualTo(FlakyConsumer.NAME);
+        assertThat(payload.get("eventType").asText()).isEqualTo(FlakyConsumer.TYPE);
+        assertThat(payload.get("eventId").asText()).isEqualTo(event.toString());
+        assertThat(payload.get("reason").asText()).isEqualTo("FAILED");
+        assertThat(payload.get("attempts").asInt()).isEqualTo(3);
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        payload.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactlyInAnyOrder("deadLetterId", "service", "consumer", "eventType", "eventId",
+                "reason", "errorType", "attempts", "filedAt");
+        assertThat(notice.get(0).value()).doesNotContain(tenant).doesNotContain(failing.toString())
+                .doesNotContain("downstream unavailable");
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.UUID;
 /** A webhook endpoint; {@code secret} only in the answer that created or rotated it (shown once). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EndpointView(UUID id, String tenant, String url, String description, List<String> eventTypes,
-                           boolean enabled, String disabledReason, Instant failingSince, Instant previousSecretUntil,
+                           boolean enabled, String disabledReason, Instant disabledAt, Instant failingSince, Instant previousSecretUntil,
                            Instant createdAt, long version,
                            @Schema(description = "Standard Webhooks signing secret; shown only now",
                                    examples = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") String secret) {
@@ -22,6 +22,6 @@ public record EndpointView(UUID id, String tenant, String url, String descriptio
 
     static EndpointView of(WebhookEndpoint e, String secret) {
         return new EndpointView(e.id, e.tenant, e.url, e.description, e.eventTypes(), e.enabled, e.disabledReason,
-                e.failingSince, e.previousSecretUntil, e.createdAt, e.version, secret);
+                e.disabledAt, e.failingSince, e.previousSecretUntil, e.createdAt, e.version, secret);
     }
 }

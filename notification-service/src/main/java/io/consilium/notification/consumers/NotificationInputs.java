@@ -27,6 +27,7 @@ public class NotificationInputs {
     static final String PATIENT_LINKED = "consilium.case.patient-linked.v1";
     static final String MANAGER_ASSIGNED = "consilium.case.manager-assigned.v1";
     static final String SLA_STATUS_CHANGED = "consilium.case.sla-status-changed.v1";
+    static final String FOLLOW_UP_DUE = "consilium.case.follow-up-due.v1";
     static final String INVITED = "consilium.specialist.invited.v1";
     static final String REMINDER_DUE = "consilium.specialist.invitation-reminder-due.v1";
     static final Set<String> PROJECTED = Set.of(SUBMITTED, PATIENT_LINKED, MANAGER_ASSIGNED, INVITED,
@@ -86,6 +87,7 @@ public class NotificationInputs {
                 specialist = due.specialistSubject() != null && !due.specialistSubject().isBlank()
                         ? due.specialistSubject() : known != null ? known.specialistSubject : null;
             }
+            case FOLLOW_UP_DUE -> delivery.payload(FollowUpDue.class);
             case SLA_STATUS_CHANGED -> {
                 detail = delivery.payload(SlaStatusChanged.class).status();
                 urgent = Urgency.urgent(event.type(), detail);

@@ -47,6 +47,9 @@ public class WebhookEndpoint extends PanacheEntityBase {
     public boolean enabled;
     @Column(name = "disabled_reason")
     public String disabledReason;
+    /** When it was disabled; null while enabled. */
+    @Column(name = "disabled_at")
+    public Instant disabledAt;
     /** The first failure after the last success; null while the endpoint answers. */
     @Column(name = "failing_since")
     public Instant failingSince;
@@ -107,6 +110,7 @@ public class WebhookEndpoint extends PanacheEntityBase {
         }
         if (enabled && !now.isBefore(failingSince.plus(disableAfter))) {
             enabled = false;
+            disabledAt = now;
             disabledReason = "Every delivery failed since " + failingSince + "; enable the endpoint once it answers";
             return true;
         }
@@ -123,14 +127,16 @@ public class WebhookEndpoint extends PanacheEntityBase {
         }
         enabled = true;
         disabledReason = null;
+        disabledAt = null;
         failingSince = null;
     }
 
-    public void disable(String reason) {
+    public void disable(String reason, Instant now) {
         if (!enabled) {
             throw new ProblemException.Conflict("The endpoint is disabled already");
         }
         enabled = false;
         disabledReason = reason;
+        disabledAt = now;
     }
 }

@@ -51,9 +51,11 @@ public class MessageRenderer {
         }
         String language = MessageTexts.language(requestedLanguage);
         String caseRef = caseId == null ? "-" : caseId.toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
-        String link = appUrl + "/cases/" + (caseId == null ? "" : caseId);
+        String link = caseId == null ? appUrl : appUrl + "/cases/" + caseId;
         String status = slaStatus == null ? "" : texts.word(language, "status." + slaStatus).orElse("");
-        Map<String, Object> data = Map.of("caseRef", caseRef, "link", link, "status", status);
+        // detail as given: an ops notice's service and consumer (codes, never a person's data)
+        Map<String, Object> data = Map.of("caseRef", caseRef, "link", link, "status", status,
+                "detail", slaStatus == null ? "" : slaStatus);
         String subject = part(language, eventType, MessageTexts.Part.SUBJECT, data);
         String body = part(language, eventType, MessageTexts.Part.BODY, data);
         String shortText = part(language, eventType, MessageTexts.Part.SHORT, data);

@@ -108,6 +108,34 @@ public class Notifications {
                         route.channel(), urgent || route.urgent(), detail, sending.contains(route.channel()), now));
             }
         }
+        return persisted(deliveries);
+    }
+
+    /**
+     * Routes an event about no case (a service's dead letter) to ops only: without a case there is no patient, doctor,
+     * specialist or tenant to resolve, so any other route configured for the type is left out (and logged).
+     *
+     * @param detail what ops' message names (the service and consumer), or null
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Delivery> routeToOps(UUID eventId, String eventType, String detail) {
+        Instant now = clock.instant();
+        List<Delivery> deliveries = new ArrayList<>();
+        for (Route route : table.routes(eventType)) {
+            if (route.recipient() != RecipientKind.OPS) {
+                LOG.warnf("%s is about no case: its route to %s is not applied", eventType, route.recipient());
+            } else if (route.channel() == Channel.INBOX && sending.contains(Channel.INBOX)) {
+                deliveries.add(Delivery.inApp(eventId, eventType, null, null, RecipientKind.OPS, OPS, route.urgent(),
+                        detail, now));
+            } else {
+                deliveries.add(Delivery.create(eventId, eventType, null, null, RecipientKind.OPS, OPS, route.channel(),
+                        route.urgent(), detail, sending.contains(route.channel()), now));
+            }
+        }
+        return persisted(deliveries);
+    }
+
+    private List<Delivery> persisted(List<Delivery> deliveries) {
         deliveries.forEach(d -> d.persist());
         int sendable = (int) deliveries.stream().filter(d -> d.nextAttemptAt != null).count();
         if (sendable > 0) {

@@ -128,7 +128,7 @@ public class WebhookEndpoints {
     @Transactional
     public WebhookEndpoint disable(Caller caller, UUID id) {
         WebhookEndpoint endpoint = visible(caller, id);
-        endpoint.disable("Disabled by " + caller.primaryRole());
+        endpoint.disable("Disabled by " + caller.primaryRole(), clock.instant());
         outcomes.holdWaiting(id);
         return endpoint;
     }

@@ -56,4 +56,12 @@ class IncomingPayloadsTest {
                 {%s,"kind":"REVIEW","status":"BREACHED","dueAt":"2026-12-10T10:00:00Z","evaluatedAt":"2026-12-10T10:01:00Z"}"""
                 .formatted(CASE), "kind", "status");
     }
+
+    @Test
+    void followUpDue() {
+        // the fields case-service's FollowUpDue writes
+        PayloadContracts.assertRequired(FollowUpDue.class, """
+                {%s,"followUpId":"5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d","dueAt":"2027-01-01T10:00:00Z",
+                 "announcedAt":"2027-01-01T10:05:00Z"}""".formatted(CASE), "followUpId", "dueAt");
+    }
 }

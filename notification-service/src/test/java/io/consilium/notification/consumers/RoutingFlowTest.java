@@ -36,8 +36,12 @@ class RoutingFlowTest {
     Db db;
 
     private List<String> deliveries(UUID eventId) {
+        return deliveries(eventId, "notification-inputs");
+    }
+
+    private List<String> deliveries(UUID eventId, String consumer) {
         await().atMost(Duration.ofSeconds(20)).until(() -> db.count(
-                "select count(*) from inbox_event where consumer = 'notification-inputs' and event_id = ?1", eventId) == 1);
+                "select count(*) from inbox_event where consumer = ?2 and event_id = ?1", eventId, consumer) == 1);
         return db.rows("select recipient_kind || ':' || recipient || ':' || channel || ':' || urgent, id"
                         + " from delivery where event_id = ?1", eventId).stream().map(r -> String.valueOf(r[0])).toList();
     }
@@ -117,6 +121,72 @@ class RoutingFlowTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> db.count(
                     "select count(*) from dead_letter where event_id = ?1 and consumer = 'notification-inputs'", foreign) == 1);
             assertThat(db.count("select count(*) from delivery where event_id = ?1", foreign)).isZero();
+        }
+    }
+
+    @Test
+    void aDueFollowUpReachesThePatientAndThePersonalDoctorOnly() {
+        String tenant = "t-" + UUID.randomUUID();
+        String caseId = UUID.randomUUID().toString();
+        try (KafkaCompanion kafka = Broker.companion()) {
+            Events.submitted(kafka, caseId, tenant, "patient-3");
+            Events.publish(kafka, Events.CASE_TOPIC, "consilium.case.manager-assigned.v1", caseId, tenant,
+                    "\"managerId\":\"dr-luz\"");
+            Events.publish(kafka, Events.CASE_TOPIC, "consilium.case.follow-up-scheduled.v1", caseId, tenant,
+                    "\"followUpId\":\"%s\",\"dueAt\":\"2027-01-01T10:00:00Z\"".formatted(UUID.randomUUID()));
+            UUID due = Events.publish(kafka, Events.CASE_TOPIC, "consilium.case.follow-up-due.v1", caseId, tenant,
+                    "\"followUpId\":\"%s\",\"dueAt\":\"2027-01-01T10:00:00Z\",\"announcedAt\":\"2027-01-01T10:05:00Z\""
+                            .formatted(UUID.randomUUID()));
+            assertThat(deliveries(due)).containsExactlyInAnyOrder("PATIENT:patient-3:EMAIL:false",
+                    "PATIENT:patient-3:INBOX:false", "PATIENT:patient-3:PUSH:false", "MANAGER:dr-luz:EMAIL:false",
+                    "MANAGER:dr-luz:INBOX:false");
+            // without the follow-up's id the event breaks case-service's contract: filed, and nobody is told
+            UUID broken = Events.publish(kafka, Events.CASE_TOPIC, "consilium.case.follow-up-due.v1", caseId, tenant,
+                    "\"dueAt\":\"2027-01-01T10:00:00Z\"");
+            await().atMost(Duration.ofSeconds(20)).until(() -> db.count(
+                    "select count(*) from dead_letter where event_id = ?1 and consumer = 'notification-inputs'", broken) == 1);
+            assertThat(db.count("select count(*) from delivery where event_id = ?1", broken)).isZero();
+        }
+        assertThat(db.rows("select state, tenant from case_file where case_id = ?1", UUID.fromString(caseId)).get(0)[0])
+                .isEqualTo("FOLLOW_UP");
+    }
+
+    @Test
+    void aDeadLetterFiledByAnyServiceReachesOpsAndNobodyElse() {
+        UUID letter = UUID.randomUUID();
+        try (KafkaCompanion kafka = Broker.companion()) {
+            // as case-service's platform writes it: about no case and no tenant, keyed by the dead letter
+            UUID notice = Broker.publish(kafka, "consilium.platform.events", "consilium.platform.dead-letter-filed.v1",
+                    letter.toString(), null, """
+                            {"deadLetterId":"%s","service":"case-service","consumer":"case-timeline",
+                             "eventType":"consilium.report.released.v1","eventId":"%s","reason":"FAILED",
+                             "errorType":"IllegalStateException","attempts":3,"filedAt":"2026-12-02T04:00:00Z"}"""
+                            .formatted(letter, UUID.randomUUID()));
+            assertThat(deliveries(notice, "notification-ops-notices")).containsExactlyInAnyOrder("OPS:ops:INBOX:false",
+                    "OPS:ops:EMAIL:false");
+            assertThat(db.count("select count(*) from delivery where event_id = ?1 and case_id is null and tenant is null"
+                    + " and payload = 'case-service / case-timeline'", notice)).isEqualTo(2);
+            assertThat(db.count("select count(*) from case_file where case_id = ?1", letter)).isZero();
+        }
+    }
+
+    @Test
+    void aDeadLetterFiledHereIsAnnouncedAndOpsAreTold() {
+        String tenant = "t-" + UUID.randomUUID();
+        String caseId = UUID.randomUUID().toString();
+        try (KafkaCompanion kafka = Broker.companion()) {
+            Events.submitted(kafka, caseId, tenant, "patient-2");
+            UUID foreign = Events.publish(kafka, Events.CASE_TOPIC, "consilium.case.records-requested.v1", caseId,
+                    "t-other", "");
+            await().atMost(Duration.ofSeconds(20)).until(() -> db.count(
+                    "select count(*) from dead_letter where event_id = ?1", foreign) == 1);
+            // the notice is written with the dead letter, and comes back through the broker to ops
+            UUID notice = (UUID) db.rows("select o.event_id, d.id from outbox_event o join dead_letter d on o.subject = d.id::text"
+                    + " where d.event_id = ?1 and o.type = 'consilium.platform.dead-letter-filed.v1'", foreign).get(0)[0];
+            assertThat(deliveries(notice, "notification-ops-notices")).containsExactlyInAnyOrder("OPS:ops:INBOX:false",
+                    "OPS:ops:EMAIL:false");
+            assertThat(db.count("select count(*) from delivery where event_id = ?1"
+                    + " and payload = 'notification-service / notification-inputs'", notice)).isEqualTo(2);
         }
     }
 }

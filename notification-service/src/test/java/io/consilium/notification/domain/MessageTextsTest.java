@@ -14,7 +14,7 @@ class MessageTextsTest {
     static final List<String> PERSON_EVENTS = List.of("consilium.case.records-requested.v1", "consilium.document.rejected.v1",
             "consilium.specialist.invited.v1", "consilium.specialist.invitation-reminder-due.v1",
             "consilium.specialist.no-candidate.v1", "consilium.report.submitted.v1", "consilium.report.released.v1",
-            "consilium.case.sla-status-changed.v1");
+            "consilium.case.sla-status-changed.v1", "consilium.case.follow-up-due.v1");
 
     @Test
     void everyEventHasEveryPartInEveryLanguage() throws Exception {

@@ -41,6 +41,10 @@ class RoutingTableTest {
         assertThat(routes(table, "consilium.report.submitted.v1")).contains("manager:email");
         assertThat(routes(table, "consilium.report.released.v1")).contains("patient:email", "partner:webhook");
         assertThat(routes(table, "consilium.case.sla-status-changed.v1")).contains("ops:inbox", "manager:email");
+        assertThat(routes(table, "consilium.case.follow-up-due.v1")).containsExactlyInAnyOrder("patient:email",
+                "patient:inbox", "patient:push", "manager:email", "manager:inbox");
+        // about no case: ops only (there is nobody else to resolve)
+        assertThat(routes(table, "consilium.platform.dead-letter-filed.v1")).containsExactlyInAnyOrder("ops:inbox", "ops:email");
         assertThat(table.routes("consilium.case.consent-granted.v1")).isEmpty();
         assertThat(table.webhookTypes()).contains("consilium.report.released.v1", "consilium.case.submitted.v1")
                 .doesNotContain("consilium.specialist.invited.v1", "consilium.document.rejected.v1");

@@ -50,12 +50,16 @@ class WebhookEndpointTest {
         assertThat(e.failed(t0.plus(Duration.ofDays(11)), fiveDays)).isTrue();
         assertThat(e.enabled).isFalse();
         assertThat(e.disabledReason).contains("failed since");
+        assertThat(e.disabledAt).isEqualTo(t0.plus(Duration.ofDays(11)));
         assertThat(e.failed(t0.plus(Duration.ofDays(12)), fiveDays)).isFalse();
+        assertThat(e.disabledAt).isEqualTo(t0.plus(Duration.ofDays(11)));
         e.enable();
         assertThat(e.enabled).isTrue();
         assertThat(e.failingSince).isNull();
+        assertThat(e.disabledAt).isNull();
         assertThatThrownBy(e::enable).isInstanceOf(ProblemException.Conflict.class);
-        e.disable("by ops");
-        assertThatThrownBy(() -> e.disable("again")).isInstanceOf(ProblemException.Conflict.class);
+        e.disable("by ops", t0.plus(Duration.ofDays(13)));
+        assertThat(e.disabledAt).isEqualTo(t0.plus(Duration.ofDays(13)));
+        assertThatThrownBy(() -> e.disable("again", t0.plus(Duration.ofDays(14)))).isInstanceOf(ProblemException.Conflict.class);
     }
 }

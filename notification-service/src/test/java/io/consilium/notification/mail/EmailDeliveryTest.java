@@ -147,6 +147,30 @@ class EmailDeliveryTest {
     }
 
     @Test
+    void aDueFollowUpIsMailedToThePatientAndTheDoctorEachInTheirLanguage() {
+        String tenant = "t-" + UUID.randomUUID();
+        String caseId = UUID.randomUUID().toString();
+        String patient = "p-" + UUID.randomUUID();
+        String doctor = "dr-" + UUID.randomUUID();
+        MailAndDirectory.user(patient, patient + "@patients.example", null);
+        MailAndDirectory.user(doctor, doctor + "@clinic.example", "de");
+        try (KafkaCompanion kafka = Broker.companion()) {
+            Broker.publish(kafka, Events.CASE_TOPIC, "consilium.case.submitted.v1", caseId, tenant,
+                    "{\"caseId\":\"%s\",\"tenant\":\"%s\",\"patientId\":\"%s\",\"preferredLanguage\":\"es\"}"
+                            .formatted(caseId, tenant, patient));
+            Events.publish(kafka, Events.CASE_TOPIC, "consilium.case.manager-assigned.v1", caseId, tenant,
+                    "\"managerId\":\"" + doctor + "\"");
+            Events.publish(kafka, Events.CASE_TOPIC, "consilium.case.follow-up-due.v1", caseId, tenant,
+                    "\"followUpId\":\"%s\",\"dueAt\":\"2027-01-01T10:00:00Z\"".formatted(UUID.randomUUID()));
+            String ref = caseId.substring(0, 8).toUpperCase();
+            await().atMost(Duration.ofSeconds(30)).until(() -> MailAndDirectory.mailTo(patient).size() == 1
+                    && MailAndDirectory.mailTo(doctor).size() == 1);
+            assertThat(subject(MailAndDirectory.mailTo(patient).get(0))).isEqualTo("Caso " + ref + ": seguimiento pendiente");
+            assertThat(subject(MailAndDirectory.mailTo(doctor).get(0))).isEqualTo("Fall " + ref + ": Nachsorgetermin fällig");
+        }
+    }
+
+    @Test
     void anUrgentBreachGoesToOpsAndAPersonWithoutAnAddressIsADeadDelivery() {
         String tenant = "t-" + UUID.randomUUID();
         String caseId = UUID.randomUUID().toString();

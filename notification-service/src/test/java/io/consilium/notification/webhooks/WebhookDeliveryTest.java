@@ -363,8 +363,14 @@ class WebhookDeliveryTest {
             clock.advance(Duration.ofDays(5).plusMinutes(1));
             dispatcher.pollNow();
             await().atMost(Duration.ofSeconds(10)).until(() -> "HELD".equals(status(eventId)));
-            given().auth().oauth2(Tokens.partner(t)).when().get("/api/v1/webhook-endpoints/{id}", endpoint.id())
-                    .then().statusCode(200).body("enabled", equalTo(false));
+            // the partner's view says when and why (the moved clock's instant of the disabling attempt)
+            String disabledAt = given().auth().oauth2(Tokens.partner(t)).when()
+                    .get("/api/v1/webhook-endpoints/{id}", endpoint.id())
+                    .then().statusCode(200).body("enabled", equalTo(false))
+                    .body("disabledReason", org.hamcrest.Matchers.containsString("failed since"))
+                    .extract().path("disabledAt");
+            assertThat(java.time.Instant.parse(disabledAt)).isAfterOrEqualTo(clock.instant().minus(Duration.ofMinutes(1)))
+                    .isBeforeOrEqualTo(clock.instant());
             // a disabled endpoint gets no new deliveries
             UUID later = Events.released(kafka, UUID.randomUUID(), UUID.randomUUID().toString(), t);
             Events.submitted(kafka, UUID.randomUUID().toString(), t, null);

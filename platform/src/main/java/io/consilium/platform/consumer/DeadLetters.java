@@ -1,6 +1,9 @@
 package io.consilium.platform.consumer;
 
 import io.consilium.platform.cloudevents.IncomingEvent;
+import io.consilium.platform.outbox.Outbox;
+import io.consilium.platform.outbox.OutboxConfig;
+import io.consilium.platform.outbox.OutgoingEvent;
 import io.consilium.platform.paging.Page;
 import io.consilium.platform.paging.PageRequest;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,22 +44,29 @@ public class DeadLetters {
     private final EntityManager em;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final Outbox outbox;
+    private final String source;
 
-    DeadLetters(EntityManager em, Clock clock, MeterRegistry registry) {
+    DeadLetters(EntityManager em, Clock clock, MeterRegistry registry, Outbox outbox, OutboxConfig outboxConfig) {
         this.em = em;
         this.clock = clock;
         this.registry = registry;
+        this.outbox = outbox;
+        this.source = outboxConfig.source();
     }
 
     /**
      * Files an event its consumer gave up on, in a transaction of its own (the consumer's has rolled back). The
      * same event failing again for the same consumer (a redelivery, or after a discard) reopens the one entry.
+     * Each filing is announced in the same transaction ({@link DeadLetterFiled}, through the outbox), except the
+     * filing of such an announcement itself: a consumer failing on notices must not feed itself new ones.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void file(String consumer, IncomingEvent event, String payload, RecordOrigin origin, RuntimeException cause,
                      int attempts, boolean contractBroken) {
-        Timestamp now = Timestamp.from(clock.instant());
-        em.createNativeQuery("""
+        Instant filedAt = clock.instant();
+        Timestamp now = Timestamp.from(filedAt);
+        UUID id = (UUID) em.createNativeQuery("""
                         insert into dead_letter (id, consumer, event_id, event_type, event_source, case_id, tenant,
                             occurred_at, topic, kafka_partition, kafka_offset, payload, contract_broken, error, attempts,
                             status, first_failed_at, last_failed_at)
@@ -64,7 +74,8 @@ public class DeadLetters {
                         on conflict (consumer, event_id) do update set
                             error = excluded.error, attempts = dead_letter.attempts + excluded.attempts,
                             contract_broken = excluded.contract_broken, last_failed_at = excluded.last_failed_at,
-                            status = 'OPEN', resolved_at = null, resolved_by = null, resolution = null""")
+                            status = 'OPEN', resolved_at = null, resolved_by = null, resolution = null
+                        returning id""")
                 .setParameter(1, UUID.randomUUID())
                 .setParameter(2, consumer)
                 .setParameter(3, event.id())
@@ -81,7 +92,13 @@ public class DeadLetters {
                 .setParameter(14, describe(cause))
                 .setParameter(15, attempts)
                 .setParameter(16, now)
-                .executeUpdate();
+                .getSingleResult();
+        if (!DeadLetterFiled.TYPE.equals(event.type())) {
+            // no case and no tenant: the notice is about the service's plumbing, keyed by the entry
+            outbox.append(new OutgoingEvent(DeadLetterFiled.TOPIC, DeadLetterFiled.TYPE, id.toString(), null,
+                    DeadLetterFiled.of(id, source, consumer, event.type(), event.id(), cause, attempts, contractBroken,
+                            filedAt)));
+        }
         registry.counter("consilium.dead.letters.filed", "consumer", consumer,
                 "reason", contractBroken ? "contract" : "failure").increment();
     }

@@ -94,7 +94,9 @@ public final class Broker {
         headers.add(header("ce_source", "/test"));
         headers.add(header("ce_subject", caseId));
         headers.add(header("ce_time", OffsetDateTime.now().toString()));
-        headers.add(header("ce_tenant", tenant));
+        if (tenant != null) { // a notice about no case (platform's dead-letter-filed) names no tenant
+            headers.add(header("ce_tenant", tenant));
+        }
         headers.add(header("content-type", "application/json"));
         companion.produceStrings()
                 .fromRecords(new ProducerRecord<>(topic, null, key, json, headers))
