@@ -48,8 +48,10 @@ public class PartFetcher {
         return fetchAll(parts, callerHeaders, config.timeout());
     }
 
-    /** Every part within {@code deadline} (a second round gets what the first left of the timeout). */
-    public Future<Map<String, FetchedPart>> fetchAll(List<AggregatePart> parts, MultiMap callerHeaders, Duration deadline) {
+    /** Every part within {@code within} (a second round gets what the first left of the timeout). */
+    public Future<Map<String, FetchedPart>> fetchAll(List<AggregatePart> parts, MultiMap callerHeaders, Duration within) {
+        // a first round that used up the timeout leaves a second no time: its parts are missing at once
+        Duration deadline = within.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : within;
         List<Future<FetchedPart>> all = new ArrayList<>();
         for (AggregatePart part : parts) {
             all.add(withDeadline(part, fetch(part, callerHeaders, deadline), deadline));
@@ -75,7 +77,7 @@ public class PartFetcher {
 
     private Future<FetchedPart> withDeadline(AggregatePart part, Future<FetchedPart> fetched, Duration deadline) {
         Promise<FetchedPart> result = Promise.promise();
-        long timer = vertx.setTimer(Math.max(1, deadline.toMillis()), id -> result.tryComplete(FetchedPart.missing(part)));
+        long timer = vertx.setTimer(deadline.toMillis(), id -> result.tryComplete(FetchedPart.missing(part)));
         fetched.onComplete(done -> {
             vertx.cancelTimer(timer);
             result.tryComplete(done.succeeded() ? done.result() : FetchedPart.missing(part));
