@@ -4,7 +4,8 @@ import io.consilium.gateway.domain.AggregatePart;
 import io.consilium.gateway.service.CaseOverviews;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.MultiMap;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.consilium.gateway.service.FetchedPart;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,9 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,9 +29,6 @@ import java.util.UUID;
 @Path("/api/v1/cases/{caseId}/overview")
 @Authenticated
 public class CaseOverviewResource {
-
-    /** The caller's headers that go with every part. */
-    private static final List<String> FORWARDED = List.of("Authorization", "X-Request-Id", "traceparent", "Accept-Language");
 
     private final CaseOverviews overviews;
 
@@ -49,34 +45,19 @@ public class CaseOverviewResource {
                     + "the gateway's aggregate timeout are named in missing, with partial: true.")
     @APIResponse(responseCode = "200", description = "The overview, possibly partial")
     public Uni<Response> overview(@PathParam("caseId") UUID caseId, @Context HttpServerRequest request) {
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        for (String name : FORWARDED) {
-            String value = request.getHeader(name);
-            if (value != null) {
-                headers.set(name, value);
-            }
-        }
-        return Uni.createFrom().completionStage(overviews.fetch(caseId, headers).toCompletionStage())
+        return Uni.createFrom().completionStage(overviews.fetch(caseId, CallerHeaders.of(request)).toCompletionStage())
                 .map(parts -> answer(caseId, parts));
     }
 
-    private static Response answer(UUID caseId, Map<String, CaseOverviews.Fetched> parts) {
-        CaseOverviews.Fetched theCase = parts.get(CaseOverviews.CASE);
+    private static Response answer(UUID caseId, Map<String, FetchedPart> parts) {
+        FetchedPart theCase = parts.get(CaseOverviews.CASE);
         if (theCase.outcome() == AggregatePart.Outcome.WITHHELD) {
             // the case service's own refusal (404 for a case the caller may not see), word for word
-            return Response.status(theCase.status()).type(theCase.contentType() == null ? "application/problem+json"
-                    : theCase.contentType()).entity(theCase.raw()).build();
+            return ServiceAnswer.of(theCase);
         }
-        Map<String, com.fasterxml.jackson.databind.JsonNode> shown = new LinkedHashMap<>();
-        List<String> missing = new ArrayList<>();
-        List<String> withheld = new ArrayList<>();
-        parts.values().forEach(part -> {
-            switch (part.outcome()) {
-                case SHOWN -> shown.put(part.part().name(), part.body());
-                case WITHHELD -> withheld.add(part.part().name());
-                case MISSING -> missing.add(part.part().name());
-            }
-        });
-        return Response.ok(new CaseOverview(caseId, !missing.isEmpty(), missing, withheld, shown)).build();
+        Map<String, JsonNode> shown = new LinkedHashMap<>();
+        parts.values().stream().filter(FetchedPart::shown).forEach(part -> shown.put(part.part().name(), part.body()));
+        PartOutcomes outcomes = PartOutcomes.of(parts.values());
+        return Response.ok(new CaseOverview(caseId, outcomes.partial(), outcomes.missing(), outcomes.withheld(), shown)).build();
     }
 }

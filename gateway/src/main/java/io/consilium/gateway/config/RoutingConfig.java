@@ -29,9 +29,11 @@ public interface RoutingConfig {
 
     /**
      * Paths the gateway answers itself although a service's pattern would match them: its aggregates (the case
-     * overview under a case-service path) and its own dead letters. Most specific pattern wins here too.
+     * overview under a case-service path, the patient home, the personal doctor's work queue, the ops dashboard) and
+     * its own dead letters. Most specific pattern wins here too.
      */
-    @WithDefault("/api/v1/cases/*/overview,/api/v1/ops/dead-letters/**")
+    @WithDefault("/api/v1/cases/*/overview,/api/v1/me/home,/api/v1/me/work-queue,/api/v1/ops/dashboard,"
+            + "/api/v1/ops/dead-letters/**")
     List<String> ownPaths();
 
     /** Largest request body of a route that sets none; tus appends, roster and directory imports set their own. */

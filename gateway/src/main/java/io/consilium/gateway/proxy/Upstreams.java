@@ -71,6 +71,11 @@ public class Upstreams {
         return upstream;
     }
 
+    /** The services' names, in configuration order (the ops dashboard asks each for its dead letters). */
+    public java.util.Set<String> serviceNames() {
+        return java.util.Collections.unmodifiableSet(services.keySet());
+    }
+
     @PreDestroy
     void close() {
         services.values().forEach(upstream -> upstream.client().close());

@@ -9,7 +9,8 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 /**
  * The platform's probe of every gateway operation in its OpenAPI document (no token 401; NUL, BEL, bidi override and
  * 1 MB strings refused with 4xx problem+json and nothing stored; outsiders 403/404). Proxied paths are the services'
- * own and probed there; here: the gateway's dead letters and its case overview.
+ * own and probed there; here: the gateway's dead letters and its aggregates (case overview, patient home, work
+ * queue, ops dashboard).
  */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)

@@ -126,6 +126,10 @@ class RouteTableTest {
                 assertThat(table.find(path).map(Route::service)).as(path).contains(service));
         // the gateway's own: each service's dead letters are reached on that service
         assertThat(table.find("/api/v1/ops/dead-letters")).isEmpty();
+        // the gateway's own aggregates (own-paths): no service's pattern claims them
+        assertThat(table.find("/api/v1/me/home")).isEmpty();
+        assertThat(table.find("/api/v1/me/work-queue")).isEmpty();
+        assertThat(table.find("/api/v1/ops/dashboard")).isEmpty();
         assertThat(table.find("/api/v1/me/notifications/stream").map(Route::name)).contains("inbox-stream");
         assertThat(table.find("/api/v1/specialists/import").map(Route::name)).contains("specialist-import");
     }

@@ -1,0 +1,98 @@
+package io.consilium.gateway.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.consilium.gateway.service.FetchedPart;
+import io.consilium.gateway.service.OpsDashboards;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The ops dashboard. Every figure is from a part named in {@code missing} or {@code withheld} when it did not come
+ * or was refused: a state's count as {@code cases:<STATE>}, a service's dead letters as {@code dead-letters:<service>},
+ * the clocks as {@code clocks}, the endpoints as {@code webhooks} (that figure is then absent or null here).
+ */
+@Schema(description = "Cases by state, clocks at risk or breached, open dead letters per service, failing webhook endpoints")
+public record OpsDashboard(boolean partial, List<String> missing, List<String> withheld,
+                           @Schema(description = "the tenant the figures are narrowed to; null: all") String tenant,
+                           @Schema(description = "number of cases by state") Map<String, Long> casesByState,
+                           @Schema(description = "null when missing or withheld") Clocks clocks,
+                           @Schema(description = "open dead letters by service") Map<String, Long> openDeadLetters,
+                           @Schema(description = "null when missing or withheld") FailingWebhooks webhooks) {
+
+    /** Listed entries of a figure are capped (the counts are not). */
+    static final int LISTED = 100;
+
+    /**
+     * Clocks at risk or breached, from case-service's ops queue (at most its first 1000 entries, breached first).
+     *
+     * @param items the first 100 of them, as the ops queue shows them
+     */
+    public record Clocks(long atRisk, long breached, Map<String, Long> byTenant, List<JsonNode> items) {
+
+        static Clocks of(JsonNode queue) {
+            long atRisk = 0;
+            long breached = 0;
+            Map<String, Long> byTenant = new TreeMap<>();
+            List<JsonNode> items = new ArrayList<>();
+            for (JsonNode item : queue) {
+                String status = item.path("status").asText();
+                if (!status.equals("AT_RISK") && !status.equals("BREACHED")) {
+                    continue;
+                }
+                if (status.equals("AT_RISK")) {
+                    atRisk++;
+                } else {
+                    breached++;
+                }
+                byTenant.merge(item.path("tenant").asText(), 1L, Long::sum);
+                if (items.size() < LISTED) {
+                    items.add(item);
+                }
+            }
+            return new Clocks(atRisk, breached, byTenant, items);
+        }
+    }
+
+    /**
+     * Webhook endpoints that are failing ({@code failingSince} set) or disabled, of the first {@code checked} of
+     * {@code total} endpoints notification-service lists to the caller.
+     */
+    public record FailingWebhooks(long checked, long total, List<JsonNode> items) {
+
+        static FailingWebhooks of(JsonNode page) {
+            List<JsonNode> items = new ArrayList<>();
+            long checked = 0;
+            for (JsonNode endpoint : page.path("items")) {
+                checked++;
+                boolean failing = !endpoint.path("failingSince").isNull() && !endpoint.path("failingSince").isMissingNode();
+                if (failing || !endpoint.path("enabled").asBoolean(true)) {
+                    items.add(endpoint);
+                }
+            }
+            return new FailingWebhooks(checked, page.path("total").asLong(), items);
+        }
+    }
+
+    static OpsDashboard of(String tenant, Map<String, FetchedPart> parts) {
+        PartOutcomes outcomes = PartOutcomes.of(parts.values());
+        Map<String, Long> byState = new LinkedHashMap<>();
+        Map<String, Long> deadLetters = new TreeMap<>();
+        parts.forEach((name, part) -> {
+            if (part.shown() && name.startsWith(OpsDashboards.CASES_PREFIX)) {
+                byState.put(name.substring(OpsDashboards.CASES_PREFIX.length()), part.body().path("total").asLong());
+            } else if (part.shown() && name.startsWith(OpsDashboards.DEAD_LETTERS_PREFIX)) {
+                deadLetters.put(name.substring(OpsDashboards.DEAD_LETTERS_PREFIX.length()), part.body().path("total").asLong());
+            }
+        });
+        FetchedPart clocks = parts.get(OpsDashboards.CLOCKS);
+        FetchedPart webhooks = parts.get(OpsDashboards.WEBHOOKS);
+        return new OpsDashboard(outcomes.partial(), outcomes.missing(), outcomes.withheld(), tenant, byState,
+                clocks.shown() ? Clocks.of(clocks.body()) : null, deadLetters,
+                webhooks.shown() ? FailingWebhooks.of(webhooks.body()) : null);
+    }
+}
