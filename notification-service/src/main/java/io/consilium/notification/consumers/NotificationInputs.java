@@ -28,6 +28,8 @@ public class NotificationInputs {
     static final String MANAGER_ASSIGNED = "consilium.case.manager-assigned.v1";
     static final String SLA_STATUS_CHANGED = "consilium.case.sla-status-changed.v1";
     static final String FOLLOW_UP_DUE = "consilium.case.follow-up-due.v1";
+    static final String REPORT_REOPENED = "consilium.report.reopened.v1";
+    static final String REPORT_OVERDUE = "consilium.report.overdue.v1";
     static final String INVITED = "consilium.specialist.invited.v1";
     static final String REMINDER_DUE = "consilium.specialist.invitation-reminder-due.v1";
     static final Set<String> PROJECTED = Set.of(SUBMITTED, PATIENT_LINKED, MANAGER_ASSIGNED, INVITED,
@@ -88,6 +90,7 @@ public class NotificationInputs {
                         ? due.specialistSubject() : known != null ? known.specialistSubject : null;
             }
             case FOLLOW_UP_DUE -> delivery.payload(FollowUpDue.class);
+            case REPORT_REOPENED, REPORT_OVERDUE -> specialist = delivery.payload(ReportForSpecialist.class).specialistSubject();
             case SLA_STATUS_CHANGED -> {
                 detail = delivery.payload(SlaStatusChanged.class).status();
                 urgent = Urgency.urgent(event.type(), detail);

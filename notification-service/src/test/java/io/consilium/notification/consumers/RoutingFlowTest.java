@@ -89,6 +89,18 @@ class RoutingFlowTest {
                     "\"reportId\":\"%s\",\"version\":1,\"specialistSubject\":\"prof-eva\"".formatted(UUID.randomUUID()));
             assertThat(deliveries(submittedReport)).containsExactlyInAnyOrder("MANAGER:dr-ana:EMAIL:false",
                     "MANAGER:dr-ana:INBOX:false");
+            // a report sent back for changed questions goes to its own specialist; an overdue one to the doctor too
+            UUID reopened = Events.publish(kafka, Events.REPORT_TOPIC, "consilium.report.reopened.v1", caseId, tenant,
+                    "\"reportId\":\"%s\",\"version\":1,\"specialistSubject\":\"prof-ito\",\"reason\":\"QUESTIONS_CHANGED\",\"questions\":[\"WHY_DIFFERENT\"]"
+                            .formatted(UUID.randomUUID()));
+            assertThat(deliveries(reopened)).containsExactlyInAnyOrder("SPECIALIST:prof-ito:EMAIL:false",
+                    "SPECIALIST:prof-ito:INBOX:false", "SPECIALIST:prof-ito:PUSH:false");
+            UUID overdue = Events.publish(kafka, Events.REPORT_TOPIC, "consilium.report.overdue.v1", caseId, tenant,
+                    "\"reportId\":\"%s\",\"specialistSubject\":\"prof-ito\",\"dueBy\":\"2026-12-05T10:00:00Z\""
+                            .formatted(UUID.randomUUID()));
+            assertThat(deliveries(overdue)).containsExactlyInAnyOrder("SPECIALIST:prof-ito:EMAIL:false",
+                    "SPECIALIST:prof-ito:INBOX:false", "SPECIALIST:prof-ito:PUSH:false", "MANAGER:dr-ana:EMAIL:false",
+                    "MANAGER:dr-ana:INBOX:false");
         }
         assertThat(db.rows("select state, tenant from case_file where case_id = ?1", UUID.fromString(caseId)).get(0)[0])
                 .isEqualTo("COLLECTING_RECORDS");
