@@ -26,6 +26,7 @@ import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -138,6 +139,8 @@ class EdgeTest {
                     .when().get("/api/v1/cases/0e9d6c1a-3b7f-4e2a-8c5d-9f1b2a4c6e80/timeline");
             response.then().statusCode(200);
             String requestId = response.header("X-Request-Id");
+            // the line is written when the answer has gone out, which may be a moment after the client has it
+            await().atMost(Duration.ofSeconds(5)).until(() -> lines.stream().anyMatch(l -> l.contains(requestId)));
             String line = lines.stream().filter(l -> l.contains(requestId)).findFirst().orElseThrow();
             assertThat(line).contains("method=GET", "route=cases", "status=200", "durationMs=", "client=")
                     .doesNotContain("Maria", "0e9d6c1a", token, "alice", "timeline");
