@@ -33,9 +33,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends e-mail deliveries after their commit: claims due rows (the same lease as webhooks, so a crash between
@@ -68,12 +65,7 @@ public class EmailDispatcher {
     private final EmailSettings settings;
     private final Clock clock;
     // one SMTP conversation at a time is plenty for this volume, and keeps the order of a person's messages
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "email-dispatch");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean roundQueued = new AtomicBoolean();
+    private final Rounds rounds = new Rounds("email-dispatch", BATCH, this::round);
 
     EmailDispatcher(AgroalDataSource dataSource, KeycloakContacts contacts, MessageRenderer renderer, ReactiveMailer mailer,
                     DeliveryOutcomes outcomes, ContactSettings contactSettings, EmailSettings settings, Clock clock,
@@ -90,7 +82,7 @@ public class EmailDispatcher {
     }
 
     void stop(@Observes ShutdownEvent ignored) {
-        worker.shutdownNow();
+        rounds.stop();
     }
 
     void created(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesCreated ignored) {
@@ -104,20 +96,7 @@ public class EmailDispatcher {
     }
 
     public void wake() {
-        if (roundQueued.compareAndSet(false, true)) {
-            try {
-                worker.execute(() -> {
-                    roundQueued.set(false);
-                    // a full round means more are due: go on at once instead of waiting for the next poll, so a
-                    // backlog (a burst of events, a mail server back after an outage) drains at sending speed
-                    if (round() >= BATCH) {
-                        wake();
-                    }
-                });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                roundQueued.set(false);
-            }
-        }
+        rounds.wake();
     }
 
     /** For tests with a moved clock: one round now, on the caller's thread. */

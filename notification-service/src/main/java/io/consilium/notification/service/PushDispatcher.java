@@ -35,10 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends push deliveries after their commit, as the e-mail dispatcher does e-mail: claims due rows with a lease (a
@@ -75,12 +71,7 @@ public class PushDispatcher {
     private final PushSettings settings;
     private final Clock clock;
     // one push at a time keeps the order of a person's messages; FCM answers in milliseconds
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "push-dispatch");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean roundQueued = new AtomicBoolean();
+    private final Rounds rounds = new Rounds("push-dispatch", BATCH, this::round);
 
     PushDispatcher(AgroalDataSource dataSource, PushSender sender, PushDevices devices, PersonalPreferences preferences,
                    KeycloakContacts contacts, MessageRenderer renderer, DeliveryOutcomes outcomes,
@@ -97,7 +88,7 @@ public class PushDispatcher {
     }
 
     void stop(@Observes ShutdownEvent ignored) {
-        worker.shutdownNow();
+        rounds.stop();
     }
 
     void created(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesCreated ignored) {
@@ -111,18 +102,7 @@ public class PushDispatcher {
     }
 
     public void wake() {
-        if (roundQueued.compareAndSet(false, true)) {
-            try {
-                worker.execute(() -> {
-                    roundQueued.set(false);
-                    if (round() >= BATCH) {
-                        wake();
-                    }
-                });
-            } catch (RejectedExecutionException e) {
-                roundQueued.set(false);
-            }
-        }
+        rounds.wake();
     }
 
     /** For tests with a moved clock: one round now, on the caller's thread. */
