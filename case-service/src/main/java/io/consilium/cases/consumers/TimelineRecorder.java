@@ -26,8 +26,11 @@ public class TimelineRecorder {
 
     static final String CONSUMER = "case-timeline";
 
-    /** Events on the services' topics that are about a directory, not a case: their subject is no case id. */
-    private static final Set<String> NOT_ABOUT_A_CASE = Set.of(NetworkProviders.PROVIDER_CHANGED);
+    /** notification-service's notice that a partner's webhook endpoint was disabled: its subject is the endpoint. */
+    static final String ENDPOINT_DISABLED = "consilium.notification.endpoint-disabled.v1";
+
+    /** Events on the services' topics that are about a directory or an endpoint, not a case: their subject is no case id. */
+    private static final Set<String> NOT_ABOUT_A_CASE = Set.of(NetworkProviders.PROVIDER_CHANGED, ENDPOINT_DISABLED);
 
     /** The fields of records-completed the note needs (both absent when nothing was overridden). */
     record RecordsCompletedNote(String overrideReason, List<String> overriddenItems) {

@@ -145,6 +145,25 @@ class IncomingEventsOnceTest {
     }
 
     @Test
+    void aNoticeAboutAWebhookEndpointIsNotTakenForACaseEvent() {
+        // notification-service's endpoint-disabled notice: its subject is the endpoint, not a case
+        UUID endpoint = UUID.randomUUID();
+        String notificationTopic = "consilium.notification.events";
+        UUID notice = Broker.publish(kafka, notificationTopic, "consilium.notification.endpoint-disabled.v1",
+                endpoint.toString(), "acme", """
+                        {"endpointId":"%s","tenant":"acme","reason":"Every delivery failed","disabledAt":"%s"}"""
+                        .formatted(endpoint, Instant.now()));
+        // same key, so the same partition: once this one is in the timeline, the notice before it was handled
+        UUID marker = Broker.publish(kafka, notificationTopic, "consilium.notification.delivered.v1",
+                endpoint.toString(), "acme", "{}");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                count("select count(*) from inbox_event where event_id = ?1 and consumer = 'case-timeline'", marker) == 1);
+        assertThat(count("select count(*) from case_timeline_entry where event_id = ?1", notice)).isZero();
+        assertThat(count("select count(*) from inbox_event where event_id = ?1", notice)).isZero();
+        assertThat(count("select count(*) from dead_letter where event_id = ?1", notice)).isZero();
+    }
+
+    @Test
     void noCandidateLetsTheDoctorAskAgain() {
         Journey j = Journey.readyForReview();
         j.consentToSpecialists();
