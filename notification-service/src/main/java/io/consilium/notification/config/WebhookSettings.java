@@ -52,4 +52,20 @@ public interface WebhookSettings {
     /** Deliveries claimed per round. */
     @WithDefault("500")
     int batchSize();
+
+    /**
+     * The least time between the starts of two claim rounds. Every committed event wakes the sender; at sixty events
+     * a second a round each was most of the database's work, for a few rows each. Waiting this long gathers them:
+     * the price is at most this much latency.
+     */
+    @WithDefault("PT0.05S")
+    Duration roundGap();
+
+    /**
+     * How long a sender holds a delivery it took before another may take it: long enough for the attempt to come
+     * back (connect and read) and be recorded.
+     */
+    default Duration lease() {
+        return connectTimeout().plus(readTimeout()).plusSeconds(60);
+    }
 }

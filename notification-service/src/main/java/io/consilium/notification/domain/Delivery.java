@@ -88,6 +88,17 @@ public class Delivery extends PanacheEntityBase {
     }
 
     /**
+     * Taken by the sender that created it, until {@code until}: it sends the delivery right after the commit, and no
+     * other sender's claim sees it before then (after a crash, any sender takes it once the lease is over).
+     */
+    public void leasedUntil(Instant until) {
+        if (status != DeliveryStatus.PENDING) {
+            throw new IllegalStateException("Only a pending delivery is leased, not a " + status + " one");
+        }
+        nextAttemptAt = Objects.requireNonNull(until);
+    }
+
+    /**
      * An in-app inbox item is delivered the moment it is committed: the row is the item the apps read (and the
      * live stream announces after the commit).
      */

@@ -36,51 +36,71 @@ public final class EndpointAddresses {
         this.resolver = resolver;
     }
 
+    /**
+     * What the check found: why the URL may not be called, or the address it was checked at. The sender connects to
+     * that very address (the URL's host still names it in {@code Host} and for TLS), so a DNS answer that changes
+     * between the check and the connection (DNS rebinding) cannot lead it to a private address.
+     */
+    public record Verdict(String refusal, InetAddress address) {
+
+        static Verdict refused(String why) {
+            return new Verdict(why, null);
+        }
+
+        public boolean refused() {
+            return refusal != null;
+        }
+    }
+
     /** @return why the URL may not be called, or empty when it may */
     public Optional<String> refusal(String url) {
+        return Optional.ofNullable(check(url).refusal());
+    }
+
+    public Verdict check(String url) {
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            return Optional.of("not a URL");
+            return Verdict.refused("not a URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost();
         if (!uri.isAbsolute() || host == null || host.isBlank()) {
-            return Optional.of("not an absolute URL with a host");
+            return Verdict.refused("not an absolute URL with a host");
         }
         if (uri.getUserInfo() != null) {
-            return Optional.of("credentials in the URL are not allowed");
+            return Verdict.refused("credentials in the URL are not allowed");
         }
         if (uri.getFragment() != null) {
-            return Optional.of("a fragment is not allowed");
+            return Verdict.refused("a fragment is not allowed");
         }
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            return Optional.of("only https is allowed");
+            return Verdict.refused("only https is allowed");
         }
         List<InetAddress> addresses;
         try {
             addresses = resolver.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
         } catch (UnknownHostException e) {
-            return Optional.of("the host does not resolve");
+            return Verdict.refused("the host does not resolve");
         }
         if (addresses.isEmpty()) {
-            return Optional.of("the host does not resolve");
+            return Verdict.refused("the host does not resolve");
         }
         boolean allLoopback = addresses.stream().allMatch(InetAddress::isLoopbackAddress);
         if (allowLoopback && allLoopback) {
-            return Optional.empty();
+            return new Verdict(null, addresses.get(0));
         }
         for (InetAddress address : addresses) {
             Optional<String> why = notPublic(address);
             if (why.isPresent()) {
-                return Optional.of("the host resolves to a " + why.get() + " address");
+                return Verdict.refused("the host resolves to a " + why.get() + " address");
             }
         }
         if (!scheme.equals("https")) {
-            return Optional.of("only https is allowed");
+            return Verdict.refused("only https is allowed");
         }
-        return Optional.empty();
+        return new Verdict(null, addresses.get(0));
     }
 
     static Optional<String> notPublic(InetAddress address) {

@@ -44,9 +44,11 @@ public class DeliveryOutcomes {
     private final RetrySchedule schedule;
     private final Duration disableAfter;
     private final MeterRegistry metrics;
+    private final EndpointNotices notices;
 
-    DeliveryOutcomes(Outbox outbox, Clock clock, WebhookSettings settings, MeterRegistry metrics) {
+    DeliveryOutcomes(Outbox outbox, Clock clock, WebhookSettings settings, MeterRegistry metrics, EndpointNotices notices) {
         this.outbox = outbox;
+        this.notices = notices;
         this.clock = clock;
         this.schedule = new RetrySchedule(settings.retryDelays(), settings.jitter());
         this.disableAfter = settings.disableAfter();
@@ -130,6 +132,7 @@ public class DeliveryOutcomes {
             LOG.warnf("Webhook endpoint %s of tenant %s disabled: failing since %s", endpoint.id, endpoint.tenant,
                     endpoint.failingSince);
             holdWaiting(endpoint.id);
+            notices.disabled(endpoint);
         }
         if (dead && delivery.caseId != null) {
             batch.events.add(new OutgoingEvent(NotificationEvents.TOPIC, NotificationEvents.FAILED,

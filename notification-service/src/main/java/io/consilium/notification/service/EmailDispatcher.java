@@ -7,8 +7,8 @@ import io.consilium.notification.domain.CaseFile;
 import io.consilium.notification.domain.Channel;
 import io.consilium.notification.domain.Delivery;
 import io.consilium.notification.domain.NotificationPreference;
-import io.consilium.notification.domain.SendingVerdict;
 import io.consilium.notification.domain.RecipientKind;
+import io.consilium.notification.domain.SendingVerdict;
 import io.consilium.notification.keycloak.Contact;
 import io.consilium.notification.keycloak.ContactUnavailable;
 import io.consilium.notification.keycloak.KeycloakContacts;
@@ -65,7 +65,7 @@ public class EmailDispatcher {
     private final EmailSettings settings;
     private final Clock clock;
     // one SMTP conversation at a time is plenty for this volume, and keeps the order of a person's messages
-    private final Rounds rounds = new Rounds("email-dispatch", BATCH, this::round);
+    private final Rounds rounds = new Rounds("email-dispatch", () -> round() >= BATCH);
 
     EmailDispatcher(AgroalDataSource dataSource, KeycloakContacts contacts, MessageRenderer renderer, ReactiveMailer mailer,
                     DeliveryOutcomes outcomes, ContactSettings contactSettings, EmailSettings settings, Clock clock,
@@ -85,8 +85,10 @@ public class EmailDispatcher {
         rounds.stop();
     }
 
-    void created(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesCreated ignored) {
-        wake();
+    void created(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesCreated created) {
+        if (created.includes(Channel.EMAIL)) {
+            wake();
+        }
     }
 
     @Scheduled(every = "${consilium.email.poll-every:5s}", identity = "email-poll",

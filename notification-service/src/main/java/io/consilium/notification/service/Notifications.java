@@ -3,6 +3,7 @@ package io.consilium.notification.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consilium.notification.config.RoutingSettings;
+import io.consilium.notification.config.WebhookSettings;
 import io.consilium.notification.domain.CaseFile;
 import io.consilium.notification.domain.Channel;
 import io.consilium.notification.domain.Delivery;
@@ -17,8 +18,10 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -44,9 +47,11 @@ public class Notifications {
     private final Clock clock;
     private final Event<DeliveriesCreated> created;
     private final Event<InboxItemsCreated> inboxItems;
+    private final Duration lease;
 
-    Notifications(RoutingSettings settings, ObjectMapper json, Clock clock, Event<DeliveriesCreated> created,
-                  Event<InboxItemsCreated> inboxItems) {
+    Notifications(RoutingSettings settings, WebhookSettings webhooks, ObjectMapper json, Clock clock,
+                  Event<DeliveriesCreated> created, Event<InboxItemsCreated> inboxItems) {
+        this.lease = webhooks.lease();
         this.inboxItems = inboxItems;
         this.table = RoutingTable.parse(settings.routes());
         this.sending = settings.sendingChannels().stream().map(c -> Channel.valueOf(c.trim().toUpperCase(Locale.ROOT)))
@@ -74,17 +79,11 @@ public class Notifications {
                                 String specialistSubject, boolean urgent, String detail) {
         Instant now = clock.instant();
         List<Delivery> deliveries = new ArrayList<>();
+        List<WebhookClaim> claims = new ArrayList<>();
         for (Route route : table.routes(eventType)) {
             if (route.recipient() == RecipientKind.PARTNER) {
-                List<WebhookEndpoint> endpoints = WebhookEndpoint.list("tenant = ?1 and enabled = true", file.tenant);
-                for (WebhookEndpoint endpoint : endpoints) {
-                    if (endpoint.subscribes(eventType)) {
-                        String body = body(new WebhookPayload(eventType, occurredAt,
-                                new WebhookPayload.Data(file.caseId, file.state, eventId, null)));
-                        deliveries.add(Delivery.create(eventId, eventType, file.caseId, file.tenant, RecipientKind.PARTNER,
-                                endpoint.id.toString(), Channel.WEBHOOK, urgent, body, true, now));
-                    }
-                }
+                deliveries.addAll(toPartner(eventId, eventType, occurredAt, file.tenant,
+                        new WebhookPayload.Data(file.caseId, file.state, eventId, null), file.caseId, urgent, now, claims));
                 continue;
             }
             String recipient = switch (route.recipient()) {
@@ -108,7 +107,7 @@ public class Notifications {
                         route.channel(), urgent || route.urgent(), detail, sending.contains(route.channel()), now));
             }
         }
-        return persisted(deliveries);
+        return persisted(deliveries, claims);
     }
 
     /**
@@ -119,27 +118,72 @@ public class Notifications {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Delivery> routeToOps(UUID eventId, String eventType, String detail) {
+        return routeWithoutCase(eventId, eventType, clock.instant(), null, null, detail);
+    }
+
+    /**
+     * Routes an event about one tenant's webhook endpoint, not a case (an endpoint disabled): to ops, and to the
+     * tenant's enabled endpoints that subscribed to the type. Patient, doctor and specialist routes do not apply.
+     *
+     * @param data   the webhook body's data (the endpoint it is about)
+     * @param detail what ops' message names, or null
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Delivery> routeAboutEndpoint(UUID eventId, String eventType, Instant occurredAt, String tenant,
+                                             WebhookPayload.Data data, String detail) {
+        return routeWithoutCase(eventId, eventType, occurredAt, tenant, data, detail);
+    }
+
+    private List<Delivery> routeWithoutCase(UUID eventId, String eventType, Instant occurredAt, String tenant,
+                                            WebhookPayload.Data data, String detail) {
         Instant now = clock.instant();
         List<Delivery> deliveries = new ArrayList<>();
+        List<WebhookClaim> claims = new ArrayList<>();
         for (Route route : table.routes(eventType)) {
-            if (route.recipient() != RecipientKind.OPS) {
+            if (route.recipient() == RecipientKind.PARTNER && tenant != null) {
+                deliveries.addAll(toPartner(eventId, eventType, occurredAt, tenant, data, null, route.urgent(), now, claims));
+            } else if (route.recipient() != RecipientKind.OPS) {
                 LOG.warnf("%s is about no case: its route to %s is not applied", eventType, route.recipient());
             } else if (route.channel() == Channel.INBOX && sending.contains(Channel.INBOX)) {
-                deliveries.add(Delivery.inApp(eventId, eventType, null, null, RecipientKind.OPS, OPS, route.urgent(),
+                deliveries.add(Delivery.inApp(eventId, eventType, null, tenant, RecipientKind.OPS, OPS, route.urgent(),
                         detail, now));
             } else {
-                deliveries.add(Delivery.create(eventId, eventType, null, null, RecipientKind.OPS, OPS, route.channel(),
+                deliveries.add(Delivery.create(eventId, eventType, null, tenant, RecipientKind.OPS, OPS, route.channel(),
                         route.urgent(), detail, sending.contains(route.channel()), now));
             }
         }
-        return persisted(deliveries);
+        return persisted(deliveries, claims);
     }
 
-    private List<Delivery> persisted(List<Delivery> deliveries) {
+    /**
+     * One webhook delivery per enabled endpoint of the tenant that subscribed to the type; never another tenant's.
+     * Each is leased to this instance's sender, which sends it after the commit from {@code claims}.
+     */
+    private List<Delivery> toPartner(UUID eventId, String eventType, Instant occurredAt, String tenant,
+                                     WebhookPayload.Data data, UUID caseId, boolean urgent, Instant now,
+                                     List<WebhookClaim> claims) {
+        List<Delivery> deliveries = new ArrayList<>();
+        String body = null;
+        for (WebhookEndpoint endpoint : WebhookEndpoint.<WebhookEndpoint>list("tenant = ?1 and enabled = true", tenant)) {
+            if (endpoint.subscribes(eventType)) {
+                body = body != null ? body : body(new WebhookPayload(eventType, occurredAt, data));
+                Delivery delivery = Delivery.create(eventId, eventType, caseId, tenant, RecipientKind.PARTNER,
+                        endpoint.id.toString(), Channel.WEBHOOK, urgent, body, true, now);
+                delivery.leasedUntil(now.plus(lease));
+                deliveries.add(delivery);
+                claims.add(new WebhookClaim(delivery.id, endpoint.id, endpoint.url, body, endpoint.secret,
+                        endpoint.previousSecret, endpoint.previousSecretUntil));
+            }
+        }
+        return deliveries;
+    }
+
+    private List<Delivery> persisted(List<Delivery> deliveries, List<WebhookClaim> claims) {
         deliveries.forEach(d -> d.persist());
-        int sendable = (int) deliveries.stream().filter(d -> d.nextAttemptAt != null).count();
-        if (sendable > 0) {
-            created.fire(new DeliveriesCreated(sendable));
+        Set<Channel> sendable = deliveries.stream().filter(d -> d.nextAttemptAt != null).map(d -> d.channel)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Channel.class)));
+        if (!sendable.isEmpty()) {
+            created.fire(new DeliveriesCreated(sendable, claims));
         }
         List<UUID> inbox = deliveries.stream().filter(d -> d.channel == Channel.INBOX && d.deliveredAt != null)
                 .map(d -> d.id).toList();

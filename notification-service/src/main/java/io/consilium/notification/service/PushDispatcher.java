@@ -71,7 +71,7 @@ public class PushDispatcher {
     private final PushSettings settings;
     private final Clock clock;
     // one push at a time keeps the order of a person's messages; FCM answers in milliseconds
-    private final Rounds rounds = new Rounds("push-dispatch", BATCH, this::round);
+    private final Rounds rounds = new Rounds("push-dispatch", () -> round() >= BATCH);
 
     PushDispatcher(AgroalDataSource dataSource, PushSender sender, PushDevices devices, PersonalPreferences preferences,
                    KeycloakContacts contacts, MessageRenderer renderer, DeliveryOutcomes outcomes,
@@ -91,8 +91,10 @@ public class PushDispatcher {
         rounds.stop();
     }
 
-    void created(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesCreated ignored) {
-        wake();
+    void created(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesCreated created) {
+        if (created.includes(Channel.PUSH)) {
+            wake();
+        }
     }
 
     @Scheduled(every = "${consilium.push.poll-every:5s}", identity = "push-poll",

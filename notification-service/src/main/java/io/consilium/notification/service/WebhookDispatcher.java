@@ -2,6 +2,7 @@ package io.consilium.notification.service;
 
 import io.agroal.api.AgroalDataSource;
 import io.consilium.notification.config.WebhookSettings;
+import io.consilium.notification.domain.Channel;
 import io.consilium.notification.domain.WebhookAttempt;
 import io.consilium.notification.security.EndpointAddresses;
 import io.consilium.notification.webhook.WebhookClient;
@@ -12,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -28,7 +30,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
@@ -36,10 +37,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -59,14 +56,26 @@ public class WebhookDispatcher {
      * instance claims it again while it waits here.
      */
     private static final int QUEUED_PER_IN_FLIGHT = 4;
-    /** Outcomes recorded per transaction. */
-    private static final int RECORD_BATCH = 200;
+    /**
+     * Claims due deliveries endpoint by endpoint, each up to the room its lane has (parameters: the lanes' endpoint ids
+     * and how many each holds, the lane cap, now, the round's limit, the lease's end). Claiming a backlog's oldest rows
+     * in one go and giving back those a full lane could not take was most of the database's work once an endpoint had
+     * fallen behind. Endpoints come in random order so that a round's limit favours none.
+     */
     private static final String CLAIM = """
-            with due as (
-                select id from delivery
-                where channel = 'WEBHOOK' and status in ('PENDING', 'RETRYING') and next_attempt_at <= ?
-                  and not (recipient = any(?))
-                order by next_attempt_at limit ? for update skip locked),
+            with lanes(endpoint, held) as (select * from unnest(cast(? as uuid[]), cast(? as int[]))),
+            room as (
+                select e.id, greatest(0, ? - coalesce(l.held, 0)) as room
+                from webhook_endpoint e left join lanes l on l.endpoint = e.id
+                where e.enabled
+                order by random()),
+            due as (
+                select d.id from room r cross join lateral (
+                    select id from delivery
+                    where channel = 'WEBHOOK' and status in ('PENDING', 'RETRYING') and recipient = cast(r.id as text)
+                      and next_attempt_at <= ?
+                    order by next_attempt_at limit r.room for update skip locked) d
+                limit ?),
             claimed as (
                 update delivery d set next_attempt_at = ? from due where d.id = due.id
                 returning d.id, d.recipient, d.payload)
@@ -78,31 +87,31 @@ public class WebhookDispatcher {
     private final WebhookSettings settings;
     private final Clock clock;
     private final EndpointAddresses addresses;
-    private final ExecutorService work;
+    /** Each records the answers of its share of the endpoints (by the endpoint's id). */
+    private final AnswerRecorder[] recorders;
     private final ExecutorService http;
     private final WebhookClient client;
     private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
     private final Set<UUID> out = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicBoolean roundQueued = new AtomicBoolean();
-    private final Queue<Answered> answered = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean recorderQueued = new AtomicBoolean();
+    // one round at a time: two at once would each count the same room in the lanes
+    private final Rounds rounds;
     private final Duration lease;
 
     WebhookDispatcher(AgroalDataSource dataSource, DeliveryOutcomes outcomes, WebhookSettings settings, Clock clock,
-                      MeterRegistry metrics) {
+                      MeterRegistry metrics, Vertx vertx) {
         this.dataSource = dataSource;
         this.outcomes = outcomes;
         this.settings = settings;
         this.clock = clock;
         this.addresses = new EndpointAddresses(settings.allowLoopback(), EndpointAddresses.DNS);
-        this.work = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                r -> daemon(r, "webhook-work"));
+        this.rounds = new Rounds("webhook-rounds", settings.roundGap(), this::fullRound);
+        this.recorders = new AnswerRecorder[]{new AnswerRecorder("webhook-recorder-0", outcomes, this::recorded),
+                new AnswerRecorder("webhook-recorder-1", outcomes, this::recorded)};
         this.http = Executors.newFixedThreadPool(4, r -> daemon(r, "webhook-http"));
-        this.client = new WebhookClient(settings.connectTimeout(), settings.readTimeout(),
-                WebhookAttempt.RESPONSE_HEAD_BYTES, http);
-        // long enough for the attempt to come back (connect + read) and be recorded; then another instance may retry
-        this.lease = settings.connectTimeout().plus(settings.readTimeout()).plusSeconds(60);
+        this.client = new WebhookClient(vertx, settings.connectTimeout(), settings.readTimeout(),
+                WebhookAttempt.RESPONSE_HEAD_BYTES, settings.maxInFlight(), http);
+        this.lease = settings.lease();
         Gauge.builder("consilium_webhook_in_flight", inFlight, AtomicInteger::get).register(metrics);
         Gauge.builder("consilium_webhook_queued", this, d -> d.out.size()).register(metrics);
     }
@@ -118,13 +127,43 @@ public class WebhookDispatcher {
     }
 
     void stop(@Observes ShutdownEvent ignored) {
-        work.shutdownNow();
+        rounds.stop();
+        client.close();
+        for (AnswerRecorder recorder : recorders) {
+            recorder.stop();
+        }
         http.shutdownNow();
     }
 
     /** New webhook deliveries committed: send them now rather than at the next poll. */
-    void created(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesCreated ignored) {
-        wake();
+    void created(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesCreated created) {
+        if (!created.webhookClaims().isEmpty()) {
+            take(created.webhookClaims());
+        } else if (created.includes(Channel.WEBHOOK)) {
+            wake();
+        }
+    }
+
+    /**
+     * New deliveries, created leased to this sender: into their lanes without a claim (a claim's update of every row
+     * was most of the database's work). Those a full lane cannot hold are made due again for a later round.
+     */
+    private void take(List<WebhookClaim> fresh) {
+        int cap = laneCap();
+        List<UUID> back = new ArrayList<>();
+        for (WebhookClaim claim : fresh) {
+            Lane lane = lanes.computeIfAbsent(claim.endpointId(), id -> new Lane());
+            if (lane.held() >= cap || out.size() >= maxHeld()) {
+                back.add(claim.deliveryId());
+            } else if (out.add(claim.deliveryId())) {
+                lane.queue.add(claim);
+            }
+        }
+        if (!back.isEmpty()) {
+            // not on this thread: it is the committing one, finishing its transaction
+            recorders[0].execute(() -> release(back));
+        }
+        lanes.values().forEach(this::drain);
     }
 
     @Scheduled(every = "${consilium.webhooks.poll-every:1s}", identity = "webhook-poll",
@@ -135,21 +174,12 @@ public class WebhookDispatcher {
 
     /** Runs a claim round soon (rounds coalesce: many wakes while one is queued make one round). */
     public void wake() {
-        if (roundQueued.compareAndSet(false, true)) {
-            try {
-                work.execute(() -> {
-                    roundQueued.set(false);
-                    round();
-                });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                roundQueued.set(false);
-            }
-        }
+        rounds.wake();
     }
 
     /** For tests with a moved clock: one claim round now, on the caller's thread. */
     public int pollNow() {
-        return round();
+        return round(room());
     }
 
     /** Whether deliveries are queued or out (tests wait for this to drain). */
@@ -157,8 +187,27 @@ public class WebhookDispatcher {
         return out.isEmpty();
     }
 
-    private int round() {
-        int room = Math.min(settings.batchSize(), settings.maxInFlight() * 4 - out.size());
+    /** One round; true when it claimed all the room it had, so more may be due at once. */
+    private boolean fullRound() {
+        int room = room();
+        return room > 0 && round(room) == room;
+    }
+
+    /** A round claims at most a batch, and never more than the sender may hold in memory (queued, out, unrecorded). */
+    private int room() {
+        return Math.min(settings.batchSize(), maxHeld() - out.size());
+    }
+
+    /**
+     * Deliveries this sender holds in memory at most: queued, out, or answered and not yet recorded (a few KiB each:
+     * the payload and the answer's head). The lanes bound what is queued and out; this bounds, above all, the answers
+     * waiting for the recorder, which falls behind for a moment when the database does.
+     */
+    private int maxHeld() {
+        return settings.maxInFlight() * 16;
+    }
+
+    private int round(int room) {
         if (room <= 0) {
             return 0;
         }
@@ -169,12 +218,12 @@ public class WebhookDispatcher {
             LOG.warnf("Claiming due webhook deliveries failed: %s", e.getMessage());
             return 0;
         }
-        int cap = settings.maxInFlightPerEndpoint() * QUEUED_PER_IN_FLIGHT;
+        int cap = laneCap();
         List<UUID> excess = new ArrayList<>();
         for (WebhookClaim claim : claims) {
             Lane lane = lanes.computeIfAbsent(claim.endpointId(), id -> new Lane());
             if (lane.held() >= cap) {
-                // one round may claim more of an endpoint than its lane holds: those go back, due at once
+                // a claim racing a test's pollNow() may take more than a lane holds: those go back, due at once
                 excess.add(claim.deliveryId());
             } else if (out.add(claim.deliveryId())) {
                 lane.queue.add(claim);
@@ -182,9 +231,6 @@ public class WebhookDispatcher {
         }
         release(excess);
         lanes.values().forEach(this::drain);
-        if (claims.size() == room) {
-            wake();
-        }
         return claims.size();
     }
 
@@ -205,12 +251,20 @@ public class WebhookDispatcher {
 
     private List<WebhookClaim> claim(int limit) throws SQLException {
         Instant now = clock.instant();
+        List<UUID> endpoints = new ArrayList<>();
+        List<Integer> held = new ArrayList<>();
+        lanes.forEach((endpoint, lane) -> {
+            endpoints.add(endpoint);
+            held.add(lane.held());
+        });
         List<WebhookClaim> claims = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(CLAIM)) {
-            s.setTimestamp(1, Timestamp.from(now));
-            s.setArray(2, c.createArrayOf("text", saturatedLanes()));
-            s.setInt(3, limit);
-            s.setTimestamp(4, Timestamp.from(now.plus(lease)));
+            s.setArray(1, c.createArrayOf("uuid", endpoints.toArray()));
+            s.setArray(2, c.createArrayOf("int4", held.toArray()));
+            s.setInt(3, laneCap());
+            s.setTimestamp(4, Timestamp.from(now));
+            s.setInt(5, limit);
+            s.setTimestamp(6, Timestamp.from(now.plus(lease)));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     Timestamp until = r.getTimestamp(7);
@@ -223,14 +277,11 @@ public class WebhookDispatcher {
     }
 
     /**
-     * Endpoints whose lane holds as many deliveries as it may: their due rows stay in the database for later rounds
-     * (or another instance) instead of filling this sender's memory. Without it a hanging endpoint's backlog took
-     * all the room a round has, and every other endpoint waited behind it.
+     * The most a lane holds (queued and in flight): a hanging endpoint's backlog beyond it stays in the database for
+     * later rounds (or another instance) instead of filling this sender's memory or taking the room of a round.
      */
-    private String[] saturatedLanes() {
-        int cap = settings.maxInFlightPerEndpoint() * QUEUED_PER_IN_FLIGHT;
-        return lanes.entrySet().stream().filter(e -> e.getValue().held() >= cap)
-                .map(e -> e.getKey().toString()).toArray(String[]::new);
+    private int laneCap() {
+        return settings.maxInFlightPerEndpoint() * QUEUED_PER_IN_FLIGHT;
     }
 
     private void drain(Lane lane) {
@@ -252,77 +303,20 @@ public class WebhookDispatcher {
 
     private void send(Lane lane, WebhookClaim claim) {
         Instant attemptedAt = clock.instant();
-        Optional<String> refusal = addresses.refusal(claim.url());
-        var answer = refusal.isPresent()
+        EndpointAddresses.Verdict verdict = addresses.check(claim.url());
+        var answer = verdict.refused()
                 ? java.util.concurrent.CompletableFuture.completedFuture(
-                new WebhookResponse(null, null, 0, "address refused: " + refusal.get()))
-                : client.post(claim.url(), headers(claim, attemptedAt), claim.payload());
+                new WebhookResponse(null, null, 0, "address refused: " + verdict.refusal()))
+                : client.post(claim.url(), verdict.address(), headers(claim, attemptedAt), claim.payload());
         answer.thenAccept(response -> {
-            answered.add(new Answered(lane, new DeliveryOutcomes.Attempted(claim, attemptedAt, response)));
-            recordSoon();
+            recorderOf(claim).add(new DeliveryOutcomes.Attempted(claim, attemptedAt, response));
+            // the request is over: its slot goes to the lane's next delivery now, not once the answer is recorded
+            // (holding it through the recorder's transaction capped every endpoint at 4 per commit, about 400/s)
+            answeredBack(lane);
         });
     }
 
-    /** Records the answers that came back, many per transaction; one recorder at a time (they coalesce like rounds). */
-    private void recordSoon() {
-        if (recorderQueued.compareAndSet(false, true)) {
-            try {
-                work.execute(this::recordAnswered);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                recorderQueued.set(false);
-            }
-        }
-    }
-
-    /** Runs on one thread at a time (two recorders would each hold the same endpoints' locks and wait on the other). */
-    private void recordAnswered() {
-        try {
-            List<Answered> batch;
-            while (!(batch = nextBatch()).isEmpty()) {
-                record(batch);
-            }
-        } finally {
-            recorderQueued.set(false);
-        }
-        if (!answered.isEmpty()) {
-            recordSoon();
-        }
-    }
-
-    private List<Answered> nextBatch() {
-        List<Answered> batch = new ArrayList<>(RECORD_BATCH);
-        Answered next;
-        while (batch.size() < RECORD_BATCH && (next = answered.poll()) != null) {
-            batch.add(next);
-        }
-        return batch;
-    }
-
-    private void record(List<Answered> batch) {
-        try {
-            outcomes.recordAll(batch.stream().map(Answered::attempt).toList());
-        } catch (RuntimeException e) {
-            // one bad row must not cost the others their record: each on its own, then only that one is lost
-            LOG.warnf("Recording %d webhook attempts failed (%s); recording them one by one", batch.size(), e.getMessage());
-            for (Answered a : batch) {
-                try {
-                    outcomes.recordAll(List.of(a.attempt()));
-                } catch (RuntimeException single) {
-                    // the lease lets the delivery be claimed again later, with the same webhook-id
-                    LOG.warnf("Recording the attempt at delivery %s failed: %s", a.attempt().claim().deliveryId(),
-                            single.getMessage());
-                }
-            }
-        } finally {
-            batch.forEach(a -> finished(a.lane(), a.attempt().claim()));
-        }
-    }
-
-    private record Answered(Lane lane, DeliveryOutcomes.Attempted attempt) {
-    }
-
-    private void finished(Lane lane, WebhookClaim claim) {
-        out.remove(claim.deliveryId());
+    private void answeredBack(Lane lane) {
         synchronized (lane) {
             lane.inFlight--;
         }
@@ -331,6 +325,16 @@ public class WebhookDispatcher {
         if (inFlight.get() < settings.maxInFlight()) {
             lanes.values().forEach(this::drain);
         }
+    }
+
+    private AnswerRecorder recorderOf(WebhookClaim claim) {
+        return recorders[Math.floorMod(claim.endpointId().hashCode(), recorders.length)];
+    }
+
+    /** Recorded answers leave memory and make room for the next claim round, which waits for room when it is full. */
+    private void recorded(List<DeliveryOutcomes.Attempted> batch) {
+        batch.forEach(a -> out.remove(a.claim().deliveryId()));
+        wake();
     }
 
     private static Map<String, String> headers(WebhookClaim claim, Instant at) {

@@ -45,9 +45,11 @@ public class WebhookEndpoints {
     private final Clock clock;
     private final EndpointAddresses addresses;
     private final Event<DeliveriesCreated> created;
+    private final EndpointNotices notices;
 
     WebhookEndpoints(Notifications notifications, WebhookSettings settings, DeliveryOutcomes outcomes, Clock clock,
-                     Event<DeliveriesCreated> created) {
+                     Event<DeliveriesCreated> created, EndpointNotices notices) {
+        this.notices = notices;
         this.notifications = notifications;
         this.settings = settings;
         this.outcomes = outcomes;
@@ -121,7 +123,7 @@ public class WebhookEndpoints {
         Instant now = clock.instant();
         Delivery.<Delivery>list("recipient = ?1 and channel = ?2 and status = ?3", id.toString(), Channel.WEBHOOK,
                 DeliveryStatus.HELD).forEach(d -> d.release(now));
-        created.fire(new DeliveriesCreated(1));
+        created.fire(DeliveriesCreated.webhooks());
         return endpoint;
     }
 
@@ -130,6 +132,7 @@ public class WebhookEndpoints {
         WebhookEndpoint endpoint = visible(caller, id);
         endpoint.disable("Disabled by " + caller.primaryRole(), clock.instant());
         outcomes.holdWaiting(id);
+        notices.disabled(endpoint);
         return endpoint;
     }
 
@@ -154,7 +157,7 @@ public class WebhookEndpoints {
         Delivery delivery = Delivery.create(eventId, NotificationEvents.PING, null, endpoint.tenant, RecipientKind.PARTNER,
                 endpoint.id.toString(), Channel.WEBHOOK, false, body, true, now);
         delivery.persist();
-        created.fire(new DeliveriesCreated(1));
+        created.fire(DeliveriesCreated.webhooks());
         return delivery;
     }
 
@@ -189,7 +192,7 @@ public class WebhookEndpoints {
         }
         Delivery delivery = delivery(caller, endpointId, deliveryId);
         delivery.replay(clock.instant());
-        created.fire(new DeliveriesCreated(1));
+        created.fire(DeliveriesCreated.webhooks());
         return delivery;
     }
 
@@ -206,7 +209,7 @@ public class WebhookEndpoints {
                 List.of(DeliveryStatus.DELIVERED, DeliveryStatus.DEAD, DeliveryStatus.HELD));
         again.forEach(d -> d.replay(now));
         if (!again.isEmpty()) {
-            created.fire(new DeliveriesCreated(again.size()));
+            created.fire(DeliveriesCreated.webhooks());
         }
         return again.size();
     }

@@ -41,6 +41,19 @@ class EndpointAddressesTest {
     }
 
     @Test
+    void theVerdictNamesTheAddressCheckedForTheSenderToConnectTo() throws Exception {
+        // a rebinding DNS: public at the check, private afterwards; the sender connects to what was checked
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        EndpointAddresses rebinding = new EndpointAddresses(false, host -> List.of(InetAddress.getByName(
+                lookups.getAndIncrement() == 0 ? "93.184.216.34" : "10.0.0.7")));
+        EndpointAddresses.Verdict verdict = rebinding.check("https://hooks.example.com/consilium");
+        assertThat(verdict.refused()).isFalse();
+        assertThat(verdict.address()).isEqualTo(InetAddress.getByName("93.184.216.34"));
+        assertThat(lookups).hasValue(1);
+        assertThat(production.check("https://10.0.0.1/hook").address()).isNull();
+    }
+
+    @Test
     void loopbackPrivateLinkLocalAndMetadataAddressesAreRefused() {
         assertThat(production.refusal("https://127.0.0.1/hook")).hasValueSatisfying(w -> assertThat(w).contains("loopback"));
         assertThat(production.refusal("https://localhost/hook")).hasValueSatisfying(w -> assertThat(w).contains("loopback"));

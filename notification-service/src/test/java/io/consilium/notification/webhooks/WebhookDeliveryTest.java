@@ -49,6 +49,7 @@ class WebhookDeliveryTest {
 
     static final String RELEASED = "consilium.report.released.v1";
     static final String SUBMITTED = "consilium.case.submitted.v1";
+    static final String ENDPOINT_DISABLED = "consilium.notification.endpoint-disabled.v1";
 
     @Inject
     TestClock clock;
@@ -356,13 +357,34 @@ class WebhookDeliveryTest {
     @Test
     void anEndpointFailingForDaysIsDisabledItsDeliveriesHeldAndSentWhenEnabled() {
         String t = tenant();
-        try (Receiver receiver = new Receiver().answering(r -> Receiver.Answer.of(503)); KafkaCompanion kafka = Broker.companion()) {
+        String other = tenant();
+        try (Receiver receiver = new Receiver().answering(r -> Receiver.Answer.of(503)); Receiver monitor = new Receiver();
+             Receiver othersMonitor = new Receiver(); KafkaCompanion kafka = Broker.companion()) {
             Endpoint endpoint = register(Tokens.partner(t), receiver.url(), List.of(RELEASED));
+            // the partner's second endpoint, which wants to know; and another tenant's, which must not hear of it
+            Endpoint watching = register(Tokens.partner(t), monitor.url(), List.of(ENDPOINT_DISABLED));
+            register(Tokens.partner(other), othersMonitor.url(), List.of(ENDPOINT_DISABLED));
             UUID eventId = Events.released(kafka, UUID.randomUUID(), UUID.randomUUID().toString(), t);
             await().atMost(Duration.ofSeconds(20)).until(() -> attempts(eventId) == 1);
             clock.advance(Duration.ofDays(5).plusMinutes(1));
             dispatcher.pollNow();
             await().atMost(Duration.ofSeconds(10)).until(() -> "HELD".equals(status(eventId)));
+
+            // the partner is told on its other endpoint, signed with that endpoint's secret, thin (which endpoint)
+            await().atMost(Duration.ofSeconds(10)).until(() -> monitor.received().size() == 1);
+            Receiver.Request notice = monitor.received().get(0);
+            assertSigned(notice, watching.secret());
+            JsonNode noticeBody = Broker.json(notice.body());
+            assertThat(noticeBody.get("type").asText()).isEqualTo(ENDPOINT_DISABLED);
+            assertThat(noticeBody.get("data").get("endpointId").asText()).isEqualTo(endpoint.id());
+            assertThat(fieldNames(noticeBody.get("data"))).containsExactlyInAnyOrder("eventId", "endpointId");
+            UUID noticeId = UUID.fromString(noticeBody.get("data").get("eventId").asText());
+            // ops' inbox and mail; the event on the topic, keyed by the endpoint
+            assertThat(db.count("select count(*) from delivery where event_id = ?1 and recipient = 'ops'"
+                    + " and channel in ('INBOX', 'EMAIL') and payload = ?2", noticeId, t + " / " + endpoint.id())).isEqualTo(2);
+            assertThat(db.count("select count(*) from outbox_event where event_id = ?1 and type = ?2 and subject = ?3",
+                    noticeId, ENDPOINT_DISABLED, endpoint.id())).isEqualTo(1);
+            assertThat(othersMonitor.received()).isEmpty();
             // the partner's view says when and why (the moved clock's instant of the disabling attempt)
             String disabledAt = given().auth().oauth2(Tokens.partner(t)).when()
                     .get("/api/v1/webhook-endpoints/{id}", endpoint.id())
@@ -386,6 +408,26 @@ class WebhookDeliveryTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(status(eventId)));
             given().auth().oauth2(Tokens.partner(t)).when().post("/api/v1/webhook-endpoints/{id}/enable", endpoint.id())
                     .then().statusCode(409).contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void anEndpointDisabledByOpsIsAnnouncedToThePartnersOtherEndpoints() {
+        String t = tenant();
+        try (Receiver receiver = new Receiver(); Receiver monitor = new Receiver()) {
+            Endpoint endpoint = register(Tokens.partner(t), receiver.url(), List.of(RELEASED));
+            register(Tokens.partner(t), monitor.url(), List.of(ENDPOINT_DISABLED, RELEASED));
+            given().auth().oauth2(Tokens.ops("ops-1")).when().post("/api/v1/webhook-endpoints/{id}/disable", endpoint.id())
+                    .then().statusCode(200).body("enabled", equalTo(false));
+            await().atMost(Duration.ofSeconds(10)).until(() -> monitor.received().size() == 1);
+            JsonNode body = Broker.json(monitor.received().get(0).body());
+            assertThat(body.get("data").get("endpointId").asText()).isEqualTo(endpoint.id());
+            assertThat(receiver.received()).isEmpty();
+            // disabled once, told once: a second disabling is refused and announces nothing
+            given().auth().oauth2(Tokens.ops("ops-1")).when().post("/api/v1/webhook-endpoints/{id}/disable", endpoint.id())
+                    .then().statusCode(409).contentType("application/problem+json");
+            assertThat(db.count("select count(*) from outbox_event where type = ?1 and subject = ?2", ENDPOINT_DISABLED,
+                    endpoint.id())).isEqualTo(1);
         }
     }
 
