@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +37,8 @@ import java.util.regex.Pattern;
  * service's API; then EVENTS case events published on Kafka at RATE per second, as case-service's outbox relay
  * would; every delivery is verified as the Standard Webhooks specification says and counted by webhook-id.
  *
+ * First WARMUP_EVENTS (default 1,000) events that every receiver answers at once, not counted: the service's JIT
+ * compiles its hot paths then, as it has long done in a service that has been running.
  * Receiver 0 hangs (answers nothing for HANG_SECONDS, so the service's read timeout gives up on it) until the
  * last event is published, then answers like the others; receiver 1 answers 500 to 10 % of first attempts. The
  * run ends when every receiver has acknowledged every event once, or at DRAIN_SECONDS after the last event.
@@ -60,14 +63,20 @@ public class WebhookFanout {
         int drainSeconds = Integer.parseInt(env("DRAIN_SECONDS", "300"));
         long hangMillis = Long.parseLong(env("HANG_SECONDS", "30")) * 1000;
 
-        Receivers receivers = new Receivers(endpoints, events, hangMillis);
+        int warmup = Integer.parseInt(env("WARMUP_EVENTS", "1000"));
+        long servicePid = Long.parseLong(env("SERVICE_PID", "0"));
+
+        // the warm-up's receivers all answer at once; the measured run's behave as described above
+        Receivers warming = new Receivers(endpoints, warmup, 0, false);
+        AtomicReference<Receivers> current = new AtomicReference<>(warming);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
         // a hanging request holds its thread: a pool without a bound, as a careless partner's server would have
         server.setExecutor(Executors.newCachedThreadPool());
-        server.createContext("/hook/", receivers::handle);
+        server.createContext("/hook/", exchange -> current.get().handle(exchange));
         server.start();
 
         HttpClient http = HttpClient.newHttpClient();
+        String[] secrets = new String[endpoints];
         for (int i = 0; i < endpoints; i++) {
             String body = "{\"url\":\"http://127.0.0.1:" + port + "/hook/" + i + "\",\"eventTypes\":[\""
                     + String.join("\",\"", TYPES) + "\"],\"description\":\"bench receiver " + i + "\"}";
@@ -77,58 +86,126 @@ public class WebhookFanout {
             if (r.statusCode() != 201) {
                 throw new IllegalStateException("registering endpoint " + i + ": " + r.statusCode() + " " + r.body());
             }
-            receivers.secret(i, field(r.body(), "secret"));
+            secrets[i] = field(r.body(), "secret");
+            warming.secret(i, secrets[i]);
         }
-        System.out.printf("registered %d endpoints for tenant %s; publishing %d events at %d/s on %s%n",
-                endpoints, tenant, events, rate, topic);
+        System.out.printf("registered %d endpoints for tenant %s on %s%n", endpoints, tenant, topic);
 
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "2");
-        long started = System.currentTimeMillis();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            long t0 = System.nanoTime();
-            UUID caseId = null;
-            for (int n = 0; n < events; n++) {
-                int step = n % TYPES.size();
-                if (step == 0) {
-                    caseId = UUID.randomUUID();
+            if (warmup > 0) {
+                // the JIT compiles the service's hot paths during its first minute; a service that has run for a
+                // while has done so long ago, so the measured run starts after it (a short run is half compiler)
+                long warmStarted = System.currentTimeMillis();
+                publish(producer, topic, tenant, warmup, rate);
+                long warmDeadline = System.currentTimeMillis() + drainSeconds * 1000L;
+                while (!warming.allAcknowledged() && System.currentTimeMillis() < warmDeadline) {
+                    Thread.sleep(250);
                 }
-                String type = TYPES.get(step);
-                String payload = switch (step) {
-                    case 0 -> "{\"caseId\":\"" + caseId + "\",\"tenant\":\"" + tenant + "\",\"preferredLanguage\":\"en\"}";
-                    case 1 -> "{\"caseId\":\"" + caseId + "\",\"managerId\":\"bench-doctor\"}";
-                    default -> "{\"caseId\":\"" + caseId + "\"}";
-                };
-                // held to the rate: an open model, so a stall in the service shows as latency, not as a slower sender
-                long due = t0 + (long) (n * 1e9 / rate);
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-                ProducerRecord<String, String> record = new ProducerRecord<>(topic, caseId.toString(), payload);
-                record.headers().add(header("ce_specversion", "1.0")).add(header("ce_id", UUID.randomUUID().toString()))
-                        .add(header("ce_type", type)).add(header("ce_source", "/bench/case-service"))
-                        .add(header("ce_subject", caseId.toString())).add(header("ce_tenant", tenant))
-                        .add(header("ce_time", Instant.now().toString())).add(header("content-type", "application/json"));
-                producer.send(record);
+                System.out.printf(Locale.ROOT, "warm-up: %d events x %d endpoints delivered in %.1f s (not counted below)%n",
+                        warmup, endpoints, (System.currentTimeMillis() - warmStarted) / 1000.0);
             }
-            producer.flush();
+            Receivers receivers = new Receivers(endpoints, events, hangMillis, true);
+            for (int i = 0; i < endpoints; i++) {
+                receivers.secret(i, secrets[i]);
+            }
+            current.set(receivers);
+            System.out.printf("publishing %d events at %d/s%n", events, rate);
+            Cpu before = Cpu.now(servicePid);
+            long started = System.currentTimeMillis();
+            publish(producer, topic, tenant, events, rate);
+            long published = System.currentTimeMillis();
+            receivers.stopHanging();
+            System.out.printf("published in %.1f s; waiting for the deliveries (at most %d s)%n",
+                    (published - started) / 1000.0, drainSeconds);
+            long deadline = published + drainSeconds * 1000L;
+            while (!receivers.allAcknowledged() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(250);
+            }
+            long ended = System.currentTimeMillis();
+            Cpu after = Cpu.now(servicePid);
+            server.stop(0);
+            boolean once = receivers.report(started, published, ended);
+            after.printSince(before, receivers.totalAttempts());
+            System.exit(once ? 0 : 1);
         }
-        long published = System.currentTimeMillis();
-        receivers.stopHanging();
-        System.out.printf("published in %.1f s; waiting for the deliveries (at most %d s)%n",
-                (published - started) / 1000.0, drainSeconds);
+    }
 
-        long deadline = published + drainSeconds * 1000L;
-        while (!receivers.allAcknowledged() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(250);
+    /** EVENTS case events, five per case, at RATE per second. */
+    static void publish(KafkaProducer<String, String> producer, String topic, String tenant, int events, int rate)
+            throws InterruptedException {
+        long t0 = System.nanoTime();
+        UUID caseId = null;
+        for (int n = 0; n < events; n++) {
+            int step = n % TYPES.size();
+            if (step == 0) {
+                caseId = UUID.randomUUID();
+            }
+            String type = TYPES.get(step);
+            String payload = switch (step) {
+                case 0 -> "{\"caseId\":\"" + caseId + "\",\"tenant\":\"" + tenant + "\",\"preferredLanguage\":\"en\"}";
+                case 1 -> "{\"caseId\":\"" + caseId + "\",\"managerId\":\"bench-doctor\"}";
+                default -> "{\"caseId\":\"" + caseId + "\"}";
+            };
+            // held to the rate: an open model, so a stall in the service shows as latency, not as a slower sender
+            long due = t0 + (long) (n * 1e9 / rate);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, caseId.toString(), payload);
+            record.headers().add(header("ce_specversion", "1.0")).add(header("ce_id", UUID.randomUUID().toString()))
+                    .add(header("ce_type", type)).add(header("ce_source", "/bench/case-service"))
+                    .add(header("ce_subject", caseId.toString())).add(header("ce_tenant", tenant))
+                    .add(header("ce_time", Instant.now().toString())).add(header("content-type", "application/json"));
+            producer.send(record);
         }
-        long ended = System.currentTimeMillis();
-        server.stop(0);
-        System.exit(receivers.report(started, published, ended) ? 0 : 1);
+        producer.flush();
+    }
+
+    /**
+     * Where the machine's CPU went during the measured run: the service, this driver (receivers and producer), and
+     * the rest (PostgreSQL, Kafka), from /proc.
+     */
+    record Cpu(long serviceTicks, long driverNanos, long busyTicks, long totalTicks, long wallNanos) {
+
+        static Cpu now(long servicePid) {
+            long service = 0;
+            try {
+                if (servicePid > 0) {
+                    String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + servicePid + "/stat"))
+                            .replaceFirst("^.*\\) ", "").split(" ");
+                    service = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                }
+                String[] cpu = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long total = 0;
+                for (int i = 1; i < cpu.length; i++) {
+                    total += Long.parseLong(cpu[i]);
+                }
+                long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+                long driver = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+                return new Cpu(service, driver, total - idle, total, System.nanoTime());
+            } catch (Exception e) {
+                return new Cpu(0, 0, 0, 0, System.nanoTime());
+            }
+        }
+
+        void printSince(Cpu before, long attempts) {
+            double tick = 100.0; // USER_HZ
+            double wall = (wallNanos - before.wallNanos) / 1e9;
+            double service = (serviceTicks - before.serviceTicks) / tick;
+            double driver = (driverNanos - before.driverNanos) / 1e9;
+            double busy = (busyTicks - before.busyTicks) / tick;
+            double cores = (totalTicks - before.totalTicks) / tick / wall;
+            System.out.printf(Locale.ROOT, "CPU in the measured run (%.0f s, %.1f cores): service %.0f s (%.2f ms per attempt),"
+                            + " driver %.0f s, the rest (PostgreSQL, Kafka, other) %.0f s, idle %.0f s%n", wall, cores,
+                    service, attempts == 0 ? 0 : service * 1000 / attempts, driver, Math.max(0, busy - service - driver),
+                    Math.max(0, wall * cores - busy));
+        }
     }
 
     static RecordHeader header(String key, String value) {
@@ -163,9 +240,11 @@ public class WebhookFanout {
         final AtomicLong[] attempts;
         final AtomicLong refused = new AtomicLong();
         final Map<String, Long> latencies = new ConcurrentHashMap<>();
+        final boolean misbehave;
         volatile boolean hanging = true;
 
-        Receivers(int endpoints, int expected, long hangMillis) {
+        Receivers(int endpoints, int expected, long hangMillis, boolean misbehave) {
+            this.misbehave = misbehave;
             this.endpoints = endpoints;
             this.expected = expected;
             this.hangMillis = hangMillis;
@@ -208,11 +287,11 @@ public class WebhookFanout {
                         latencies.put(i + "/" + id, arrived - Instant.parse(m.group(1)).toEpochMilli());
                     }
                 }
-                if (i == 0 && hanging) {
+                if (misbehave && i == 0 && hanging) {
                     Thread.sleep(hangMillis);
                     return; // the service gave up long ago; nothing is acknowledged
                 }
-                if (i == 1 && first && Math.floorMod(id.hashCode(), 10) == 0) {
+                if (misbehave && i == 1 && first && Math.floorMod(id.hashCode(), 10) == 0) {
                     exchange.sendResponseHeaders(500, -1);
                     return;
                 }
@@ -223,6 +302,14 @@ public class WebhookFanout {
             } catch (Exception e) {
                 // a hanging exchange closed under it: nothing to answer
             }
+        }
+
+        long totalAttempts() {
+            long n = 0;
+            for (AtomicLong a : attempts) {
+                n += a.get();
+            }
+            return n;
         }
 
         boolean allAcknowledged() {

@@ -15,7 +15,7 @@
 # 5 minutes before the second retry, which would make a run last half an hour); everything else is the
 # production configuration (read timeout 10 s, 4 requests in flight per endpoint, 256 in all).
 #
-#   bench/webhook-fanout.sh                      # 10,000 events at 60/s to 20 endpoints
+#   bench/webhook-fanout.sh                      # 1,000 warm-up events, then 10,000 at 60/s to 20 endpoints
 #   EVENTS=2000 RATE=100 bench/webhook-fanout.sh
 # Needs PostgreSQL (deploy/local/postgres.sh start; PG_PORT for another cluster). Starts the benchmarks' broker
 # (KAFKA_INSTANCE=bench deploy/local/kafka.sh start) when it is not running; stop it with
@@ -86,10 +86,10 @@ wait_for_http "http://127.0.0.1:$PORT/q/health/ready" 120 || { tail -40 "$WORK/s
 log "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 cpu_before=$(awk '{print $14 + $15}' "/proc/$service_pid/stat")
 rc=0
-NOTIFY_URL="http://127.0.0.1:$PORT" TOKEN="$TOKEN" KAFKA="$KAFKA" TOPIC="$TOPIC" RECEIVER_PORT="$RECEIVER_PORT" \
+SERVICE_PID="$service_pid" NOTIFY_URL="http://127.0.0.1:$PORT" TOKEN="$TOKEN" KAFKA="$KAFKA" TOPIC="$TOPIC" RECEIVER_PORT="$RECEIVER_PORT" \
   java -Xmx512m -cp "$LOCAL/kafka/lib/*" "$ROOT/bench/WebhookFanout.java" || rc=$?
 cpu_after=$(awk '{print $14 + $15}' "/proc/$service_pid/stat")
-echo "service CPU during the run: $(((cpu_after - cpu_before) / $(getconf CLK_TCK))) s; peak RSS: $(awk '/VmHWM/ {print $2 / 1024 " MB"}' "/proc/$service_pid/status")"
+echo "service CPU, warm-up included: $(((cpu_after - cpu_before) / $(getconf CLK_TCK))) s; peak RSS: $(awk '/VmHWM/ {print $2 / 1024 " MB"}' "/proc/$service_pid/status")"
 echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 PGPASSWORD=consilium psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U consilium "$DB" -c \
   "select status, count(*) as deliveries, sum(attempts) as attempts from delivery group by status order by 1" 2>/dev/null || true
