@@ -15,7 +15,7 @@
 # 5 minutes before the second retry, which would make a run last half an hour); everything else is the
 # production configuration (read timeout 10 s, 4 requests in flight per endpoint, 256 in all).
 #
-#   bench/webhook-fanout.sh                      # 1,000 warm-up events, then 10,000 at 60/s to 20 endpoints
+#   bench/webhook-fanout.sh                      # 3,000 warm-up events, then 10,000 at 60/s to 20 endpoints
 #   EVENTS=2000 RATE=100 bench/webhook-fanout.sh
 # Needs PostgreSQL (deploy/local/postgres.sh start; PG_PORT for another cluster). Starts the benchmarks' broker
 # (KAFKA_INSTANCE=bench deploy/local/kafka.sh start) when it is not running; stop it with
