@@ -5,7 +5,8 @@
 # approves and releases it, case-service delivers it, and the case is closed. Prints every call and its answer.
 # Around it, notification-service tells the people: partner-acme's webhook receiver (webhook-receiver.sh, started
 # here on port 8199) prints each signed delivery it verified, alice's e-mail arrives in GreenMail (read over IMAP at
-# the end), and her in-app inbox counts the unread items.
+# the end), and her in-app inbox counts the unread items. Last, ops disable a second acme endpoint: the receiver
+# gets the signed endpoint-disabled notice naming it, and ops' inbox the item.
 # Needs the suite running (deploy/local/start.sh).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -123,3 +124,14 @@ for uid in $(curl -s "imap://127.0.0.1:3143/INBOX" --user "alice@example.org:any
   printf '       e-mail to alice@example.org (GreenMail, UID %s): %s\n' "$uid" \
     "$(python3 -c 'import email.header,sys; print(str(email.header.make_header(email.header.decode_header(sys.argv[1]))))' "$subject")"
 done
+
+log "an endpoint disabled, and the partner told (ops: olivia)"
+call "$PARTNER" POST "$NOTIFY/webhook-endpoints" \
+  '{"url":"http://127.0.0.1:8198/member-records","eventTypes":["consilium.case.closed.v1"],"description":"a second acme endpoint"}'
+SECOND="$(printf '%s' "$BODY" | field "['id']")"
+call "$OPS" POST "$NOTIFY/webhook-endpoints/$SECOND/disable"
+for _ in $(seq 1 20); do grep -q "endpoint-disabled" "$HOOKS" && break; sleep 0.5; done
+grep VERIFIED "$HOOKS" | sed -n 's/.*"type":"\(consilium.notification.endpoint-disabled.v1\)".*"endpointId":"\([^"]*\)".*/       webhook \1 (endpoint \2)/p'
+call "$OPS" GET "$NOTIFY/me/notifications?size=1"
+printf '%s' "$BODY" | python3 -c 'import json,sys; [print("       ops inbox:", i["text"]) for i in json.load(sys.stdin)["items"][:1]]'
+call "$PARTNER" DELETE "$NOTIFY/webhook-endpoints/$SECOND"

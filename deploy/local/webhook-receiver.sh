@@ -12,7 +12,7 @@ PORT="${1:-8199}"
 # through the gateway, as a partner would (NOTIFY=http://127.0.0.1:8085 for the service itself)
 NOTIFY="${NOTIFY:-http://127.0.0.1:8080}"
 TOKEN="$("$DEPLOY_LOCAL/token.sh" partner-acme)"
-TYPES='["consilium.case.submitted.v1","consilium.case.manager-assigned.v1","consilium.case.records-requested.v1","consilium.case.records-completed.v1","consilium.specialist.panel-assembled.v1","consilium.report.released.v1","consilium.case.report-delivered.v1","consilium.case.closed.v1","consilium.case.cancelled.v1"]'
+TYPES='["consilium.case.submitted.v1","consilium.case.manager-assigned.v1","consilium.case.records-requested.v1","consilium.case.records-completed.v1","consilium.specialist.panel-assembled.v1","consilium.report.released.v1","consilium.case.report-delivered.v1","consilium.case.closed.v1","consilium.case.cancelled.v1","consilium.notification.endpoint-disabled.v1"]'
 answer="$(curl -sf -X POST "$NOTIFY/api/v1/webhook-endpoints" -H "Authorization: Bearer $TOKEN" \
   -H 'Content-Type: application/json' \
   -d "{\"url\":\"http://127.0.0.1:$PORT/hook\",\"eventTypes\":$TYPES,\"description\":\"partner-acme demo receiver\"}")" \
