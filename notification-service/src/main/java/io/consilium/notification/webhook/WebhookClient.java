@@ -58,6 +58,8 @@ public final class WebhookClient implements AutoCloseable {
                         .setConnectTimeout((int) connectTimeout.toMillis())
                         .setKeepAlive(true)
                         .setKeepAliveTimeout(30)
+                        // the connection goes to an address, not a name: SNI and the certificate check must still
+                        // use the URL's host name
                         .setForceSni(true)
                         .setVerifyHost(true)
                         .setTryUseCompression(false),
