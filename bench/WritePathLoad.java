@@ -79,6 +79,9 @@ public class WritePathLoad {
     static final int ROUNDS = Integer.parseInt(env("ROUNDS", "2"));
     static final int ROUND_SECONDS = Integer.parseInt(env("ROUND_SECONDS", "20"));
     static final int WARMUP_SECONDS = Integer.parseInt(env("WARMUP_SECONDS", "15"));
+    /** The warm-up of a kind goes on (WARMUP_SECONDS at a time) until this many requests, or WARMUP_MAX_SECONDS. */
+    static final int WARMUP_REQUESTS = Integer.parseInt(env("WARMUP_REQUESTS", "3000"));
+    static final int WARMUP_MAX_SECONDS = Integer.parseInt(env("WARMUP_MAX_SECONDS", "60"));
     static final int PAUSE_SECONDS = Integer.parseInt(env("PAUSE_SECONDS", "10"));
     static final int MAX_DRAIN_SECONDS = Integer.parseInt(env("MAX_DRAIN_SECONDS", "120"));
     static final int MEMBERS = Integer.parseInt(env("MEMBERS", "20000"));
@@ -106,19 +109,35 @@ public class WritePathLoad {
         try (Connection db = DriverManager.getConnection(CASE_JDBC, env("PGUSER", "consilium"), env("PGPASSWORD", "consilium"));
              Admin kafka = Admin.create(admin)) {
             Probe probe = new Probe(db, kafka);
-            System.out.printf(Locale.ROOT, "write path: %d connections, %d s warm-up per kind, %d round(s) of %d s per kind, pause >= %d s; "
-                            + "PostgreSQL CPU: %s%n", CONNECTIONS, WARMUP_SECONDS, ROUNDS, ROUND_SECONDS, PAUSE_SECONDS,
+            System.out.printf(Locale.ROOT, "write path: %d connections, warm-up per kind %d s at a time until %d requests or %d s, %d round(s) of %d s per kind, pause >= %d s; "
+                            + "PostgreSQL CPU: %s%n", CONNECTIONS, WARMUP_SECONDS, WARMUP_REQUESTS, WARMUP_MAX_SECONDS, ROUNDS, ROUND_SECONDS, PAUSE_SECONDS,
                     PG_ALL ? "every postgres process of the cluster" : "backends of " + PG_DATABASES + " and the cluster's background processes");
 
-            // warm-up: the JIT compiles the three paths (and the relay and consumers behind them); not counted
+            // warm-up: the JIT compiles the three paths (and the relay and consumers behind them); not counted. At least
+            // WARMUP_REQUESTS of each where the time allows: C2 compiles a method after about 10,000 calls, and a
+            // path at 50/s has made few of those in 15 s
             double submitRate = 0;
             for (Kind kind : Kind.values()) {
-                Load warm = run(kind, WARMUP_SECONDS);
+                long warmStarted = System.nanoTime();
+                long requests = 0;
+                long errors = 0;
+                String firstError = null;
+                double rate = 0;
+                do {
+                    Load warm = run(kind, WARMUP_SECONDS);
+                    requests += warm.requests();
+                    errors += warm.errors();
+                    firstError = firstError == null ? warm.firstError : firstError;
+                    rate = requests / ((System.nanoTime() - warmStarted) / 1e9);
+                    if (warm.dry) {
+                        break;
+                    }
+                } while (requests < WARMUP_REQUESTS && System.nanoTime() - warmStarted < TimeUnit.SECONDS.toNanos(WARMUP_MAX_SECONDS));
                 if (kind == Kind.SUBMIT) {
-                    submitRate = warm.rate();
+                    submitRate = rate;
                 }
-                System.out.printf(Locale.ROOT, "warm-up %-11s %7d requests, %6.0f/s, %d errors%s%n", kind.label, warm.requests(),
-                        warm.rate(), warm.errors(), warm.firstError == null ? "" : " (first: " + warm.firstError + ")");
+                System.out.printf(Locale.ROOT, "warm-up %-11s %7d requests, %6.0f/s, %d errors%s%n", kind.label, requests,
+                        rate, errors, firstError == null ? "" : " (first: " + firstError + ")");
                 probe.awaitDrained(System.nanoTime(), MAX_DRAIN_SECONDS);
             }
 
@@ -174,6 +193,15 @@ public class WritePathLoad {
         long backlogAtEnd = probe.backlog();
         long lagAtEnd = probe.lag();
         double drained = probe.awaitDrained(firstId, since, stopped, MAX_DRAIN_SECONDS);
+        // the consumers commit their offsets every 5 s ('throttled'): the pause lasts until Kafka's lag is 0 too
+        double committed = -1;
+        while (System.nanoTime() < stopped + TimeUnit.SECONDS.toNanos(MAX_DRAIN_SECONDS)) {
+            if (probe.lag() == 0) {
+                committed = (System.nanoTime() - stopped) / 1e9;
+                break;
+            }
+            Thread.sleep(250);
+        }
         long pauseLeft = stopped + TimeUnit.SECONDS.toNanos(PAUSE_SECONDS) - System.nanoTime();
         if (pauseLeft > 0) {
             TimeUnit.NANOSECONDS.sleep(pauseLeft);
@@ -186,7 +214,7 @@ public class WritePathLoad {
         long lastId = probe.maxOutboxId();
         Events events = probe.events(firstId, lastId);
         return new Round(kind, index, paced, load, loadEnd.minus(before), pauseEnd.minus(loadEnd), pauseSeconds, backlogAtEnd,
-                lagAtEnd, drained, backlogAfter, lagAfter, events);
+                lagAtEnd, drained, committed, backlogAfter, lagAfter, events);
     }
 
     // ---------------------------------------------------------------------------------------------- the load
@@ -720,7 +748,7 @@ public class WritePathLoad {
     // -------------------------------------------------------------------------------------------- the report
 
     record Round(Kind kind, int index, double paced, Load load, Cpu during, Cpu after, double pauseSeconds, long backlogAtEnd,
-                 long lagAtEnd, double drainedSeconds, long backlogAfter, long lagAfter, Events events) {
+                 long lagAtEnd, double drainedSeconds, double committedSeconds, long backlogAfter, long lagAfter, Events events) {
 
         double perRequest(Function<Cpu, Long> part) {
             long n = Math.max(1, load.requests());
@@ -769,7 +797,7 @@ public class WritePathLoad {
             double p99 = sameRound == null ? bareP99 : sameRound.load.percentileMillis(0.99);
             double cpu = sameRound == null ? bareCpu : sameRound.perRequest(Cpu::total);
             System.out.println(row(r.label(), r.paced > 0 ? "–" : String.valueOf(r.index), v,
-                    r.backlogAtEnd + " / " + r.lagAtEnd, drained(r.drainedSeconds), r.backlogAfter + " / " + r.lagAfter,
+                    r.backlogAtEnd + " / " + r.lagAtEnd, drained(r.drainedSeconds) + " (offsets " + drained(r.committedSeconds) + ")", r.backlogAfter + " / " + r.lagAfter,
                     v[0] / rate, v[2] / p99, v[9] / cpu));
         }
         for (Kind kind : Kind.values()) {
@@ -784,7 +812,9 @@ public class WritePathLoad {
             boolean undrained = of.stream().anyMatch(r -> r.drainedSeconds < 0);
             System.out.println(row("**" + kind.label + "**", "median", v,
                     of.stream().mapToLong(r -> r.backlogAtEnd).max().orElse(0) + " / " + of.stream().mapToLong(r -> r.lagAtEnd).max().orElse(0),
-                    undrained ? drained(-1) : drained(of.stream().mapToDouble(r -> r.drainedSeconds).max().orElse(0)),
+                    (undrained ? drained(-1) : drained(of.stream().mapToDouble(r -> r.drainedSeconds).max().orElse(0)))
+                            + " (offsets " + (of.stream().anyMatch(r -> r.committedSeconds < 0) ? drained(-1)
+                            : drained(of.stream().mapToDouble(r -> r.committedSeconds).max().orElse(0))) + ")",
                     of.stream().mapToLong(r -> r.backlogAfter).max().orElse(0) + " / " + of.stream().mapToLong(r -> r.lagAfter).max().orElse(0),
                     v[0] / bareRate, v[2] / bareP99, v[9] / bareCpu));
         }
@@ -792,7 +822,7 @@ public class WritePathLoad {
         System.out.println("CPU per request counts the load and the pause after it; deferred = CPU of service + PostgreSQL + Kafka in the "
                 + "pause ÷ theirs during the load; lag = committed offsets of case-service's consumer groups (committed every 5 s, "
                 + "'throttled'); drained after = seconds from the end of the load until the outbox was empty and every event of the "
-                + "round was in its consumer's inbox; event→consumer = occurred_at (in the request's transaction) to the inbox row's "
+                + "round was in its consumer's inbox (offsets: until the committed lag was 0 too; the pause lasts at least that long); event→consumer = occurred_at (in the request's transaction) to the inbox row's "
                 + "processed_at; events/req = outbox rows per request (creation: access-recorded; submission: submitted, "
                 + "manager-assigned, access-recorded); median rows: errors summed, backlog, lag and drain the worst round's.");
     }

@@ -33,7 +33,8 @@
 #                                                         # another benchmark uses 9592 (its consumers would take this
 #                                                         # run's events, and this run's theirs)
 #   SERVICE_OPTS='-agentpath:/tmp/ap/lib/libasyncProfiler.so=start,event=cpu,file=/tmp/case.collapsed,collapsed' bench/write-path.sh
-# Settings: CONNECTIONS (8), ROUNDS (2), ROUND_SECONDS (20), WARMUP_SECONDS (15), PAUSE_SECONDS (10),
+# Settings: CONNECTIONS (8), ROUNDS (2), ROUND_SECONDS (20), WARMUP_SECONDS (15; repeated until WARMUP_REQUESTS,
+# 3000, or WARMUP_MAX_SECONDS, 60), PAUSE_SECONDS (10), PACED_SHARE (0.8; 0 for no rounds held to a rate),
 # MAX_DRAIN_SECONDS (120), MEMBERS (20000), MANAGERS (40), PORT (18281), BARE_PORT (18290), PG_SCOPE (run|all),
 # SERVICE_OPTS and BARE_OPTS (JVM options).
 # Needs PostgreSQL (deploy/local/postgres.sh start; PG_PORT for another cluster). Starts the benchmarks' broker when
