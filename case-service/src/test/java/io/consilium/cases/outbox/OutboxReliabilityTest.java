@@ -44,6 +44,8 @@ class OutboxReliabilityTest {
     Outbox outbox;
     @Inject
     EntityManager em;
+    @Inject
+    javax.sql.DataSource dataSource;
 
     private final KafkaCompanion kafka = Broker.companion();
     private final ObjectMapper json = new ObjectMapper();
@@ -73,6 +75,30 @@ class OutboxReliabilityTest {
         assertThat(records.stream().filter(r -> key.equals(r.key())).map(ConsumerRecord::value))
                 .hasSize(1)
                 .noneMatch(v -> v.contains("rolled-back"));
+    }
+
+    @Test
+    void aCommittedEventWakesTheRelay() throws Exception {
+        // a listener of its own on the relay's channel, as the relay listens (PostgreSQL delivers on commit); other
+        // tests' events may wake it too, so this shows only that a commit of ours does
+        try (java.sql.Connection listener = dataSource.getConnection()) {
+            listener.setAutoCommit(true);
+            try (var listen = listener.createStatement()) {
+                listen.execute("listen consilium_outbox");
+            }
+            org.postgresql.PGConnection pg = listener.unwrap(org.postgresql.PGConnection.class);
+            org.postgresql.PGNotification[] earlier;
+            do {
+                // what other tests' commits left: not ours (an empty array, or null, when there is none)
+                earlier = pg.getNotifications(200);
+            } while (earlier != null && earlier.length > 0);
+            String key = UUID.randomUUID().toString();
+            QuarkusTransaction.requiringNew().run(() -> outbox.appendAll(List.of(
+                    new OutgoingEvent(TOPIC, "consilium.test.numbered.v1", key, "acme", new Numbered(key, 1, "a")),
+                    new OutgoingEvent(TOPIC, "consilium.test.numbered.v1", key, "acme", new Numbered(key, 2, "b")))));
+            org.postgresql.PGNotification[] woken = pg.getNotifications(5_000);
+            assertThat(woken).isNotEmpty().allMatch(n -> n.getName().equals("consilium_outbox"));
+        }
     }
 
     @Test

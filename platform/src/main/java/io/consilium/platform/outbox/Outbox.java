@@ -7,7 +7,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -102,7 +104,14 @@ public class Outbox {
         // One wake-up per transaction is enough (PostgreSQL delivers it on commit, and the relay reads every row then);
         // a transaction writing a hundred events saves 99 round trips.
         if (transactions.getResource(CHANNEL) == null) {
-            em.createNativeQuery("select pg_notify(?1, '')").setParameter(1, CHANNEL).getSingleResult();
+            // plain JDBC on the transaction's connection: as a native query, Hibernate tried to map pg_notify's void
+            // result on every call and threw and caught an exception doing so (issue 14's profile)
+            em.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, '')")) {
+                    notify.setString(1, CHANNEL);
+                    notify.execute();
+                }
+            });
             transactions.putResource(CHANNEL, Boolean.TRUE);
         }
         return ids;
