@@ -5,7 +5,8 @@
 #    as partner-acme, a new Idempotency-Key each) and of the case overview (the gateway's
 #    GET /api/v1/cases/{id}/overview; straight to the service: case-service's GET /api/v1/cases/{id}, the aggregate's
 #    main part) at RATES per second (default 200, 500, 1000), each rate once straight to the service and once
-#    through the gateway, STEP seconds each (default 30), after a warm-up of WARMUP seconds per step at 200/s.
+#    through the gateway, STEP seconds each (default 30, GAP seconds between steps, default 5), after a warm-up of
+#    WARMUP seconds per step (default 20) at WARMUP_RATE per second (default 100). KINDS=create for creation only.
 #    Prints p50, p99, max and errors per step and the CPU per request of the gateway and of the services (clock
 #    ticks from /proc/<pid>/stat, read between the steps).
 # 2. Upload: a 2 GiB DICOM file (UPLOAD_MB) through one tus PATCH, straight to document-service and through the
@@ -30,6 +31,7 @@
 #   RATES=200 STEP=10 WARMUP=5 UPLOAD_MB=0 bench/gateway-load.sh      # a quick look, no upload
 #   LOAD=0 UPLOAD_MB=2048 bench/gateway-load.sh   # the uploads only
 #   PROFILE=/tmp/ap/linux-x64/libasyncProfiler.so bench/gateway-load.sh   # the gateway under async-profiler
+#   LOAD=0 UPLOAD_MB=0 HOLD=900 bench/gateway-load.sh   # the services up for 15 minutes, for a look by hand
 # Needs PostgreSQL (deploy/local/postgres.sh start; PG_PORT for another cluster). Starts the benchmarks' broker when
 # it is not running; stop it with KAFKA_INSTANCE=bench deploy/local/kafka.sh stop.
 set -euo pipefail
@@ -42,6 +44,9 @@ BASE_PORT="${BASE_PORT:-18180}"
 RATES="${RATES:-200,500,1000}"
 STEP="${STEP:-30}"
 WARMUP="${WARMUP:-20}"
+WARMUP_RATE="${WARMUP_RATE:-100}"
+KINDS="${KINDS:-create,overview}"
+GAP="${GAP:-5}"
 LOAD="${LOAD:-1}"
 UPLOAD_MB="${UPLOAD_MB:-2048}"
 ROUNDS="${ROUNDS:-3}"
@@ -160,16 +165,16 @@ log "load average before the run: $load_before"
 if ((LOAD)); then
   pid_list=$(for svc in "${SERVICES[@]}"; do printf '%s=%s,' "$svc" "${PID_OF[$svc]}"; done)
   rm -rf "$WORK/gatling"
-  log "load: rates $RATES/s, $STEP s per step, warm-up $WARMUP s per step at 200/s"
+  log "load: $KINDS at $RATES/s, $STEP s per step ($GAP s between steps), after a warm-up of $WARMUP s per step at $WARMUP_RATE/s"
   java -Xms1g -Xmx1g -XX:+UseParallelGC --add-opens=java.base/java.lang=ALL-UNNAMED -cp "$GATLING/target/classes:$(cat "$GATLING/target/classpath.txt")" \
     -Dbench.gateway="$(url_of gateway)" -Dbench.direct="$(url_of case-service)" -Dbench.token="$PARTNER" \
-    -Dbench.members="$MEMBERS" -Dbench.rates="$RATES" -Dbench.step="$STEP" -Dbench.warmup="$WARMUP" \
+    -Dbench.members="$MEMBERS" -Dbench.rates="$RATES" -Dbench.step="$STEP" -Dbench.warmup="$WARMUP" -Dbench.warmup-rate="$WARMUP_RATE" -Dbench.kinds="$KINDS" -Dbench.gap="$GAP" \
     -Dbench.pids="${pid_list%,}" -Dbench.marks="$WORK/marks.txt" \
     io.gatling.app.Gatling -s io.consilium.bench.GatewaySimulation -rf "$WORK/gatling" > "$WORK/gatling.log" 2>&1 || true
   report=$(ls -d "$WORK"/gatling/*/ 2>/dev/null | tail -1 || true)
-  [[ -n "$report" && -f "$report/js/stats.json" ]] || { tail -30 "$WORK/gatling.log"; die "Gatling wrote no report"; }
+  [[ -n "$report" && -f "$report/js/stats.js" ]] || { tail -30 "$WORK/gatling.log"; die "Gatling wrote no report"; }
   echo
-  python3 "$ROOT/bench/gatling/report.py" "$report/js/stats.json" "$WORK/marks.txt" "$(getconf CLK_TCK)"
+  python3 "$ROOT/bench/gatling/report.py" "$report/js/stats.js" "$WORK/marks.txt" "$(getconf CLK_TCK)"
   echo "Gatling's HTML report (latency over time): ${report}index.html"
 fi
 
@@ -243,6 +248,11 @@ PY
   echo "gateway RSS before the uploads ${gw_rss0} MB, peak during them (VmHWM) ${gw_hwm} MB, -Xmx256m; heap now: ${gw_heap:-?}"
 fi
 echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg) (before: $load_before)"
+if [[ -n "${HOLD:-}" ]]; then # keep the services up for a look (HOLD=seconds)
+  printf '%s=%s\n' PARTNER "$PARTNER" PATIENT "$PATIENT" OPS "$OPS" > "$WORK/tokens.env"
+  log "holding the services for $HOLD s (tokens in $WORK/tokens.env; pids: $(for s in "${SERVICES[@]}"; do printf '%s=%s ' "$s" "${PID_OF[$s]}"; done))"
+  sleep "$HOLD"
+fi
 for svc in "${SERVICES[@]}"; do
   printf '%-22s peak RSS %s MB\n' "$svc" "$(awk '/VmHWM/ {print int($2/1024)}' "/proc/${PID_OF[$svc]}/status")"
 done
