@@ -24,9 +24,10 @@ marks = []
 for line in open(marks_path):
     cols = line.rstrip('\n').split('\t')
     marks.append((int(cols[0]), cols[1], {k: int(v) for k, v in (c.split('=', 1) for c in cols[2:])}))
-cpu = {}
+cpu, partial = {}, {}
 for (t0, name, c0), (t1, _, c1) in zip(marks, marks[1:]):
-    cpu[name] = ((t1 - t0) / 1000, {k: (c1[k] - c0[k]) / hz for k in c0 if k != 'cases'})
+    cpu[name] = ((t1 - t0) / 1000, {k: (c1[k] - c0[k]) / hz for k in c0 if k not in ('cases', 'partial')})
+    partial[name] = c1.get('partial', 0) - c0.get('partial', 0)
 
 def num(block, key, kind='total'):
     v = block[key][kind]
@@ -45,13 +46,14 @@ for name, block in steps.items():
                      p99=num(block, 'percentiles3'), max=num(block, 'maxResponseTime'), seconds=seconds, used=used))
 
 print('Latency per step (ms, Gatling: whole milliseconds, errors included), CPU per request (ms, /proc/<pid>/stat):')
-print(f"{'step':<34} {'requests':>8} {'errors':>6} {'p50':>6} {'p99':>6} {'max':>6}  {'gateway':>8} {'case-svc':>8} {'others':>7} {'machine':>8}")
+print(f"{'step':<34} {'requests':>8} {'errors':>6} {'p50':>6} {'p99':>6} {'max':>6}  {'gateway':>8} {'case-svc':>8} {'others':>7} {'machine':>8}  partial")
 for r in rows:
     u, n = r['used'], max(r['n'], 1)
     others = sum(v for k, v in u.items() if k not in ('gateway', 'case-service', 'gatling', 'machine'))
     cell = lambda v: f"{1000 * v / n:8.2f}" if u else f"{'-':>8}"
     print(f"{r['name']:<34} {r['n']:>8} {r['ko']:>6} {r['p50']:>6} {r['p99']:>6} {r['max']:>6}  "
-          f"{cell(u.get('gateway', 0))} {cell(u.get('case-service', 0))} {1000 * others / n if u else 0:7.2f} {cell(u.get('machine', 0))}")
+          f"{cell(u.get('gateway', 0))} {cell(u.get('case-service', 0))} {1000 * others / n if u else 0:7.2f} {cell(u.get('machine', 0))}"
+          f"  {partial.get(r['name'], 0) if r['kind'] == 'overview' and r['target'] == 'gateway' else ''}")
 
 print()
 print('Straight to the service vs through the gateway (the same rate, the same run):')

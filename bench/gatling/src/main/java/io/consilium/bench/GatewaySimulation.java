@@ -69,6 +69,8 @@ public class GatewaySimulation extends Simulation {
     /** Ids of the cases the creation steps made, for the overview steps (which come after them at each rate). */
     private static final AtomicReferenceArray<String> CASES = new AtomicReferenceArray<>(2_000_000);
     private static final AtomicInteger CASE_COUNT = new AtomicInteger();
+    /** Overview answers through the gateway marked {@code partial: true} (a part missing: late or failed). */
+    private static final AtomicInteger PARTIAL = new AtomicInteger();
 
     private static final String INTAKE = """
             {"memberId":"#{memberId}",
@@ -145,7 +147,18 @@ public class GatewaySimulation extends Simulation {
                     });
         } else {
             String path = target.equals("gateway") ? "/api/v1/cases/#{caseId}/overview" : "/api/v1/cases/#{caseId}";
-            scn = scenario(name).feed(cases()).exec(http(name).get(base + path).check(status().is(200)));
+            if (target.equals("gateway")) {
+                scn = scenario(name).feed(cases()).exec(http(name).get(base + path).check(status().is(200))
+                                .check(jsonPath("$.partial").optional().saveAs("partial")))
+                        .exec(session -> {
+                            if ("true".equals(session.getString("partial"))) {
+                                PARTIAL.incrementAndGet();
+                            }
+                            return session;
+                        });
+            } else {
+                scn = scenario(name).feed(cases()).exec(http(name).get(base + path).check(status().is(200)));
+            }
         }
         return scn.injectOpen(constantUsersPerSec(rate).during(Duration.ofSeconds(seconds)));
     }
@@ -168,7 +181,8 @@ public class GatewaySimulation extends Simulation {
         }
         line.append('\t').append("gatling=").append(ticks((int) ProcessHandle.current().pid()));
         line.append('\t').append("machine=").append(machineBusyTicks());
-        line.append('\t').append("cases=").append(CASE_COUNT.get()).append('\n');
+        line.append('\t').append("cases=").append(CASE_COUNT.get());
+        line.append('\t').append("partial=").append(PARTIAL.get()).append('\n');
         try {
             Files.writeString(MARKS, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
