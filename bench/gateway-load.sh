@@ -68,6 +68,12 @@ REPORTING=/sys/module/page_reporting/parameters/page_reporting_order
 reporting_was=
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # a service still working off an overload's backlog may take long to stop: 30 s, then SIGKILL
+  for _ in $(seq 60); do
+    alive=0; for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    ((alive)) || break; sleep 0.5
+  done
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$WORK/store"
   [[ -z "$reporting_was" ]] || echo "$reporting_was" > "$REPORTING"
