@@ -47,7 +47,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * <p>System properties: {@code bench.gateway}, {@code bench.direct} (base URLs), {@code bench.token} (the partner's
  * bearer token), {@code bench.members} (members M-000001 ... in the roster), {@code bench.rates} (e.g.
  * {@code 200,500,1000}), {@code bench.step} (seconds per step), {@code bench.warmup} (seconds per warm-up step, at
- * {@code bench.warmup-rate}; 0 for none), {@code bench.kinds} ({@code create,overview}), {@code bench.pids}
+ * {@code bench.warmup-rate}; 0 for none), {@code bench.kinds} ({@code create,overview}), {@code bench.targets}
+ * ({@code direct,gateway}), {@code bench.pids}
  * ({@code name=pid,...}), {@code bench.marks} (file), {@code bench.gap} (seconds).
  */
 public class GatewaySimulation extends Simulation {
@@ -62,9 +63,12 @@ public class GatewaySimulation extends Simulation {
     private static final int WARMUP = Integer.getInteger("bench.warmup", 20);
     private static final int WARMUP_RATE = Integer.getInteger("bench.warmup-rate", 200);
     private static final List<String> KINDS = List.of(System.getProperty("bench.kinds", "create,overview").split(","));
+    private static final List<String> TARGETS = List.of(System.getProperty("bench.targets", "direct,gateway").split(","));
     private static final Map<String, Integer> PIDS = pids(System.getProperty("bench.pids", ""));
     private static final Path MARKS = Path.of(System.getProperty("bench.marks", "marks.txt"));
     private static final int GAP = Integer.getInteger("bench.gap", 2);
+    /** false: case creation without Idempotency-Key (the gateway streams the POST instead of keeping its answer). */
+    private static final boolean IDEMPOTENCY = Boolean.parseBoolean(System.getProperty("bench.idempotency", "true"));
 
     /** Ids of the cases the creation steps made, for the overview steps (which come after them at each rate). */
     private static final AtomicReferenceArray<String> CASES = new AtomicReferenceArray<>(2_000_000);
@@ -98,14 +102,16 @@ public class GatewaySimulation extends Simulation {
         int n = 0;
         if (WARMUP > 0) {
             for (String kind : KINDS) {
-                for (String target : List.of("gateway", "direct")) {
+                List<String> warmOrder = new ArrayList<>(TARGETS);
+                Collections.reverse(warmOrder); // the warm-up in the other order
+                for (String target : warmOrder) {
                     steps.add(step(++n, kind, target, WARMUP_RATE, WARMUP, "warm-up"));
                 }
             }
         }
         for (int rate : RATES) {
             for (String kind : KINDS) {
-                for (String target : List.of("direct", "gateway")) {
+                for (String target : TARGETS) {
                     steps.add(step(++n, kind, target, rate, STEP, ""));
                 }
             }
@@ -129,10 +135,11 @@ public class GatewaySimulation extends Simulation {
         String base = target.equals("gateway") ? GATEWAY : DIRECT;
         ScenarioBuilder scn;
         if (kind.equals("create")) {
-            scn = scenario(name).feed(members()).exec(http(name)
-                    .post(base + "/api/v1/cases")
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", "#{key}")
+            var post = http(name).post(base + "/api/v1/cases").header("Content-Type", "application/json");
+            if (IDEMPOTENCY) {
+                post = post.header("Idempotency-Key", "#{key}");
+            }
+            scn = scenario(name).feed(members()).exec(post
                     .body(StringBody(INTAKE))
                     .check(status().is(201))
                     .check(jsonPath("$.id").saveAs("caseId")))
