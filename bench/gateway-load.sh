@@ -6,7 +6,8 @@
 #    GET /api/v1/cases/{id}/overview; straight to the service: case-service's GET /api/v1/cases/{id}, the aggregate's
 #    main part) at RATES per second (default 200, 500, 1000), each rate once straight to the service and once
 #    through the gateway, STEP seconds each (default 30, GAP seconds between steps, default 5), after a warm-up of
-#    WARMUP seconds per step (default 20) at WARMUP_RATE per second (default 100). KINDS=create for creation only.
+#    WARMUP seconds per step (default 20) at WARMUP_RATE per second (default 100). KINDS=create for creation only;
+#    TARGETS=gateway (or direct) for one side only; IDEMPOTENCY=false sends creations without an Idempotency-Key.
 #    Prints p50, p99, max and errors per step and the CPU per request of the gateway and of the services (clock
 #    ticks from /proc/<pid>/stat, read between the steps).
 # 2. Upload: a 2 GiB DICOM file (UPLOAD_MB) through one tus PATCH, straight to document-service and through the
@@ -46,6 +47,8 @@ STEP="${STEP:-30}"
 WARMUP="${WARMUP:-20}"
 WARMUP_RATE="${WARMUP_RATE:-100}"
 KINDS="${KINDS:-create,overview}"
+TARGETS="${TARGETS:-direct,gateway}"
+IDEMPOTENCY="${IDEMPOTENCY:-true}"
 GAP="${GAP:-5}"
 # connections per service (Quarkus' default 20): six services at 20 and a busy neighbour exhaust PostgreSQL's 100
 DB_POOL="${DB_POOL:-10}"
@@ -176,7 +179,7 @@ if ((LOAD)); then
   log "load: $KINDS at $RATES/s, $STEP s per step ($GAP s between steps), after a warm-up of $WARMUP s per step at $WARMUP_RATE/s"
   java -Xms1g -Xmx1g -XX:+UseParallelGC --add-opens=java.base/java.lang=ALL-UNNAMED -cp "$GATLING/target/classes:$(cat "$GATLING/target/classpath.txt")" \
     -Dbench.gateway="$(url_of gateway)" -Dbench.direct="$(url_of case-service)" -Dbench.token="$PARTNER" \
-    -Dbench.members="$MEMBERS" -Dbench.rates="$RATES" -Dbench.step="$STEP" -Dbench.warmup="$WARMUP" -Dbench.warmup-rate="$WARMUP_RATE" -Dbench.kinds="$KINDS" -Dbench.gap="$GAP" \
+    -Dbench.members="$MEMBERS" -Dbench.rates="$RATES" -Dbench.step="$STEP" -Dbench.warmup="$WARMUP" -Dbench.warmup-rate="$WARMUP_RATE" -Dbench.kinds="$KINDS" -Dbench.targets="$TARGETS" -Dbench.idempotency="$IDEMPOTENCY" -Dbench.gap="$GAP" \
     -Dbench.pids="${pid_list%,}" -Dbench.marks="$WORK/marks.txt" \
     io.gatling.app.Gatling -s io.consilium.bench.GatewaySimulation -rf "$WORK/gatling" > "$WORK/gatling.log" 2>&1 || true
   report=$(ls -d "$WORK"/gatling/*/ 2>/dev/null | tail -1 || true)

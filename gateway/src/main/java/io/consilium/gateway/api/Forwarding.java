@@ -135,7 +135,7 @@ final class Forwarding {
             GatewayProblems.write(ctx, ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), Map.of());
         } else if (failure instanceof UpstreamFailure upstream) {
             switch (upstream.kind()) {
-                case CIRCUIT_OPEN -> GatewayProblems.write(ctx, GatewayProblems.Kind.UNAVAILABLE, upstream.getMessage(),
+                case CIRCUIT_OPEN, BUSY -> GatewayProblems.write(ctx, GatewayProblems.Kind.UNAVAILABLE, upstream.getMessage(),
                         Map.of("Retry-After", Long.toString(Math.max(1, (upstream.retryAfter().toMillis() + 999) / 1000))));
                 case TIMEOUT -> GatewayProblems.write(ctx, GatewayProblems.Kind.GATEWAY_TIMEOUT, upstream.getMessage(), Map.of());
                 default -> GatewayProblems.write(ctx, GatewayProblems.Kind.BAD_GATEWAY, upstream.getMessage(), Map.of());

@@ -63,6 +63,14 @@ public interface RoutingConfig {
         @WithDefault("64")
         int maxConnections();
 
+        /**
+         * Longest wait for a free pooled connection when all {@link #maxConnections()} are busy. The gateway's own
+         * queue, not the service's failure: a request that waits this long gets 503 with {@code Retry-After} and
+         * does not count against the circuit breaker (a burst on a healthy service must not open its circuit).
+         */
+        @WithDefault("5s")
+        Duration poolWait();
+
         Breaker breaker();
     }
 

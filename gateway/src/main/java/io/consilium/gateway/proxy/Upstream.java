@@ -34,11 +34,11 @@ public final class Upstream {
     private final boolean ssl;
     private final String basePath;
     private final String origin;
-    private final long connectTimeoutMs;
+    private final Duration poolWait;
     private final Duration readTimeout;
     private final int retries;
 
-    Upstream(String name, Vertx vertx, HttpClient client, CircuitBreaker breaker, URI base, Duration connectTimeout,
+    Upstream(String name, Vertx vertx, HttpClient client, CircuitBreaker breaker, URI base, Duration poolWait,
              Duration readTimeout, int retries) {
         this.name = name;
         this.vertx = vertx;
@@ -50,7 +50,7 @@ public final class Upstream {
         String path = base.getRawPath() == null ? "" : base.getRawPath();
         this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         this.origin = base.getScheme().toLowerCase() + "://" + base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "");
-        this.connectTimeoutMs = Math.max(1, connectTimeout.toMillis());
+        this.poolWait = poolWait;
         this.readTimeout = readTimeout;
         this.retries = Math.max(0, retries);
     }
@@ -93,7 +93,7 @@ public final class Upstream {
     /**
      * Sends a request with a body in hand (or none). GET and HEAD without a body are tried again, up to the
      * service's {@code retries}, when no answer came; an answer, even a 5xx, is never retried, nor a circuit that is
-     * open.
+     * open, nor a full pool (the retry would join the same queue).
      */
     public Future<HttpClientResponse> send(HttpMethod method, String uri, MultiMap headers, Buffer body,
                                            Duration routeReadTimeout) {
@@ -120,7 +120,7 @@ public final class Upstream {
             if (ar.succeeded()) {
                 result.complete(ar.result());
             } else if (left > 0 && ar.cause() instanceof UpstreamFailure failure
-                    && failure.kind() != UpstreamFailure.Kind.CIRCUIT_OPEN) {
+                    && failure.kind() != UpstreamFailure.Kind.CIRCUIT_OPEN && failure.kind() != UpstreamFailure.Kind.BUSY) {
                 // a short pause, so a service restarting gets a moment; the breaker still counts every attempt
                 vertx.setTimer(50L * (retries - left + 1),
                         id -> tryWithRetries(method, uri, headers, routeReadTimeout, sender, left - 1, result));
@@ -145,9 +145,13 @@ public final class Upstream {
                 .setSsl(ssl)
                 .setURI(basePath + uri)
                 .setHeaders(headers)
-                .setConnectTimeout(connectTimeoutMs)
+                // in Vert.x this bounds the wait for a pooled connection as well as the TCP connect; the TCP connect
+                // alone is bounded by the client's connect-timeout (Upstreams), so this is the pool wait
+                .setConnectTimeout(Math.max(1, poolWait.toMillis()))
                 .setIdleTimeout(Math.max(1, timeout.toMillis()));
-        return client.request(options).compose(sender).transform(ar -> {
+        Future<HttpClientRequest> obtained = client.request(options).recover(failure -> Future.failedFuture(
+                UpstreamFailure.isPoolWait(failure) ? UpstreamFailure.busy(name, poolWait, failure) : failure));
+        return obtained.compose(sender).transform(ar -> {
             if (ar.succeeded()) {
                 if (ar.result().statusCode() >= 500) {
                     breaker.onFailure();
@@ -155,6 +159,11 @@ public final class Upstream {
                     breaker.onSuccess();
                 }
                 return Future.succeededFuture(ar.result());
+            }
+            if (ar.cause() instanceof UpstreamFailure busy && busy.kind() == UpstreamFailure.Kind.BUSY) {
+                // the gateway's own queue was full: says nothing about the service's health
+                breaker.release();
+                return Future.failedFuture(busy);
             }
             if (tooLarge.getAsBoolean() || causedBy(ar.cause(), LimitedBody.TooLarge.class)) {
                 // the client's fault, not the service's

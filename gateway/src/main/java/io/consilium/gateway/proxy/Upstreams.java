@@ -44,7 +44,7 @@ public class Upstreams {
             var pool = new PoolOptions().setHttp1MaxSize(service.maxConnections());
             var breaker = new CircuitBreaker(service.breaker().failureThreshold(), service.breaker().openFor(), clock);
             services.put(name, new Upstream(name, vertx, vertx.createHttpClient(options, pool), breaker, base,
-                    service.connectTimeout(), service.readTimeout(), service.retries()));
+                    service.poolWait(), service.readTimeout(), service.retries()));
         });
         RouteTable.Builder builder = RouteTable.builder();
         config.routes().forEach((name, route) -> {

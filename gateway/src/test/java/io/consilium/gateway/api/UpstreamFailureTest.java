@@ -81,4 +81,34 @@ class UpstreamFailureTest {
         given().auth().oauth2(token).when().get("/api/v1/reports/" + UUID.randomUUID()).then().statusCode(200)
                 .body("service", equalTo("report-service"));
     }
+
+    @Test
+    void aFullConnectionPoolIsABusyProblemThatDoesNotOpenTheCircuit() throws Exception {
+        // report-service in tests: 4 pooled connections, 300 ms pool wait, circuit open after 3 failures in a row
+        String slow = "pool-slow-" + UUID.randomUUID();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var held = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 4; i++) {
+                held.add(pool.submit(() -> given().auth().oauth2(token).header("X-Stub-Delay-Ms", "2500")
+                        .header("X-Stub-Counter", slow).when().get("/api/v1/reports/" + UUID.randomUUID()).statusCode()));
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> Stubs.count("report-service", slow) == 4);
+            for (int i = 0; i < 4; i++) {
+                long start = System.nanoTime();
+                given().auth().oauth2(token).when().get("/api/v1/reports/" + UUID.randomUUID()).then().statusCode(503)
+                        .contentType("application/problem+json").body("type", equalTo("urn:consilium:problem:unavailable"))
+                        .body("detail", org.hamcrest.Matchers.containsString("busy")).header("Retry-After", equalTo("1"));
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+            }
+            for (var request : held) {
+                assertThat(request.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // four waits in a row, one more than the failure threshold: had they counted, the circuit would be open now
+        given().auth().oauth2(token).when().get("/api/v1/reports/" + UUID.randomUUID()).then().statusCode(200)
+                .body("service", equalTo("report-service"));
+    }
 }
