@@ -10,6 +10,8 @@ import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
@@ -56,23 +58,38 @@ public final class ClientRateLimiter {
                 .build();
         // the policy is part of the key: a partner given another limit starts a bucket of the new size
         String key = client.scope() + "|" + policy.name() + ":" + policy.quota() + "/" + policy.window().toSeconds();
-        ConsumptionProbe probe = proxy(key, configuration).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = proxy(key, configuration, policy.quota()).tryConsumeAndReturnRemaining(1);
         return new RateLimitDecision(probe.isConsumed(), policy.name(), policy.quota(), policy.window(),
                 probe.getRemainingTokens(), Duration.ofNanos(probe.getNanosToWaitForReset()),
                 Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
+    /** Share of a quota an instance may hand out before it writes to the shared bucket. */
+    static final long UNSYNCHRONIZED_SHARE = 100;
+    /** At most this many tokens, and this long, between two writes of an instance to the shared bucket. */
+    static final long MAX_UNSYNCHRONIZED_TOKENS = 50;
+    static final Duration MAX_UNSYNCHRONIZED_TIME = Duration.ofMillis(100);
+
     /**
-     * One proxy per bucket, kept, with Bucket4j's batching: concurrent takes from one bucket on this instance go to
-     * the database as one round trip. Without it a partner's burst queues on its bucket's row lock, each waiter holding
-     * a connection, and starves every other use of the pool.
+     * One proxy per bucket, kept. A large quota (100 tokens or more) is taken locally and written to the shared row
+     * every 1 % of the quota (at most 50 tokens) or 100 ms, whichever comes first (Bucket4j's delaying
+     * optimization): a busy partner costs the database a few round trips a second instead of one per request, and
+     * each instance may overshoot by that much at most. A small quota is exact: every take is a round trip, with
+     * Bucket4j's batching, so concurrent takes from one bucket on this instance share one round trip (without it
+     * a burst queues on the row lock, each waiter holding a connection, and starves every other use of the pool).
      */
-    private BucketProxy proxy(String key, BucketConfiguration configuration) {
+    private BucketProxy proxy(String key, BucketConfiguration configuration, long quota) {
         if (proxies.size() > MAX_PROXIES) {
             proxies.clear(); // a proxy holds no state that the database does not have
         }
-        return proxies.computeIfAbsent(key, k -> buckets.builder().withOptimization(Optimizations.batching())
+        return proxies.computeIfAbsent(key, k -> buckets.builder().withOptimization(optimization(quota))
                 .build(k, () -> configuration));
+    }
+
+    static Optimization optimization(long quota) {
+        long unsynchronized = Math.min(MAX_UNSYNCHRONIZED_TOKENS, quota / UNSYNCHRONIZED_SHARE);
+        return unsynchronized < 1 ? Optimizations.batching()
+                : Optimizations.delaying(new DelayParameters(unsynchronized, MAX_UNSYNCHRONIZED_TIME));
     }
 
     /** Deletes rows of buckets that are full again; returns how many went. */
