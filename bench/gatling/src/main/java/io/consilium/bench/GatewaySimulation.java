@@ -27,6 +27,7 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -167,7 +168,10 @@ public class GatewaySimulation extends Simulation {
                 scn = scenario(name).feed(cases()).exec(http(name).get(base + path).check(status().is(200)));
             }
         }
-        return scn.injectOpen(constantUsersPerSec(rate).during(Duration.ofSeconds(seconds)));
+        // a warm-up ramps up from a tenth of its rate: six JVMs compiling at once on two cores do not hold a cold
+        // step at full rate, and a warm-up that fails warms only the failure path
+        return scn.injectOpen(label.isEmpty() ? constantUsersPerSec(rate).during(Duration.ofSeconds(seconds))
+                : rampUsersPerSec(Math.max(1, rate / 10.0)).to(rate).during(Duration.ofSeconds(seconds)));
     }
 
     /** One user: waits the gap, then writes the step's start line (CPU ticks of every process). */

@@ -10,6 +10,7 @@ import io.consilium.gateway.proxy.Upstream;
 import io.consilium.gateway.proxy.Upstreams;
 import io.consilium.gateway.service.RateLimits;
 import io.consilium.platform.problem.ProblemType;
+import io.consilium.platform.security.CurrentCaller;
 import io.consilium.platform.security.Roles;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -228,7 +229,7 @@ public class ProxyRoute {
     private static ClientId clientOf(RoutingContext ctx, SecurityIdentity identity) {
         JsonWebToken token = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt : null;
         String subject = token != null && token.getSubject() != null ? token.getSubject() : identity.getPrincipal().getName();
-        String azp = token == null ? null : token.getClaim("azp");
+        String azp = CurrentCaller.claim(token, "azp").orElse(null);
         ctx.put(EdgeFilter.CLIENT_KEY, azp != null ? azp : (identity.hasRole(Roles.PARTNER) ? "partner" : "user"));
         if (identity.hasRole(Roles.PARTNER)) {
             return ClientId.partner(azp != null ? azp : subject);

@@ -108,9 +108,15 @@ public final class Upstream {
         return result.future();
     }
 
-    /** One GET without retries, for the parts of an aggregate: its own deadline leaves no time for a second try. */
+    /**
+     * One GET without retries, for the parts of an aggregate: its own deadline leaves no time for a second try. A
+     * part still silent at that deadline does not count against the circuit: the aggregate's deadline (2 s) is far
+     * shorter than the service's read timeout, and a service that is merely slower than an aggregate's patience must
+     * not have its circuit opened for every other call (under load that had made nearly every overview partial).
+     * Refused connections and 5xx still count.
+     */
     public Future<HttpClientResponse> getOnce(String uri, MultiMap headers, Duration timeout) {
-        return attempt(HttpMethod.GET, uri, headers, timeout, HttpClientRequest::send, () -> false);
+        return attempt(HttpMethod.GET, uri, headers, timeout, HttpClientRequest::send, () -> false, false);
     }
 
     private void tryWithRetries(HttpMethod method, String uri, MultiMap headers, Duration routeReadTimeout,
@@ -133,6 +139,12 @@ public final class Upstream {
     private Future<HttpClientResponse> attempt(HttpMethod method, String uri, MultiMap headers, Duration routeReadTimeout,
                                                Function<HttpClientRequest, Future<HttpClientResponse>> sender,
                                                BooleanSupplier tooLarge) {
+        return attempt(method, uri, headers, routeReadTimeout, sender, tooLarge, true);
+    }
+
+    private Future<HttpClientResponse> attempt(HttpMethod method, String uri, MultiMap headers, Duration routeReadTimeout,
+                                               Function<HttpClientRequest, Future<HttpClientResponse>> sender,
+                                               BooleanSupplier tooLarge, boolean timeoutsCount) {
         if (!breaker.tryAcquire()) {
             return Future.failedFuture(new UpstreamFailure(UpstreamFailure.Kind.CIRCUIT_OPEN,
                     name + " is unavailable at the moment", breaker.retryAfter(), null));
@@ -170,8 +182,13 @@ public final class Upstream {
                 breaker.release();
                 return Future.failedFuture(new LimitedBody.TooLarge());
             }
-            breaker.onFailure();
-            return Future.failedFuture(UpstreamFailure.of(name, ar.cause()));
+            UpstreamFailure failure = UpstreamFailure.of(name, ar.cause());
+            if (failure.kind() == UpstreamFailure.Kind.TIMEOUT && !timeoutsCount) {
+                breaker.release();
+            } else {
+                breaker.onFailure();
+            }
+            return Future.failedFuture(failure);
         });
     }
 

@@ -110,8 +110,18 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     /** Case ids whose parts misbehave, for the aggregates' tests (the gateway sends no test headers to parts). */
     public static final String SLOW_PANEL_CASE = "deadbeef-0000-4000-8000-000000000001";
     public static final String HIDDEN_CASE = "deadbeef-0000-4000-8000-000000000404";
+    /** Its reports part answers after 1.5 s, past the aggregates' 1 s deadline in tests. */
+    public static final String SLOW_REPORTS_CASE = "deadbeef-0000-4000-8000-000000000002";
 
     private void answer(String service, HttpServerRequest request, long bytes, String sha256) {
+        if (request.path().equals("/api/v1/cases/" + SLOW_REPORTS_CASE + "/reports")) {
+            vertx.setTimer(1500, id -> answerNow(service, request, bytes, sha256));
+        } else {
+            answerNow(service, request, bytes, sha256);
+        }
+    }
+
+    private void answerNow(String service, HttpServerRequest request, long bytes, String sha256) {
         var response = request.response();
         String status = request.getHeader("X-Stub-Status");
         String path = request.path();
@@ -124,6 +134,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         if (path.equals("/api/v1/cases/" + HIDDEN_CASE)) {
             status = "404";
         }
+
         if (status != null) {
             response.setStatusCode(Integer.parseInt(status)).putHeader("Content-Type", "application/problem+json")
                     .end(new JsonObject().put("type", "urn:stub:problem").put("title", "from the service")
