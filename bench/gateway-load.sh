@@ -3,8 +3,8 @@
 #
 # 1. Load: constant-rate, open-model steps (Gatling's Java DSL, bench/gatling) of case creation (POST /api/v1/cases
 #    as partner-acme, a new Idempotency-Key each) and of the case overview (the gateway's
-#    GET /api/v1/cases/{id}/overview; straight to the service: case-service's GET /api/v1/cases/{id}, the aggregate's
-#    main part) at RATES per second (default 200, 500, 1000), each rate once straight to the service and once
+#    GET /api/v1/cases/{id}/overview; straight: the client fetches the same eight parts from the five services itself,
+#    in parallel, timed as one group) at RATES per second (default 200, 500, 1000), each rate once straight to the service and once
 #    through the gateway, STEP seconds each (default 30, GAP seconds between steps, default 5), after a warm-up of
 #    WARMUP seconds per step (default 20) at WARMUP_RATE per second (default 100). KINDS=create for creation only;
 #    TARGETS=gateway (or direct) for one side only; IDEMPOTENCY=false sends creations without an Idempotency-Key.
@@ -175,12 +175,14 @@ log "load average before the run: $load_before"
 # 6. The load.
 if ((LOAD)); then
   pid_list=$(for svc in "${SERVICES[@]}"; do printf '%s=%s,' "$svc" "${PID_OF[$svc]}"; done)
+  service_urls=$(for svc in "${SERVICES[@]}"; do printf '%s=%s,' "$svc" "$(url_of "$svc")"; done)
   rm -rf "$WORK/gatling"
   log "load: $KINDS at $RATES/s, $STEP s per step ($GAP s between steps), after a warm-up of $WARMUP s per step at $WARMUP_RATE/s"
   java -Xms1g -Xmx1g -XX:+UseParallelGC --add-opens=java.base/java.lang=ALL-UNNAMED -cp "$GATLING/target/classes:$(cat "$GATLING/target/classpath.txt")" \
     -Dbench.gateway="$(url_of gateway)" -Dbench.direct="$(url_of case-service)" -Dbench.token="$PARTNER" \
     -Dbench.members="$MEMBERS" -Dbench.rates="$RATES" -Dbench.step="$STEP" -Dbench.warmup="$WARMUP" -Dbench.warmup-rate="$WARMUP_RATE" -Dbench.kinds="$KINDS" -Dbench.targets="$TARGETS" -Dbench.idempotency="$IDEMPOTENCY" -Dbench.gap="$GAP" \
-    -Dbench.pids="${pid_list%,}" -Dbench.marks="$WORK/marks.txt" \
+    -Dbench.pids="${pid_list%,}" -Dbench.services="${service_urls%,}" -Dbench.marks="$WORK/marks.txt" \
+    -Dgatling.charting.useGroupDurationMetric=true \
     io.gatling.app.Gatling -s io.consilium.bench.GatewaySimulation -rf "$WORK/gatling" > "$WORK/gatling.log" 2>&1 || true
   report=$(ls -d "$WORK"/gatling/*/ 2>/dev/null | tail -1 || true)
   [[ -n "$report" && -f "$report/js/stats.js" ]] || { tail -30 "$WORK/gatling.log"; die "Gatling wrote no report"; }

@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -35,7 +36,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 /**
  * The gateway benchmark's load (issue 16): constant-rate, open-model steps of case creation ({@code POST
  * /api/v1/cases} as a partner, a new {@code Idempotency-Key} each) and of the case overview (the gateway's
- * {@code GET /api/v1/cases/{id}/overview}; straight to case-service, its main part {@code GET /api/v1/cases/{id}}),
+ * {@code GET /api/v1/cases/{id}/overview}; straight: the client fetches the same eight parts from the services
+ * itself, in parallel, timed as one group),
  * each rate once through the gateway and once straight to the service.
  *
  * <p>The steps run one after the other ({@code andThen}: a step starts when every request of the one before has its
@@ -49,13 +51,15 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * bearer token), {@code bench.members} (members M-000001 ... in the roster), {@code bench.rates} (e.g.
  * {@code 200,500,1000}), {@code bench.step} (seconds per step), {@code bench.warmup} (seconds per warm-up step, at
  * {@code bench.warmup-rate}; 0 for none), {@code bench.kinds} ({@code create,overview}), {@code bench.targets}
- * ({@code direct,gateway}), {@code bench.pids}
+ * ({@code direct,gateway}), {@code bench.services} ({@code name=url,...}, for the overview's parts), {@code bench.pids}
  * ({@code name=pid,...}), {@code bench.marks} (file), {@code bench.gap} (seconds).
  */
 public class GatewaySimulation extends Simulation {
 
     private static final String GATEWAY = System.getProperty("bench.gateway", "http://127.0.0.1:18180");
     private static final String DIRECT = System.getProperty("bench.direct", "http://127.0.0.1:18181");
+    /** Base URLs of the services for the overview's parts straight from them ({@code name=url,...}). */
+    private static final Map<String, String> SERVICES = urls(System.getProperty("bench.services", ""));
     private static final String TOKEN = System.getProperty("bench.token", "");
     private static final int MEMBERS = Integer.getInteger("bench.members", 10_000);
     private static final List<Integer> RATES = Stream.of(System.getProperty("bench.rates", "200,500,1000").split(","))
@@ -154,10 +158,9 @@ public class GatewaySimulation extends Simulation {
                         return session;
                     });
         } else {
-            String path = target.equals("gateway") ? "/api/v1/cases/#{caseId}/overview" : "/api/v1/cases/#{caseId}";
             if (target.equals("gateway")) {
-                scn = scenario(name).feed(cases()).exec(http(name).get(base + path).check(status().is(200))
-                                .check(jsonPath("$.partial").optional().saveAs("partial")))
+                scn = scenario(name).feed(cases()).exec(http(name).get(base + "/api/v1/cases/#{caseId}/overview")
+                                .check(status().is(200)).check(jsonPath("$.partial").optional().saveAs("partial")))
                         .exec(session -> {
                             if ("true".equals(session.getString("partial"))) {
                                 PARTIAL.incrementAndGet();
@@ -165,13 +168,43 @@ public class GatewaySimulation extends Simulation {
                             return session;
                         });
             } else {
-                scn = scenario(name).feed(cases()).exec(http(name).get(base + path).check(status().is(200)));
+                // like for like: the client fetches the overview's eight parts itself, at once, from the services
+                // (Gatling fetches a request's resources in parallel once the request has its answer: the request
+                // is case-service's liveness probe, about a millisecond). Group time = the slowest part.
+                scn = scenario(name).feed(cases()).group(name).on(exec(http(name + " part").get(DIRECT + "/q/health/live")
+                        .resources(overviewParts(name))));
             }
         }
-        // a warm-up ramps up from a tenth of its rate: six JVMs compiling at once on two cores do not hold a cold
-        // step at full rate, and a warm-up that fails warms only the failure path
         return scn.injectOpen(label.isEmpty() ? constantUsersPerSec(rate).during(Duration.ofSeconds(seconds))
                 : rampUsersPerSec(Math.max(1, rate / 10.0)).to(rate).during(Duration.ofSeconds(seconds)));
+    }
+
+    /**
+     * The gateway's overview parts (gateway/service/CaseOverviews), each straight from its service: answered 200,
+     * or 403/404 where the service refuses the partner, as the gateway's part calls are.
+     */
+    private static io.gatling.javaapi.http.HttpRequestActionBuilder[] overviewParts(String step) {
+        String c = "/api/v1/cases/#{caseId}";
+        String[][] parts = {{"case-service", c}, {"case-service", c + "/timeline"}, {"case-service", c + "/sla"},
+                {"document-service", c + "/checklist"}, {"document-service", c + "/specimens"},
+                {"specialist-service", c + "/panel"}, {"report-service", c + "/reports"},
+                {"notification-service", "/api/v1/me/notifications?size=100"}};
+        var requests = new io.gatling.javaapi.http.HttpRequestActionBuilder[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            String url = SERVICES.getOrDefault(parts[i][0], DIRECT) + parts[i][1];
+            requests[i] = http(step + " part").get(url).check(status().in(200, 403, 404));
+        }
+        return requests;
+    }
+
+    private static Map<String, String> urls(String spec) {
+        Map<String, String> urls = new java.util.HashMap<>();
+        for (String entry : spec.split(",")) {
+            if (entry.contains("=")) {
+                urls.put(entry.substring(0, entry.indexOf('=')).trim(), entry.substring(entry.indexOf('=') + 1).trim());
+            }
+        }
+        return urls;
     }
 
     /** One user: waits the gap, then writes the step's start line (CPU ticks of every process). */
