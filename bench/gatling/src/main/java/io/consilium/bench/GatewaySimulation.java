@@ -99,6 +99,9 @@ public class GatewaySimulation extends Simulation {
             .acceptHeader("application/json")
             .authorizationHeader("Bearer " + TOKEN)
             .shareConnections()
+            // Gatling fetches a request's resources like a browser, six connections per host unless told otherwise:
+            // the straight overview's eight parts at 100/s need many more
+            .maxConnectionsPerHost(512)
             .disableCaching()
             .disableFollowRedirect();
 

@@ -3,7 +3,12 @@ package io.consilium.platform.audit;
 import io.consilium.platform.outbox.Outbox;
 import io.consilium.platform.outbox.OutgoingEvent;
 import io.consilium.platform.security.Caller;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -19,9 +24,13 @@ public class AuditTrail {
     public static final String TYPE = "consilium.audit.access-recorded.v1";
 
     private final Outbox outbox;
+    private final DeniedAccesses deniedAccesses;
+    private final TransactionSynchronizationRegistry transactions;
 
-    AuditTrail(Outbox outbox) {
+    AuditTrail(Outbox outbox, DeniedAccesses deniedAccesses, TransactionSynchronizationRegistry transactions) {
         this.outbox = outbox;
+        this.deniedAccesses = deniedAccesses;
+        this.transactions = transactions;
     }
 
     /** An allowed access, recorded in the transaction that performs it. */
@@ -31,12 +40,26 @@ public class AuditTrail {
     }
 
     /**
-     * A refused access, recorded in a transaction of its own: the request's transaction is about to roll back,
-     * and the refusal must still be on record.
+     * A refused access, recorded in a transaction of its own, since the request's transaction is about to roll back
+     * and the refusal must still be on record. Inside an HTTP request's open transaction the record is written once
+     * that transaction is over, before the answer goes out ({@link DeniedAccessRecorder}: writing it now would need
+     * a second connection while the request holds one, and enough concurrent refusals would exhaust the pool).
+     * Elsewhere (no REST request, or no transaction) it is written at once.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void denied(Caller caller, AuditedAccess access) {
-        outbox.append(event(caller, access, false));
+        OutgoingEvent event = event(caller, access, false);
+        // only in a REST request: its response filter is what writes the pending records (a Vert.x route or a
+        // consumer has none, and writes at once)
+        if (CurrentRequestManager.get() != null && Arc.container().requestContext().isActive() && inTransaction()) {
+            deniedAccesses.add(event);
+        } else {
+            QuarkusTransaction.requiringNew().run(() -> outbox.append(event));
+        }
+    }
+
+    private boolean inTransaction() {
+        int status = transactions.getTransactionStatus();
+        return status != Status.STATUS_NO_TRANSACTION && status != Status.STATUS_UNKNOWN;
     }
 
     private static OutgoingEvent event(Caller caller, AuditedAccess access, boolean allowed) {
