@@ -49,9 +49,12 @@ public class CaseAndPanelRecorder {
             CaseConsent.REPORT_TO_TREATING_DOCTOR);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    /** {@code specialistName} (the directory's name at acceptance) is optional: older events carry none. */
+    /**
+     * {@code specialistName} (the directory's name at acceptance) is optional: older events carry none; so are
+     * {@code specialty} and {@code institution} (since issue 13) and {@code country}.
+     */
     record SpecialistAccepted(@NotBlank String specialistId, @NotBlank String specialistSubject, String specialistName,
-                              Instant reportDueBy) {
+                              Instant reportDueBy, String specialty, String institution, String country) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -150,10 +153,18 @@ public class CaseAndPanelRecorder {
             return;
         }
         Report report = Report.open(caseId, accepted.specialistSubject(), accepted.specialistId(), clock.instant());
-        report.specialistName = accepted.specialistName() == null || accepted.specialistName().isBlank() ? null
-                : accepted.specialistName().substring(0, Math.min(200, accepted.specialistName().length()));
+        report.specialistName = bounded(accepted.specialistName(), 200);
+        report.specialistSpecialty = bounded(accepted.specialty(), 200);
+        report.specialistInstitution = bounded(accepted.institution(), 300);
+        // A country is an ISO 3166 alpha-2 code; anything else is not shown rather than printed as given.
+        report.specialistCountry = accepted.country() != null && accepted.country().matches("[A-Z]{2}")
+                ? accepted.country() : null;
         report.dueBy = accepted.reportDueBy(); // the specialist's own deadline, set by specialist-service
         report.persist();
+    }
+
+    private static String bounded(String s, int max) {
+        return s == null || s.isBlank() ? null : s.substring(0, Math.min(max, s.length()));
     }
 
     private void granted(UUID caseId, ConsentChanged c) {
