@@ -61,9 +61,13 @@ public class CaseAndPanelRecorder {
     record CaseSubmitted(String tenant, String patientId, @NotBlank String preferredLanguage, List<String> questions) {
     }
 
-    /** Only the questions of the brief: the rest of it is the specialists' (specialist-service). */
+    /**
+     * The questions of the brief, and what the patient came with (diagnosis, proposed treatment; optional) for the
+     * summary's "what changed": the rest of it is the specialists' (specialist-service).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record BriefChanged(@NotNull List<@NotNull @Valid Question> questions, @NotNull Instant changedAt) {
+    record BriefChanged(@NotNull List<@NotNull @Valid Question> questions, @NotNull Instant changedAt,
+                        String diagnosisText, String diagnosisIcd10, String proposedTreatment) {
         @JsonIgnoreProperties(ignoreUnknown = true)
         record Question(@NotBlank String questionId, @NotBlank String kind, String text, String language,
                         String translation, String translationLanguage) {
@@ -126,6 +130,9 @@ public class CaseAndPanelRecorder {
                 CaseFile.BriefChange change = file.briefChanged(b.questions().stream().map(q -> new BriefQuestion(
                         q.questionId(), q.kind(), q.text(), q.language(), q.translation(), q.translationLanguage()))
                         .toList(), b.changedAt());
+                if (change.kept()) {
+                    file.cameWith(b.diagnosisText(), b.diagnosisIcd10(), b.proposedTreatment());
+                }
                 questionsChanged.reopenReportsLacking(file, change);
             }
             case MANAGER_ASSIGNED -> file.managerId = delivery.payload(ManagerAssigned.class).managerId();

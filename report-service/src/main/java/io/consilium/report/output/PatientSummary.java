@@ -29,9 +29,16 @@ import java.util.UUID;
  */
 public final class PatientSummary {
 
-    /** What the summary is made of: the case's released reports, its questions and its personal doctor. */
+    /**
+     * What the summary is made of: the case's released reports, its questions, its personal doctor and what the
+     * patient came with ({@code cameWith}, null when unknown or for a partner).
+     */
     public record Input(UUID caseId, String language, List<Question> questions, List<Part> parts,
-                        String personalDoctorName) {
+                        String personalDoctorName, CameWith cameWith) {
+    }
+
+    /** The diagnosis and the proposed treatment the patient came with (the brief's), so the summary says what changed. */
+    public record CameWith(String diagnosis, String icd10, String proposedTreatment) {
     }
 
     /** A question of the brief: a standard one by its code ({@code text} null), an own one in the patient's words. */
@@ -157,10 +164,15 @@ public final class PatientSummary {
     }
 
     private Section diagnosis() {
+        List<Entry> entries = new ArrayList<>();
+        CameWith before = in.cameWith();
+        if (before != null && !blank(before.diagnosis())) {
+            entries.add(new Entry(t.get("cameWith") + ": " + before.diagnosis(), blank(before.icd10()) ? null : before.icd10(),
+                    blank(before.icd10()) ? null : ICD10, List.of(), null));
+        }
         List<String> assessments = in.parts().stream().map(p -> p.content().diagnosisAssessment() == null ? null
                 : p.content().diagnosisAssessment().name()).toList();
         String lead = null;
-        List<Entry> entries = new ArrayList<>();
         if (assessments.stream().distinct().count() == 1 && assessments.get(0) != null) {
             lead = n == 1 ? t.get(assessments.get(0)) : t.get("all." + assessments.get(0));
         } else if (n > 0) {
@@ -247,10 +259,18 @@ public final class PatientSummary {
             List<Said> said = groupedAmong(idx, i -> in.parts().get(i).content().recommendedTreatment());
             entries.add(new Entry(code != null ? catalogue.name(CodeCatalogue.Kind.TREATMENT, code, t.language())
                     : first.recommendedTreatment(), code, code == null ? null : TREATMENTS,
-                    code == null && said.size() == 1 ? List.of(new Said(said.get(0).by(), said.get(0).byAll(), null)) : said,
+                    // words that are the entry's own text need saying once: who said them, for a panel only
+                    code == null && said.size() == 1 ? (n > 1 ? List.of(new Said(said.get(0).by(), said.get(0).byAll(), null))
+                            : List.of()) : said,
                     null));
         });
-        return new Section("treatment", t.get("treatment"), entries.isEmpty() ? t.get("nothingNamed") : null, entries);
+        CameWith before = in.cameWith();
+        String lead = before != null && !blank(before.proposedTreatment())
+                ? t.get("proposedBefore") + ": " + before.proposedTreatment() : null;
+        if (entries.isEmpty()) {
+            lead = lead == null ? t.get("nothingNamed") : lead + ". " + t.get("treatment") + ": " + t.get("nothingNamed");
+        }
+        return new Section("treatment", t.get("treatment"), lead, entries);
     }
 
     private Section alternatives() {
@@ -391,7 +411,7 @@ public final class PatientSummary {
             return null;
         }
         return switch (p.point()) {
-            case Consolidation.DIAGNOSIS_ASSESSMENT -> t.get("assess." + first.code());
+            case Consolidation.DIAGNOSIS_ASSESSMENT -> t.get("agreed." + first.code());
             case Consolidation.DIAGNOSIS -> first.text() != null ? first.text() : first.code();
             case Consolidation.SURGERY_NECESSARY -> t.get(first.code());
             case Consolidation.RECOMMENDED_TREATMENT -> first.code() != null

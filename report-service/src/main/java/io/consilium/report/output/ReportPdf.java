@@ -101,7 +101,7 @@ public final class ReportPdf {
             }
             parts.add(new PatientSummary.Part(null, s.expert(), s.content(), s.addenda(), s.releasedAt()));
         }
-        return new PatientSummary.Input(null, language, questions, parts, null);
+        return new PatientSummary.Input(null, language, questions, parts, null, null);
     }
 
     private static void full(Document doc, FixedTexts t, Section s) {

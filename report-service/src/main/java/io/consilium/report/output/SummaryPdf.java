@@ -55,6 +55,9 @@ public final class SummaryPdf {
                             + e.code() + ")" : "") + (e.date() == null ? "" : " (" + e.date() + ")");
                     doc.add(item(text, 0));
                     for (PatientSummary.Said said : e.said()) {
+                        if (said.text() == null && said.by().isEmpty() && !said.byAll()) {
+                            continue; // nobody to name and nothing said
+                        }
                         doc.add(item(said(t, said, s.key().equals("diagnosis") ? "accordingTo" : "recommendedBy"), 18));
                     }
                 }

@@ -238,7 +238,10 @@ public class ReportOutputs {
                 file.questions.forEach(code -> questions.add(new PatientSummary.Question(code, true, null)));
             }
         }
+        // what the patient came with is intake content, which a partner does not read today
+        PatientSummary.CameWith cameWith = file == null || partner ? null
+                : new PatientSummary.CameWith(file.briefDiagnosis, file.briefDiagnosisIcd10, file.briefProposedTreatment);
         return PatientSummary.of(new PatientSummary.Input(caseId, file == null ? "en" : file.language(), questions,
-                parts, releasedBy), CodeCatalogue.standard());
+                parts, releasedBy, cameWith), CodeCatalogue.standard());
     }
 }

@@ -115,6 +115,9 @@ class CaseSummaryTest {
     /** Mr. Lee's case in {@code language}, both reports released by his personal doctor. */
     private Panel leeReleased(String language) {
         Panel p = Panel.withExperts(language, kafka, FELIX, GRACE);
+        p.briefDiagnosis = "Food allergy with chronic pruritus and urticarial rash";
+        p.briefIcd10 = "T78.1";
+        p.briefTreatment = "Elimination diet and further food allergy tests";
         p.awaitBrief(p.publishBrief(kafka, Instant.now(), OWN_ID, OWN_TEXT));
         p.saveDraft(0, lee("Avoid methylisothiazolinone; second-generation antihistamines",
                 List.of(Map.of("atc", "R06AE07", "text", "10 mg once daily"),
@@ -180,7 +183,9 @@ class CaseSummaryTest {
         Panel p = leeReleased("en");
         String text = summaryPdf(p, p.patient);
         assertThat(text).contains("Your second opinion: summary", "2 independent experts",
+                "Your diagnosis until now: Food allergy with chronic pruritus and urticarial rash (ICD-10 T78.1)",
                 "All experts come to a different diagnosis",
+                "Treatment proposed until now: Elimination diet and further food allergy tests",
                 "Chronic allergic contact dermatitis (preservatives: methylisothiazolinone) with chronic spontaneous urticaria (ICD-10 L23.5)",
                 "Tests to stop", "Food allergy tests (skin and blood)",
                 "Tests to add", "Patch test with preservatives series",
@@ -200,7 +205,8 @@ class CaseSummaryTest {
     void leesSummaryInSpanishHasEveryFixedTextAndNameInSpanish() throws IOException {
         Panel p = leeReleased("es");
         String text = summaryPdf(p, p.patient);
-        assertThat(text).contains("Su segunda opinión: resumen",
+        assertThat(text).contains("Su segunda opinión: resumen", "Su diagnóstico hasta ahora: Food allergy",
+                "Tratamiento propuesto hasta ahora: Elimination diet",
                 "Todos los expertos llegan a un diagnóstico diferente",
                 "Chronic allergic contact dermatitis", "(CIE-10 L23.5)",
                 "Pruebas a suspender", "Pruebas de alergia alimentaria (piel y sangre)",
@@ -305,7 +311,7 @@ class CaseSummaryTest {
         String json = given().auth().oauth2(p.partner).get("/api/v1/cases/{id}/reports/summary", p.caseId).then()
                 .statusCode(200).extract().asString();
         assertThat(json).contains("Food allergy tests (skin and blood)", "Is my diagnosis correct?")
-                .doesNotContain("shower gel", "Very likely", "likeliest cause", "methylisothiazolinone in shower");
+                .doesNotContain("shower gel", "until now", "Elimination diet", "Very likely", "likeliest cause", "methylisothiazolinone in shower");
         String partnerPdf = summaryPdf(p, p.partner);
         assertThat(partnerPdf).contains("Cetirizine").doesNotContain("shower gel", "Follow-up questions");
     }
@@ -321,6 +327,7 @@ class CaseSummaryTest {
         badTreatment.put("diagnosis", "changed in the refused request");
         p.saveDraft(0, badTreatment).statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem("recommendedTreatmentCode"))
+                .body("violations.findAll { it.field == 'recommendedTreatmentCode' }.size()", equalTo(1))
                 .body("violations.message", hasItem(containsString("catalogue of treatments")));
 
         Map<String, Object> badAtc = new LinkedHashMap<>(good);

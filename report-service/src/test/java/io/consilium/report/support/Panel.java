@@ -58,6 +58,11 @@ public final class Panel {
         return p;
     }
 
+    /** What the patient came with, as the next brief tells it. */
+    public String briefDiagnosis = "Prostate cancer";
+    public String briefIcd10 = "C61";
+    public String briefTreatment = "Radical prostatectomy";
+
     /** The brief's questions: the standard ones as JSON, then the patient's own ones given as id and text. */
     public Instant publishBrief(KafkaCompanion kafka, Instant when, String... ownIdAndText) {
         Instant changedAt = when.truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as stored, for awaitBrief
@@ -70,10 +75,10 @@ public final class Panel {
         }
         Broker.publish(kafka, CASE_TOPIC, "consilium.case.brief-changed.v1", caseId, tenant, """
                 {"caseId":"%s","tenant":"%s","requestedSpecialty":"urology","urgency":"ROUTINE","patientLanguage":"%s",
-                 "reasons":["CONFIRM_DIAGNOSIS"],"questions":[%s],"diagnosisText":"Prostate cancer","diagnosisIcd10":"C61",
-                 "proposedTreatment":"Radical prostatectomy","history":null,"treatingInstitution":null,"ageBand":null,
+                 "reasons":["CONFIRM_DIAGNOSIS"],"questions":[%s],"diagnosisText":"%s","diagnosisIcd10":"%s",
+                 "proposedTreatment":"%s","history":null,"treatingInstitution":null,"ageBand":null,
                  "sex":null,"changedAt":"%s"}""".formatted(caseId, tenant, language, String.join(",", questions),
-                changedAt));
+                briefDiagnosis, briefIcd10, briefTreatment, changedAt));
         return changedAt;
     }
 
