@@ -114,6 +114,9 @@ class RouteTableTest {
         expected.put("/api/v1/invitations/1/accept", "specialist-service");
         expected.put(c + "/reports", "report-service");
         expected.put(c + "/reports/release", "report-service");
+        // the patient's case summary (issue 13) beside specialist-service's invitation summary at c + "/summary"
+        expected.put(c + "/reports/summary", "report-service");
+        expected.put(c + "/reports/summary.pdf", "report-service");
         expected.put(c + "/consolidation", "report-service");
         expected.put(c + "/share-links/1", "report-service");
         expected.put("/api/v1/reports/1/pdf", "report-service");

@@ -32,12 +32,12 @@ public class ConsolidationResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CASE_MANAGER, Roles.PATIENT, Roles.SPECIALIST, Roles.PARTNER, Roles.OPS})
-    @Operation(summary = "Where the panel agrees and differs", description = "Diagnosis assessment, surgery and recommended treatment across the submitted reports the caller may see.")
+    @Operation(summary = "Where the panel agrees and differs", description = "Point by point across the submitted reports the caller may see: diagnosis assessment, diagnosis (ICD-10), surgery, recommended treatment and alternatives (treatment codes), tests to add and to stop (test codes), medications (ATC). Outcome AGREED, PARTLY_AGREED (positions and items say who said what), DIFFERING, or NOT_COMPARABLE (free text without codes in other words: never counted as agreement).")
     @APIResponse(responseCode = "200", description = "Each point with every report's value and whether they agree",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Consolidation.View.class),
                     examples = @ExampleObject(name = "intraocular-tumour-panel",
-                            summary = "Three experts in the US and Spain agree on plaque brachytherapy instead of removing the eye",
+                            summary = "Three experts in the US and Spain agree on plaque brachytherapy (one code, three wordings) instead of removing the eye",
                             value = ReportExamples.CONSOLIDATION)))
     public Consolidation.View consolidation(@PathParam("caseId") UUID caseId) {
         return outputs.consolidation(caseId);

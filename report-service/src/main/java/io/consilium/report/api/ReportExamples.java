@@ -29,9 +29,16 @@ final class ReportExamples {
               "surgeryNecessary": "NO",
               "prognosis": "The skin clears within four to eight weeks of strict avoidance; a flare means renewed contact",
               "whyDifferent": "The rashes follow where the shower gel touches the skin, not the meals; no patch test had been done",
-              "testsToAdd": ["Patch test, European baseline series with methylisothiazolinone"],
-              "testsToStop": ["Repeated food-specific IgE panels"],
-              "medications": ["Mometasone furoate 0.1% cream once daily for up to two weeks per flare", "Cetirizine 10 mg at night while itching"],
+              "testsToAdd": [],
+              "testsToStop": [],
+              "medications": ["Preservative-free emollient twice daily"],
+              "recommendedTreatmentCode": "ALLERGEN_AVOIDANCE",
+              "testsToAddCoded": [{"code": "PATCH_TEST_PRESERVATIVES", "text": "European baseline series with methylisothiazolinone"}],
+              "testsToStopCoded": [{"code": "SPECIFIC_IGE_FOOD", "text": "Repeated food-specific IgE panels"}],
+              "medicationsAtc": [
+                {"atc": "D07AC13", "text": "Mometasone furoate 0.1% cream once daily for up to two weeks per flare"},
+                {"atc": "R06AE07", "text": "Cetirizine 10 mg at night while itching"}
+              ],
               "answers": [
                 {"questionCode": "DIAGNOSIS_CORRECT", "text": "No. The itching and rashes are an allergy to a preservative in your shower gel and soap, not to food."},
                 {"questionCode": "WHY_DIFFERENT", "text": "Your rashes appear where these products touch the skin. A patch test will confirm it; food tests cannot."}
@@ -61,20 +68,39 @@ final class ReportExamples {
             {
               "reports": 3,
               "points": [
-                {"point": "diagnosisAssessment", "agreed": true, "values": {
+                {"point": "diagnosisAssessment", "question": "DIAGNOSIS_CORRECT", "outcome": "AGREED", "basis": "CODE",
+                 "agreed": true, "values": {
                   "3c5e7a9b-1d2f-4a6c-8e0b-2f4a6c8e0b10": "CONFIRMED",
                   "7d9f1b3c-5e7a-4c9e-b1d3-6a8c0e2f4b20": "CONFIRMED",
-                  "b1d3f5a7-9c1e-4e3a-95b7-0c2e4a6c8e30": "CONFIRMED"}},
-                {"point": "surgeryNecessary", "agreed": true, "values": {
-                  "3c5e7a9b-1d2f-4a6c-8e0b-2f4a6c8e0b10": "NO",
-                  "7d9f1b3c-5e7a-4c9e-b1d3-6a8c0e2f4b20": "NO",
-                  "b1d3f5a7-9c1e-4e3a-95b7-0c2e4a6c8e30": "NO"}},
-                {"point": "recommendedTreatment", "agreed": true, "values": {
-                  "3c5e7a9b-1d2f-4a6c-8e0b-2f4a6c8e0b10": "Iodine-125 plaque brachytherapy",
-                  "7d9f1b3c-5e7a-4c9e-b1d3-6a8c0e2f4b20": "Iodine-125 plaque brachytherapy.",
-                  "b1d3f5a7-9c1e-4e3a-95b7-0c2e4a6c8e30": "iodine-125 plaque brachytherapy"}}
+                  "b1d3f5a7-9c1e-4e3a-95b7-0c2e4a6c8e30": "CONFIRMED"}, "positions": [], "items": []},
+                {"point": "recommendedTreatment", "question": null, "outcome": "AGREED", "basis": "CODE", "agreed": true,
+                 "values": {
+                  "3c5e7a9b-1d2f-4a6c-8e0b-2f4a6c8e0b10": "PLAQUE_BRACHYTHERAPY",
+                  "7d9f1b3c-5e7a-4c9e-b1d3-6a8c0e2f4b20": "PLAQUE_BRACHYTHERAPY",
+                  "b1d3f5a7-9c1e-4e3a-95b7-0c2e4a6c8e30": "PLAQUE_BRACHYTHERAPY"},
+                 "positions": [
+                  {"reportId": "3c5e7a9b-1d2f-4a6c-8e0b-2f4a6c8e0b10", "specialist": "Prof. Henry Walsh",
+                   "code": "PLAQUE_BRACHYTHERAPY", "text": "Iodine-125 plaque brachytherapy", "codes": [], "uncoded": [], "reason": null},
+                  {"reportId": "7d9f1b3c-5e7a-4c9e-b1d3-6a8c0e2f4b20", "specialist": "Prof. Kate Moreno",
+                   "code": "PLAQUE_BRACHYTHERAPY", "text": "I-125 plaque brachytherapy.", "codes": [], "uncoded": [], "reason": null},
+                  {"reportId": "b1d3f5a7-9c1e-4e3a-95b7-0c2e4a6c8e30", "specialist": "Dr. Javier Jara",
+                   "code": "PLAQUE_BRACHYTHERAPY", "text": "Braquiterapia epiescleral con I-125", "codes": [], "uncoded": [], "reason": null}],
+                 "items": []},
+                {"point": "testsToAdd", "question": null, "outcome": "PARTLY_AGREED", "basis": "CODE", "agreed": false,
+                 "values": {
+                  "3c5e7a9b-1d2f-4a6c-8e0b-2f4a6c8e0b10": "LIVER_MRI,TUMOUR_GENE_EXPRESSION_PROFILE",
+                  "7d9f1b3c-5e7a-4c9e-b1d3-6a8c0e2f4b20": "LIVER_MRI",
+                  "b1d3f5a7-9c1e-4e3a-95b7-0c2e4a6c8e30": "LIVER_MRI"},
+                 "positions": [],
+                 "items": [
+                  {"code": "LIVER_MRI", "outcome": "AGREED", "namedBy": ["3c5e7a9b-1d2f-4a6c-8e0b-2f4a6c8e0b10",
+                   "7d9f1b3c-5e7a-4c9e-b1d3-6a8c0e2f4b20", "b1d3f5a7-9c1e-4e3a-95b7-0c2e4a6c8e30"],
+                   "namedByNames": ["Prof. Henry Walsh", "Prof. Kate Moreno", "Dr. Javier Jara"]},
+                  {"code": "TUMOUR_GENE_EXPRESSION_PROFILE", "outcome": "PARTLY_AGREED",
+                   "namedBy": ["3c5e7a9b-1d2f-4a6c-8e0b-2f4a6c8e0b10"], "namedByNames": ["Prof. Henry Walsh"]}]}
               ],
-              "differing": []
+              "differing": ["testsToAdd"],
+              "notComparable": []
             }""";
 
     private ReportExamples() {

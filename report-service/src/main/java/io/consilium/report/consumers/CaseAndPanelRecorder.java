@@ -49,18 +49,25 @@ public class CaseAndPanelRecorder {
             CaseConsent.REPORT_TO_TREATING_DOCTOR);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    /** {@code specialistName} (the directory's name at acceptance) is optional: older events carry none. */
+    /**
+     * {@code specialistName} (the directory's name at acceptance) is optional: older events carry none; so are
+     * {@code specialty} and {@code institution} (since issue 13) and {@code country}.
+     */
     record SpecialistAccepted(@NotBlank String specialistId, @NotBlank String specialistSubject, String specialistName,
-                              Instant reportDueBy) {
+                              Instant reportDueBy, String specialty, String institution, String country) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record CaseSubmitted(String tenant, String patientId, @NotBlank String preferredLanguage, List<String> questions) {
     }
 
-    /** Only the questions of the brief: the rest of it is the specialists' (specialist-service). */
+    /**
+     * The questions of the brief, and what the patient came with (diagnosis, proposed treatment; optional) for the
+     * summary's "what changed": the rest of it is the specialists' (specialist-service).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record BriefChanged(@NotNull List<@NotNull @Valid Question> questions, @NotNull Instant changedAt) {
+    record BriefChanged(@NotNull List<@NotNull @Valid Question> questions, @NotNull Instant changedAt,
+                        String diagnosisText, String diagnosisIcd10, String proposedTreatment) {
         @JsonIgnoreProperties(ignoreUnknown = true)
         record Question(@NotBlank String questionId, @NotBlank String kind, String text, String language,
                         String translation, String translationLanguage) {
@@ -123,6 +130,9 @@ public class CaseAndPanelRecorder {
                 CaseFile.BriefChange change = file.briefChanged(b.questions().stream().map(q -> new BriefQuestion(
                         q.questionId(), q.kind(), q.text(), q.language(), q.translation(), q.translationLanguage()))
                         .toList(), b.changedAt());
+                if (change.kept()) {
+                    file.cameWith(b.diagnosisText(), b.diagnosisIcd10(), b.proposedTreatment());
+                }
                 questionsChanged.reopenReportsLacking(file, change);
             }
             case MANAGER_ASSIGNED -> file.managerId = delivery.payload(ManagerAssigned.class).managerId();
@@ -150,10 +160,18 @@ public class CaseAndPanelRecorder {
             return;
         }
         Report report = Report.open(caseId, accepted.specialistSubject(), accepted.specialistId(), clock.instant());
-        report.specialistName = accepted.specialistName() == null || accepted.specialistName().isBlank() ? null
-                : accepted.specialistName().substring(0, Math.min(200, accepted.specialistName().length()));
+        report.specialistName = bounded(accepted.specialistName(), 200);
+        report.specialistSpecialty = bounded(accepted.specialty(), 200);
+        report.specialistInstitution = bounded(accepted.institution(), 300);
+        // A country is an ISO 3166 alpha-2 code; anything else is not shown rather than printed as given.
+        report.specialistCountry = accepted.country() != null && accepted.country().matches("[A-Z]{2}")
+                ? accepted.country() : null;
         report.dueBy = accepted.reportDueBy(); // the specialist's own deadline, set by specialist-service
         report.persist();
+    }
+
+    private static String bounded(String s, int max) {
+        return s == null || s.isBlank() ? null : s.substring(0, Math.min(max, s.length()));
     }
 
     private void granted(UUID caseId, ConsentChanged c) {

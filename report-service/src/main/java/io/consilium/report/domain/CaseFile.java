@@ -47,6 +47,13 @@ public class CaseFile extends PanacheEntityBase {
     public List<BriefQuestion> briefQuestions = new ArrayList<>();
     @Column(name = "brief_changed_at")
     public Instant briefChangedAt;
+    /** What the patient came with, from the latest brief (the summary's "what changed"); null before one. */
+    @Column(name = "brief_diagnosis")
+    public String briefDiagnosis;
+    @Column(name = "brief_diagnosis_icd10")
+    public String briefDiagnosisIcd10;
+    @Column(name = "brief_proposed_treatment")
+    public String briefProposedTreatment;
     @Column(name = "panel_size")
     public Integer panelSize;
     /** Set when case-service cancels the case: from then on its reports are read-only. */
@@ -117,6 +124,17 @@ public class CaseFile extends PanacheEntityBase {
         briefQuestions = List.copyOf(newQuestions);
         briefChangedAt = changedAt;
         return new BriefChange(true, List.copyOf(changed));
+    }
+
+    /** The rest of a kept brief ({@link BriefChange#kept}): what the patient came with, bounded as the columns are. */
+    public void cameWith(String diagnosis, String icd10, String proposedTreatment) {
+        briefDiagnosis = bounded(diagnosis, 2000);
+        briefDiagnosisIcd10 = icd10 != null && icd10.matches("[A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?") ? icd10 : null;
+        briefProposedTreatment = bounded(proposedTreatment, 4000);
+    }
+
+    private static String bounded(String s, int max) {
+        return s == null || s.isBlank() ? null : s.substring(0, Math.min(max, s.length()));
     }
 
     /** What a brief did to the questions: whether it was kept, and which questions are new or reworded. */

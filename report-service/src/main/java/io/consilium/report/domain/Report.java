@@ -55,6 +55,13 @@ public class Report extends PanacheEntityBase {
     /** The author's name: the directory's at acceptance, then the author's token's at each submission. */
     @Column(name = "specialist_name")
     public String specialistName;
+    /** The author's specialty, institution and country of practice: the directory's at acceptance (may be null). */
+    @Column(name = "specialist_specialty")
+    public String specialistSpecialty;
+    @Column(name = "specialist_institution")
+    public String specialistInstitution;
+    @Column(name = "specialist_country")
+    public String specialistCountry;
     /** The name of the personal doctor who last reviewed (changes requested or approved), from their token. */
     @Column(name = "reviewed_by_name")
     public String reviewedByName;
@@ -201,10 +208,14 @@ public class Report extends PanacheEntityBase {
 
     /**
      * The author's name for a new version: the token's at the time of writing, else the directory's kept at
-     * acceptance; the token's becomes the report's from then on.
+     * acceptance; the token's becomes the report's from then on. A token without a {@code name} claim gives its
+     * login ({@code preferred_username}) instead: that is no person's name, so it never replaces the directory's
+     * (issue 13: the patient's summary names the experts; it showed logins and subjects).
      */
     public String authorNameNow(String tokenName) {
-        if (tokenName != null && !tokenName.isBlank()) {
+        boolean login = tokenName == null || tokenName.isBlank() || tokenName.equals(specialistSubject)
+                || !tokenName.strip().contains(" ");
+        if (!login || (specialistName == null && tokenName != null && !tokenName.isBlank())) {
             specialistName = tokenName;
         }
         return specialistName;

@@ -11,6 +11,20 @@ import java.util.List;
 /**
  * The structured expert report, answering the patient's questions. Every field may be empty in a draft; what a
  * submission needs is checked by {@link Report#submit}. Sizes are bounded so a draft cannot grow without limit.
+ * <p>
+ * Coded answers (issue 13): beside the free text, a report may carry codes from the {@link CodeCatalogue}s, which
+ * are what the panel's {@link Consolidation} compares; a code not in a catalogue is refused (400 naming the field).
+ * <ul>
+ *   <li>{@code recommendedTreatmentCode}: the code of {@code recommendedTreatment} (catalogues/treatments.csv);</li>
+ *   <li>{@code alternatives[].treatmentCode}: the same for each alternative;</li>
+ *   <li>{@code testsToAddCoded} / {@code testsToStopCoded}: tests by code (catalogues/tests.csv) with the expert's
+ *       own words for each ({@code text}, optional);</li>
+ *   <li>{@code medicationsAtc}: medications by WHO ATC code (catalogues/medications.csv) with the expert's own
+ *       words, e.g. the dose ({@code text}, optional).</li>
+ * </ul>
+ * The free-text lists {@code testsToAdd}, {@code testsToStop} and {@code medications} stay for what has no code
+ * (and for reports written before codes existed); a reader shows both, a consolidation compares only the codes and
+ * calls the uncoded rest "not comparable". Reports stored before issue 13 read with these fields empty.
  */
 public record ReportContent(
         DiagnosisAssessment diagnosisAssessment,
@@ -30,7 +44,11 @@ public record ReportContent(
         @Size(max = 20) List<@NotBlank @Size(max = 300) String> testsToAdd,
         @Size(max = 20) List<@NotBlank @Size(max = 300) String> testsToStop,
         @Size(max = 30) List<@NotBlank @Size(max = 300) String> medications,
-        @Size(max = 30) List<@NotNull @Valid Answer> answers) {
+        @Size(max = 30) List<@NotNull @Valid Answer> answers,
+        @CatalogueCode(CodeCatalogue.Kind.TREATMENT) String recommendedTreatmentCode,
+        @Size(max = 20) List<@NotNull @Valid CodedTest> testsToAddCoded,
+        @Size(max = 20) List<@NotNull @Valid CodedTest> testsToStopCoded,
+        @Size(max = 30) List<@NotNull @Valid CodedMedication> medicationsAtc) {
 
     public ReportContent {
         alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
@@ -39,6 +57,20 @@ public record ReportContent(
         testsToStop = testsToStop == null ? List.of() : List.copyOf(testsToStop);
         medications = medications == null ? List.of() : List.copyOf(medications);
         answers = answers == null ? List.of() : List.copyOf(answers);
+        testsToAddCoded = testsToAddCoded == null ? List.of() : List.copyOf(testsToAddCoded);
+        testsToStopCoded = testsToStopCoded == null ? List.of() : List.copyOf(testsToStopCoded);
+        medicationsAtc = medicationsAtc == null ? List.of() : List.copyOf(medicationsAtc);
+    }
+
+    /** A report of the fields before issue 13 (no codes). */
+    public ReportContent(DiagnosisAssessment diagnosisAssessment, String diagnosis, String diagnosisIcd10,
+                         String recommendedTreatment, Boolean treatmentChanged, List<Alternative> alternatives,
+                         String waitAndSee, List<String> clinicalTrials, SurgeryNecessity surgeryNecessary,
+                         String surgeryRationale, String prognosis, String whyDifferent, List<String> testsToAdd,
+                         List<String> testsToStop, List<String> medications, List<Answer> answers) {
+        this(diagnosisAssessment, diagnosis, diagnosisIcd10, recommendedTreatment, treatmentChanged, alternatives,
+                waitAndSee, clinicalTrials, surgeryNecessary, surgeryRationale, prognosis, whyDifferent, testsToAdd,
+                testsToStop, medications, answers, null, null, null, null);
     }
 
     public static ReportContent empty() {
@@ -50,12 +82,28 @@ public record ReportContent(
     public ReportContent withAnswers(List<Answer> newAnswers) {
         return new ReportContent(diagnosisAssessment, diagnosis, diagnosisIcd10, recommendedTreatment,
                 treatmentChanged, alternatives, waitAndSee, clinicalTrials, surgeryNecessary, surgeryRationale,
-                prognosis, whyDifferent, testsToAdd, testsToStop, medications, newAnswers);
+                prognosis, whyDifferent, testsToAdd, testsToStop, medications, newAnswers, recommendedTreatmentCode,
+                testsToAddCoded, testsToStopCoded, medicationsAtc);
     }
 
-    /** A treatment option the specialist weighed against the recommended one. */
+    /** A treatment option the specialist weighed against the recommended one, with its code where it has one. */
     public record Alternative(@NotBlank @Size(max = 1000) String treatment, @Size(max = 2000) String benefits,
-                              @Size(max = 2000) String risks) {
+                              @Size(max = 2000) String risks,
+                              @CatalogueCode(CodeCatalogue.Kind.TREATMENT) String treatmentCode) {
+
+        public Alternative(String treatment, String benefits, String risks) {
+            this(treatment, benefits, risks, null);
+        }
+    }
+
+    /** A test by its catalogue code, with the expert's own words about it (which series, when). */
+    public record CodedTest(@NotBlank @CatalogueCode(CodeCatalogue.Kind.TEST) String code,
+                            @Size(max = 300) String text) {
+    }
+
+    /** A medication by its WHO ATC code, with the expert's own words (dose, duration). */
+    public record CodedMedication(@NotBlank @CatalogueCode(CodeCatalogue.Kind.MEDICATION) String atc,
+                                  @Size(max = 300) String text) {
     }
 
     /**

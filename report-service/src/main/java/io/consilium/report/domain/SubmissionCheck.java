@@ -32,6 +32,14 @@ public final class SubmissionCheck {
         } else if (c.surgeryNecessary() != SurgeryNecessity.NO && blank(c.surgeryRationale())) {
             problems.add("surgeryRationale is required unless surgeryNecessary is NO");
         }
+        // Coded lists: a test or medication once per list, and no test both to add and to stop (the summary would
+        // tell the patient both).
+        duplicates("testsToAddCoded", c.testsToAddCoded().stream().map(ReportContent.CodedTest::code).toList(), problems);
+        duplicates("testsToStopCoded", c.testsToStopCoded().stream().map(ReportContent.CodedTest::code).toList(), problems);
+        duplicates("medicationsAtc", c.medicationsAtc().stream().map(ReportContent.CodedMedication::atc).toList(), problems);
+        Set<String> stop = c.testsToStopCoded().stream().map(ReportContent.CodedTest::code).collect(Collectors.toSet());
+        c.testsToAddCoded().stream().map(ReportContent.CodedTest::code).filter(stop::contains).distinct()
+                .forEach(code -> problems.add("test " + code + " is both in testsToAddCoded and in testsToStopCoded"));
         Set<String> answered = c.answers().stream().map(ReportContent.Answer::questionCode).collect(Collectors.toSet());
         for (String q : patientQuestions) {
             if (!answered.contains(q)) {
@@ -44,6 +52,12 @@ public final class SubmissionCheck {
             }
         }
         return problems;
+    }
+
+    private static void duplicates(String field, List<String> codes, List<String> problems) {
+        Set<String> seen = new java.util.HashSet<>();
+        codes.stream().filter(code -> !seen.add(code)).distinct()
+                .forEach(code -> problems.add(field + " names " + code + " more than once"));
     }
 
     private static boolean blank(String s) {

@@ -5,7 +5,7 @@ import java.util.Map;
 /** The fixed texts of the PDFs in the patient's language (en, es, de, fr; English otherwise). */
 public final class FixedTexts {
 
-    private static final Map<String, Map<String, String>> TEXTS = Map.of(
+    private static final Map<String, Map<String, String>> TEXTS = merged(Map.of(
             "en", Map.ofEntries(
                     Map.entry("summaryTitle", "Your second opinion: summary"),
                     Map.entry("fullTitle", "Expert report"),
@@ -141,22 +141,56 @@ public final class FixedTexts {
                     Map.entry("q.PROGNOSIS", "Quel est mon pronostic ?"),
                     Map.entry("q.WHY_DIFFERENT", "Pourquoi cet avis diffère-t-il de celui de mon médecin ?"),
                     Map.entry("ownQuestion", "Votre propre question"),
-                    Map.entry("disclaimer", "Parlez de cet avis avec votre médecin avant de modifier un traitement.")));
+                    Map.entry("disclaimer", "Parlez de cet avis avec votre médecin avant de modifier un traitement."))),
+            SummaryTexts.ENTRIES);
+
+    /** The older texts and the summary's ({@link SummaryTexts}) as one table per language. */
+    private static Map<String, Map<String, String>> merged(Map<String, Map<String, String>> base,
+                                                           Map<String, Map<String, String>> more) {
+        Map<String, Map<String, String>> all = new java.util.HashMap<>();
+        base.forEach((language, texts) -> {
+            Map<String, String> m = new java.util.HashMap<>(texts);
+            m.putAll(more.getOrDefault(language, Map.of()));
+            all.put(language, Map.copyOf(m));
+        });
+        return Map.copyOf(all);
+    }
 
     private final Map<String, String> texts;
+    private final String language;
 
-    private FixedTexts(Map<String, String> texts) {
+    private FixedTexts(Map<String, String> texts, String language) {
         this.texts = texts;
+        this.language = language;
     }
 
     public static FixedTexts in(String language) {
-        return new FixedTexts(TEXTS.getOrDefault(language == null ? "en" : language, TEXTS.get("en")));
+        String l = language != null && TEXTS.containsKey(language) ? language : "en";
+        return new FixedTexts(TEXTS.get(l), l);
     }
 
     /** The heading of a standard question (its code when the code is not one of the eight). */
     public String standardQuestion(String code) {
         String key = "q." + code;
         return texts.containsKey(key) || TEXTS.get("en").containsKey(key) ? get(key) : code;
+    }
+
+    /** The language these texts are in (en when the patient's is not one of ours). */
+    public String language() {
+        return language;
+    }
+
+    /** A specialty from the directory (e.g. allergy-immunology) as words, the code tidied when it has no text. */
+    public String specialty(String code) {
+        if (code == null) {
+            return null;
+        }
+        String key = "specialty." + code;
+        if (texts.containsKey(key)) {
+            return texts.get(key);
+        }
+        String words = code.replace('-', ' ').replace('_', ' ');
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     public String get(String key) {

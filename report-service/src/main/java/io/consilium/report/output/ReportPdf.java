@@ -8,8 +8,8 @@ import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
+import io.consilium.report.domain.CodeCatalogue;
 import io.consilium.report.domain.PartnerCopy;
-import io.consilium.report.domain.Report;
 import io.consilium.report.domain.ReportContent;
 
 import java.io.ByteArrayOutputStream;
@@ -17,21 +17,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The two PDFs of a released report: a plain-language summary for the patient and the full expert report for the
- * treating doctor. Fixed texts follow the patient's language; the specialist's own text is printed as written.
+ * The two PDFs of a released report: a plain-language summary for the patient ({@link PatientSummary} of that
+ * report, printed by {@link SummaryPdf}) and the full expert report for the treating doctor, with every field, the
+ * codes beside the free text, who the expert is and the dated addenda. Fixed texts follow the patient's language;
+ * the specialist's own text is printed as written.
  */
 public final class ReportPdf {
 
     public enum Kind { SUMMARY, FULL }
 
     /**
-     * What one PDF shows of one report: its latest submitted content, version and hash, its addenda, and the
-     * patient's own questions by id (the patient's words and the personal doctor's translation) to head their
-     * answers with. A partner's section has no own questions, no answers to them and no addenda
-     * ({@code PartnerCopy}).
+     * What one PDF shows of one report: its latest submitted content, version and hash, its addenda (dated, with
+     * the question each answers), the patient's own questions by id (the patient's words and the personal doctor's
+     * translation) to head their answers with, and who the expert is. A partner's section has no own questions, no
+     * answers to them and no addenda ({@code PartnerCopy}).
      */
     public record Section(String specialistSubject, int version, String sha256, ReportContent content,
-                          List<Report.Addendum> addenda, Map<String, OwnQuestion> ownQuestions) {
+                          List<PatientSummary.DatedAddendum> addenda, Map<String, OwnQuestion> ownQuestions,
+                          PatientSummary.Expert expert, java.time.Instant releasedAt) {
+
+        public Section(String specialistSubject, int version, String sha256, ReportContent content,
+                       List<PatientSummary.DatedAddendum> addenda, Map<String, OwnQuestion> ownQuestions) {
+            this(specialistSubject, version, sha256, content, addenda, ownQuestions, null, null);
+        }
+
+        /** The author by name; the subject only for reports whose author's name never reached report-service. */
+        String author() {
+            return expert != null && expert.name() != null && !expert.name().isBlank() ? expert.name() : specialistSubject;
+        }
     }
 
     /** One of the patient's own questions as the brief gave it. */
@@ -48,19 +61,18 @@ public final class ReportPdf {
     }
 
     public static byte[] render(Kind kind, String language, List<Section> sections) {
+        if (kind == Kind.SUMMARY) {
+            return SummaryPdf.render(PatientSummary.of(summaryInput(language, sections), CodeCatalogue.standard()));
+        }
         FixedTexts t = FixedTexts.in(language);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4, 50, 50, 50, 50);
         try {
             PdfWriter.getInstance(doc, out);
             doc.open();
-            doc.add(paragraph(t.get(kind == Kind.SUMMARY ? "summaryTitle" : "fullTitle"), TITLE));
+            doc.add(paragraph(t.get("fullTitle"), TITLE));
             for (Section s : sections) {
-                if (kind == Kind.SUMMARY) {
-                    summary(doc, t, s);
-                } else {
-                    full(doc, t, s);
-                }
+                full(doc, t, s);
             }
             doc.add(new Paragraph(" ", BODY));
             doc.add(paragraph(t.get("disclaimer"), BODY));
@@ -71,24 +83,50 @@ public final class ReportPdf {
         return out.toByteArray();
     }
 
-    private static void summary(Document doc, FixedTexts t, Section s) {
-        ReportContent c = s.content();
-        heading(doc, t.get("specialist") + " " + s.specialistSubject());
-        text(doc, c.diagnosisAssessment() == null ? null : t.get(c.diagnosisAssessment().name()));
-        field(doc, t.get("treatment"), c.recommendedTreatment());
-        field(doc, t.get("surgery"), c.surgeryNecessary() == null ? null : t.get(c.surgeryNecessary().name()));
-        answers(doc, t, s, Kind.SUMMARY);
+    /**
+     * One report's summary is the case summary of that report alone: the same words, the diagnosis named, the tests
+     * and medications listed (issue 13), its questions headed as the brief asked them.
+     */
+    private static PatientSummary.Input summaryInput(String language, List<Section> sections) {
+        List<PatientSummary.Question> questions = new java.util.ArrayList<>();
+        List<PatientSummary.Part> parts = new java.util.ArrayList<>();
+        for (Section s : sections) {
+            for (ReportContent.Answer a : s.content().answers()) {
+                OwnQuestion own = s.ownQuestions().get(a.questionCode());
+                boolean standard = PartnerCopy.standardQuestion(a.questionCode());
+                if (questions.stream().noneMatch(q -> q.questionId().equals(a.questionCode()))) {
+                    questions.add(new PatientSummary.Question(a.questionCode(), standard && own == null,
+                            own == null ? null : own.text()));
+                }
+            }
+            parts.add(new PatientSummary.Part(null, s.expert(), s.content(), s.addenda(), s.releasedAt()));
+        }
+        return new PatientSummary.Input(null, language, questions, parts, null, null);
     }
 
     private static void full(Document doc, FixedTexts t, Section s) {
         ReportContent c = s.content();
-        heading(doc, t.get("specialist") + " " + s.specialistSubject() + " - " + t.get("version") + " " + s.version()
+        CodeCatalogue cat = CodeCatalogue.standard();
+        String lang = t.language();
+        heading(doc, t.get("specialist") + " " + s.author() + " - " + t.get("version") + " " + s.version()
                 + " - SHA-256 " + s.sha256());
+        if (s.expert() != null) {
+            field(doc, t.get("specialty"), t.specialty(s.expert().specialty()));
+            field(doc, t.get("institution"), s.expert().institution());
+            field(doc, t.get("country"), s.expert().country() == null ? null
+                    : new java.util.Locale("", s.expert().country()).getDisplayCountry(java.util.Locale.forLanguageTag(lang))
+                    + " (" + s.expert().country() + ")");
+        }
         field(doc, t.get("diagnosis"), join(c.diagnosisAssessment() == null ? null : t.get(c.diagnosisAssessment().name()),
-                c.diagnosis(), c.diagnosisIcd10()));
-        field(doc, t.get("treatment"), c.recommendedTreatment());
+                c.diagnosis(), c.diagnosisIcd10() == null ? null : "(" + t.get("icd10") + " " + c.diagnosisIcd10() + ")"));
+        field(doc, t.get("treatment"), join(c.recommendedTreatment(), c.recommendedTreatmentCode() == null ? null
+                : "[" + cat.name(CodeCatalogue.Kind.TREATMENT, c.recommendedTreatmentCode(), lang) + ", "
+                + t.get("code") + " " + c.recommendedTreatmentCode() + "]"));
+        field(doc, t.get("treatmentChanged"), c.treatmentChanged() == null ? null : t.get(c.treatmentChanged() ? "YES" : "NO"));
         for (ReportContent.Alternative a : c.alternatives()) {
-            field(doc, t.get("alternatives"), a.treatment() + ". " + t.get("benefits") + ": " + nz(a.benefits()) + ". "
+            field(doc, t.get("alternatives"), a.treatment() + (a.treatmentCode() == null ? "" : " ["
+                    + cat.name(CodeCatalogue.Kind.TREATMENT, a.treatmentCode(), lang) + ", " + t.get("code") + " "
+                    + a.treatmentCode() + "]") + ". " + t.get("benefits") + ": " + nz(a.benefits()) + ". "
                     + t.get("risks") + ": " + nz(a.risks()));
         }
         field(doc, t.get("waitAndSee"), c.waitAndSee());
@@ -97,10 +135,23 @@ public final class ReportPdf {
                 c.surgeryRationale()));
         field(doc, t.get("prognosis"), c.prognosis());
         field(doc, t.get("whyDifferent"), c.whyDifferent());
-        field(doc, t.get("testsToAdd"), c.testsToAdd().isEmpty() ? null : String.join("; ", c.testsToAdd()));
-        field(doc, t.get("testsToStop"), c.testsToStop().isEmpty() ? null : String.join("; ", c.testsToStop()));
-        field(doc, t.get("medications"), c.medications().isEmpty() ? null : String.join("; ", c.medications()));
+        field(doc, t.get("testsToAdd"), list(c.testsToAdd(), c.testsToAddCoded().stream().map(x -> coded(t,
+                cat.name(CodeCatalogue.Kind.TEST, x.code(), lang), t.get("code") + " " + x.code(), x.text())).toList()));
+        field(doc, t.get("testsToStop"), list(c.testsToStop(), c.testsToStopCoded().stream().map(x -> coded(t,
+                cat.name(CodeCatalogue.Kind.TEST, x.code(), lang), t.get("code") + " " + x.code(), x.text())).toList()));
+        field(doc, t.get("medications"), list(c.medications(), c.medicationsAtc().stream().map(x -> coded(t,
+                cat.name(CodeCatalogue.Kind.MEDICATION, x.atc(), lang), "ATC " + x.atc(), x.text())).toList()));
         answers(doc, t, s, Kind.FULL);
+    }
+
+    private static String coded(FixedTexts t, String name, String code, String text) {
+        return name + " (" + code + ")" + (text == null || text.isBlank() ? "" : ": " + text);
+    }
+
+    private static String list(List<String> free, List<String> coded) {
+        List<String> all = new java.util.ArrayList<>(coded);
+        all.addAll(free);
+        return all.isEmpty() ? null : String.join("; ", all);
     }
 
     /**
@@ -126,8 +177,12 @@ public final class ReportPdf {
         }
         if (!s.addenda().isEmpty()) {
             heading(doc, t.get("addenda"));
-            for (Report.Addendum a : s.addenda()) {
-                field(doc, nz(a.question()), a.answer());
+            java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE
+                    .withZone(java.time.ZoneOffset.UTC);
+            for (PatientSummary.DatedAddendum a : s.addenda()) {
+                // dated, and headed by the question it answers (a partner's copy has neither question nor answer)
+                field(doc, (a.answeredAt() == null ? "" : day.format(a.answeredAt()) + " - ") + nz(a.question()),
+                        a.answer());
             }
         }
     }
@@ -164,7 +219,7 @@ public final class ReportPdf {
      * names from other services' events): a PDF must never carry a control character or a bidi override that
      * reorders what the doctor reads. What is left but has no glyph in the font is marked, never dropped.
      */
-    private static Paragraph paragraph(String text, Font font) {
+    static Paragraph paragraph(String text, Font font) {
         return new Paragraph(MissingGlyphs.marked(InputPolicy.scrub(text, TextKind.FREE_TEXT), font.getBaseFont()), font);
     }
 

@@ -16,7 +16,9 @@ import io.consilium.report.domain.ReportState;
 import io.consilium.report.domain.ReportVersion;
 import io.consilium.report.domain.ShareLink;
 import io.consilium.report.domain.VersionKind;
+import io.consilium.report.domain.CodeCatalogue;
 import io.consilium.report.output.FhirExport;
+import io.consilium.report.output.PatientSummary;
 import io.consilium.report.output.ReportPdf;
 import io.consilium.report.security.ReportAccess;
 import io.consilium.report.service.ReportWorkflow.Visible;
@@ -52,7 +54,8 @@ public class ReportOutputs {
         List<Consolidation.Opinion> opinions = new ArrayList<>();
         for (Visible v : steps.ofCase(caseId, null)) {
             latest(v.report()).ifPresent(s -> opinions.add(new Consolidation.Opinion(v.report().id,
-                    v.report().specialistSubject, CanonicalJson.read(s.content, ReportContent.class))));
+                    v.report().specialistSubject, v.report().specialistName,
+                    CanonicalJson.read(s.content, ReportContent.class))));
         }
         return Consolidation.of(opinions);
     }
@@ -167,17 +170,78 @@ public class ReportOutputs {
             ReportContent content = CanonicalJson.read(s.content, ReportContent.class);
             if (forPartner) {
                 return new ReportPdf.Section(r.specialistSubject, s.number, s.sha256, PartnerCopy.of(content),
-                        List.of(), Map.of());
+                        List.of(), Map.of(), expert(r), r.releasedAt);
             }
-            List<Report.Addendum> addenda = ReportVersion.ofReport(r.id).stream()
-                    .filter(v -> v.kind == VersionKind.ADDENDUM)
-                    .map(v -> CanonicalJson.read(v.content, Report.Addendum.class)).toList();
             Map<String, ReportPdf.OwnQuestion> own = new HashMap<>();
             if (file != null) {
                 file.briefQuestions.stream().filter(q -> !PartnerCopy.standardQuestion(q.questionId()))
                         .forEach(q -> own.put(q.questionId(), new ReportPdf.OwnQuestion(q.text(), q.translation())));
             }
-            return new ReportPdf.Section(r.specialistSubject, s.number, s.sha256, content, addenda, own);
+            return new ReportPdf.Section(r.specialistSubject, s.number, s.sha256, content, addenda(r), own, expert(r),
+                    r.releasedAt);
         });
+    }
+
+    /** The report's addenda in order, each with the date it was answered. */
+    static List<PatientSummary.DatedAddendum> addenda(Report r) {
+        return ReportVersion.ofReport(r.id).stream().filter(v -> v.kind == VersionKind.ADDENDUM).map(v -> {
+            Report.Addendum a = CanonicalJson.read(v.content, Report.Addendum.class);
+            return new PatientSummary.DatedAddendum(a.question(), a.answer(), v.createdAt);
+        }).toList();
+    }
+
+    static PatientSummary.Expert expert(Report r) {
+        // a subject is no name: the summary then says "Specialist 2" rather than print an id
+        String name = r.specialistName == null || r.specialistName.equals(r.specialistSubject) ? null : r.specialistName;
+        return new PatientSummary.Expert(name, r.specialistSpecialty, r.specialistInstitution, r.specialistCountry);
+    }
+
+    /**
+     * The patient's summary of the case: from the released reports the caller may read (the patient, the case's
+     * personal doctor, a partner with REPORT_TO_PARTNER consent, ops by break-glass), never from one still in
+     * review. A partner's summary is made from its copies ({@link PartnerCopy}): no own questions, no answers to
+     * them, no follow-up questions. 409 while nothing is released to a party of the case; 404 to anyone else.
+     */
+    @Transactional
+    public PatientSummary.View summary(UUID caseId, String breakGlassReason, String action) {
+        List<Visible> visible = steps.ofCase(caseId, breakGlassReason).stream()
+                .filter(v -> v.report().state == ReportState.RELEASED).toList();
+        CaseFile file = CaseFile.findById(caseId);
+        List<PatientSummary.Part> parts = new ArrayList<>();
+        boolean partner = false;
+        String releasedBy = null;
+        for (Visible v : visible) {
+            boolean forPartner = v.relation() == ReportAccess.Relation.PARTNER;
+            partner |= forPartner;
+            Optional<ReportPdf.Section> section = section(v.report(), file, forPartner);
+            if (section.isEmpty()) {
+                continue;
+            }
+            ReportPdf.Section s = section.get();
+            parts.add(new PatientSummary.Part(v.report().id, s.expert(), s.content(), s.addenda(), v.report().releasedAt));
+            releasedBy = v.report().releasedByName != null ? v.report().releasedByName : releasedBy;
+            workflow.audited(v, action);
+        }
+        if (parts.isEmpty()) {
+            throw new ProblemException.Conflict("The case has no released report yet");
+        }
+        List<PatientSummary.Question> questions = new ArrayList<>();
+        if (file != null) {
+            if (file.briefChangedAt != null) {
+                for (var q : file.briefQuestions) {
+                    boolean standard = PartnerCopy.standardQuestion(q.questionId());
+                    if (standard || !partner) {
+                        questions.add(new PatientSummary.Question(q.questionId(), standard, standard ? null : q.text()));
+                    }
+                }
+            } else {
+                file.questions.forEach(code -> questions.add(new PatientSummary.Question(code, true, null)));
+            }
+        }
+        // what the patient came with is intake content, which a partner does not read today
+        PatientSummary.CameWith cameWith = file == null || partner ? null
+                : new PatientSummary.CameWith(file.briefDiagnosis, file.briefDiagnosisIcd10, file.briefProposedTreatment);
+        return PatientSummary.of(new PatientSummary.Input(caseId, file == null ? "en" : file.language(), questions,
+                parts, releasedBy, cameWith), CodeCatalogue.standard());
     }
 }

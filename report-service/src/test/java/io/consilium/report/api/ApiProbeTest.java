@@ -29,8 +29,10 @@ class ApiProbeTest extends ApiProbe {
 
     @Override
     protected Map<String, Object> sampleValues() {
+        // catalogue codes (issue 13): one of each catalogue, so the sample body is valid
         return Map.of("questionCode", "DIAGNOSIS_CORRECT", "clinicalTrials", java.util.List.of("NCT01234567"),
-                "diagnosisIcd10", "C61");
+                "diagnosisIcd10", "C61", "recommendedTreatmentCode", "ACTIVE_SURVEILLANCE",
+                "treatmentCode", "ACTIVE_SURVEILLANCE", "code", "PSA", "atc", "R06AE07");
     }
 
     @Override

@@ -45,6 +45,8 @@ class ReportTest {
         assertThat(r.authorNameNow(null)).as("no token name: the directory's").isEqualTo("Dr. Ito (directory)");
         assertThat(r.authorNameNow("Dr. Kenji Ito")).isEqualTo("Dr. Kenji Ito");
         assertThat(r.authorNameNow(" ")).as("a blank token name keeps the last one").isEqualTo("Dr. Kenji Ito");
+        assertThat(r.authorNameNow("sp-1")).as("the subject is no name").isEqualTo("Dr. Kenji Ito");
+        assertThat(r.authorNameNow("kito")).as("a login (no name claim) never replaces a name").isEqualTo("Dr. Kenji Ito");
         r.submit(QUESTIONS, NOW);
         r.approve("dr-1", "Dr. Carla Ruiz", NOW);
         assertThat(r.reviewedByName).isEqualTo("Dr. Carla Ruiz");
@@ -69,6 +71,22 @@ class ReportTest {
         submitted.dueBy = NOW.plusSeconds(60);
         submitted.submit(QUESTIONS, NOW);
         assertThat(submitted.flagOverdue(NOW.plusSeconds(120))).as("submitted in time").isFalse();
+    }
+
+    @Test
+    void aTestBothToAddAndToStopOrAMedicationTwiceCannotBeSubmitted() {
+        Report r = Report.open(UUID.randomUUID(), "sp-1", null, NOW);
+        ReportContent c = complete("Surveillance");
+        r.saveDraft(new ReportContent(c.diagnosisAssessment(), c.diagnosis(), c.diagnosisIcd10(), c.recommendedTreatment(),
+                c.treatmentChanged(), null, null, c.clinicalTrials(), c.surgeryNecessary(), null, c.prognosis(), null,
+                null, null, null, c.answers(), "ACTIVE_SURVEILLANCE",
+                List.of(new ReportContent.CodedTest("PSA", "every six months")),
+                List.of(new ReportContent.CodedTest("PSA", null), new ReportContent.CodedTest("BONE_SCAN", null)),
+                List.of(new ReportContent.CodedMedication("R06AE07", null), new ReportContent.CodedMedication("R06AE07", "x"))), NOW);
+        assertThatThrownBy(() -> r.submit(QUESTIONS, NOW)).isInstanceOf(ProblemException.Unprocessable.class)
+                .hasMessageContaining("test PSA is both in testsToAddCoded and in testsToStopCoded")
+                .hasMessageContaining("medicationsAtc names R06AE07 more than once");
+        assertThat(r.state).isEqualTo(ReportState.DRAFT);
     }
 
     @Test

@@ -56,7 +56,13 @@ class OutputsTest {
                 .statusCode(200)
                 .body("reports", equalTo(3))
                 .body("differing", contains("surgeryNecessary"))
-                .body("points.agreed", contains(true, false, true));
+                .body("points.point", contains("diagnosisAssessment", "diagnosis", "surgeryNecessary",
+                        "recommendedTreatment", "alternatives", "testsToAdd", "testsToStop", "medications"))
+                .body("points.agreed", contains(true, true, false, true, true, true, true, true))
+                .body("points.outcome", contains("AGREED", "AGREED", "PARTLY_AGREED", "AGREED", "AGREED", "AGREED",
+                        "AGREED", "AGREED"))
+                // the same words after normalisation, without a code: agreement on the words, said so
+                .body("points[3].basis", equalTo("TEXT"));
         // Before release the patient sees nothing to consolidate; after release the same view.
         given().auth().oauth2(p.patient).get("/api/v1/cases/{id}/consolidation", p.caseId).then()
                 .statusCode(200).body("reports", equalTo(0));

@@ -82,7 +82,7 @@ class QuestionTextsInOutputsTest {
 
         // the patient's summary: standard questions in Spanish, his own in his words, never an id
         String summary = pdf(p.patient, report, "summary");
-        assertThat(summary).contains("¿Es correcto mi diagnóstico?", "No: a contact allergy", OWN + ": " + OWN_ANSWER,
+        assertThat(summary).contains("¿Es correcto mi diagnóstico?", "No: a contact allergy", OWN + " " + OWN_ANSWER,
                 FOLLOW_UP, FOLLOW_UP_ANSWER).doesNotContain(own, "DIAGNOSIS_CORRECT");
         // the full report for the treating doctor adds the personal doctor's translation beside his words
         String full = pdf(p.doctor, report, "full");

@@ -40,7 +40,7 @@ class OpenApiExamplesTest {
                 .body(REPORT + ".state", equalTo("RELEASED"))
                 .body(REPORT + ".content.diagnosisAssessment", equalTo("CHANGED"))
                 .body(CONSOLIDATION + ".reports", equalTo(3))
-                .body(CONSOLIDATION + ".differing.size()", equalTo(0))
+                .body(CONSOLIDATION + ".differing.size()", equalTo(1))
                 .body(CONSOLIDATION + ".points.point", hasItem("recommendedTreatment"))
                 .body("components.schemas.ShareLinkView.properties.expiresAt.examples", hasItem("2026-11-13T09:30:00Z"));
     }

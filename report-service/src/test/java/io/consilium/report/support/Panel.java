@@ -58,6 +58,11 @@ public final class Panel {
         return p;
     }
 
+    /** What the patient came with, as the next brief tells it. */
+    public String briefDiagnosis = "Prostate cancer";
+    public String briefIcd10 = "C61";
+    public String briefTreatment = "Radical prostatectomy";
+
     /** The brief's questions: the standard ones as JSON, then the patient's own ones given as id and text. */
     public Instant publishBrief(KafkaCompanion kafka, Instant when, String... ownIdAndText) {
         Instant changedAt = when.truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as stored, for awaitBrief
@@ -70,10 +75,10 @@ public final class Panel {
         }
         Broker.publish(kafka, CASE_TOPIC, "consilium.case.brief-changed.v1", caseId, tenant, """
                 {"caseId":"%s","tenant":"%s","requestedSpecialty":"urology","urgency":"ROUTINE","patientLanguage":"%s",
-                 "reasons":["CONFIRM_DIAGNOSIS"],"questions":[%s],"diagnosisText":"Prostate cancer","diagnosisIcd10":"C61",
-                 "proposedTreatment":"Radical prostatectomy","history":null,"treatingInstitution":null,"ageBand":null,
+                 "reasons":["CONFIRM_DIAGNOSIS"],"questions":[%s],"diagnosisText":"%s","diagnosisIcd10":"%s",
+                 "proposedTreatment":"%s","history":null,"treatingInstitution":null,"ageBand":null,
                  "sex":null,"changedAt":"%s"}""".formatted(caseId, tenant, language, String.join(",", questions),
-                changedAt));
+                briefDiagnosis, briefIcd10, briefTreatment, changedAt));
         return changedAt;
     }
 
@@ -134,7 +139,37 @@ public final class Panel {
     /** The report deadline the next acceptances carry (specialist-service's {@code reportDueBy}); null: none. */
     public Instant reportDueBy;
 
+    /** Who an expert is, as specialist-service's directory tells it on specialist.accepted (issue 13). */
+    public record Expert(String name, String specialty, String institution, String country) {
+    }
+
+    /** The experts the next acceptances name, in order (none left: an acceptance without them, as older events). */
+    private final List<Expert> experts = new ArrayList<>();
+
+    /** A review of these experts, accepted in this order, after a brief with the two standard questions. */
+    public static Panel withExperts(String language, KafkaCompanion kafka, Expert... experts) {
+        Panel p = new Panel(language);
+        p.experts.addAll(List.of(experts));
+        p.open(experts.length, kafka, true);
+        p.awaitBrief(p.briefAt);
+        return p;
+    }
+
     public UUID accept(KafkaCompanion kafka) {
+        if (!experts.isEmpty()) {
+            Expert e = experts.remove(0);
+            String specialistId = UUID.randomUUID().toString();
+            String subject = "sp-" + UUID.randomUUID();
+            specialistIds.add(specialistId);
+            specialists.add(Tokens.specialist(subject));
+            subjects.add(subject);
+            return Broker.publish(kafka, SPECIALIST_TOPIC, "consilium.specialist.accepted.v1", caseId, tenant, """
+                    {"caseId":"%s","tenant":"%s","invitationId":"%s","specialistId":"%s","specialistSubject":"%s",
+                     "specialistName":"%s","country":"%s","acceptedAt":"%s","seat":%d,"reportDueBy":null,
+                     "specialty":"%s","institution":"%s"}"""
+                    .formatted(caseId, tenant, UUID.randomUUID(), specialistId, subject, e.name(), e.country(),
+                            Instant.now(), subjects.size(), e.specialty(), e.institution()));
+        }
         String specialistId = UUID.randomUUID().toString();
         String subject = "sp-" + UUID.randomUUID();
         specialistIds.add(specialistId);

@@ -116,7 +116,7 @@ public class PanelAssembly {
         Invitation.flush();
         publish(panel, SpecialistEvents.ACCEPTED, new SpecialistAccepted(panel.caseId, panel.tenant, invitation.id,
                 invitation.specialistId, invitation.specialistSubject, specialist.name, invitation.specialistCountry, now,
-                invitation.seat, invitation.reportDueBy));
+                invitation.seat, invitation.reportDueBy, specialist.specialty, specialist.institution));
         assembleIfFull(panel, now);
         return invitation;
     }

@@ -316,7 +316,12 @@ class PanelFlowTest {
         assertThat(members).hasSize(3);
         assertThat(members.findValuesAsText("specialistSubject")).containsExactlyInAnyOrder(s[0], s[3], s[4]);
         assertThat(members.findValuesAsText("country")).containsOnly("DE");
-        assertThat(eventsOf(caseId, "consilium.specialist.accepted.v1", 3)).hasSize(3);
+        List<ConsumerRecord<String, String>> accepted = eventsOf(caseId, "consilium.specialist.accepted.v1", 3);
+        assertThat(accepted).hasSize(3);
+        // Who the experts are, for the patient's summary in report-service (issue 13): the directory's entry.
+        assertThat(accepted).extracting(r -> field(r, "specialty")).containsOnly(specialty);
+        assertThat(accepted).extracting(r -> field(r, "institution"))
+                .containsExactlyInAnyOrder("Institute " + s[0], "Institute " + s[3], "Institute " + s[4]);
 
         // Capacity is reserved on accept.
         given().auth().oauth2(Tokens.ops("ops-1")).when().get("/api/v1/specialists/{id}", ids[0])
