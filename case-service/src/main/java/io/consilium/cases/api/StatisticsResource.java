@@ -3,9 +3,6 @@ package io.consilium.cases.api;
 import io.consilium.cases.service.OutcomeStatistics;
 import io.consilium.platform.http.QueryValues;
 import io.consilium.platform.problem.Problem;
-import io.consilium.platform.problem.ProblemException;
-import io.consilium.platform.problem.Violation;
-import io.consilium.platform.security.Caller;
 import io.consilium.platform.security.CurrentCaller;
 import io.consilium.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,9 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Objects;
 
 /** Utilisation and outcome statistics: partners for their tenant, ops for any tenant or all. */
 @Path("/api/v1/statistics/outcomes")
@@ -46,28 +40,14 @@ public class StatisticsResource {
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.OPS})
     @Operation(summary = "Cases by state, turnaround median and p90, diagnosis assessments, treatment changed, surgery avoided",
-            description = "For cases created in [from, to). Partners always get their own tenant.")
+            description = "For cases created in the period; assessments, treatment changed and surgery avoided count cases by the "
+                    + "panel's consolidated verdict. Partners always get their own tenant. Per case: /api/v1/statistics/cases.")
     public OutcomeStatistics.Outcomes outcomes(
             @Parameter(description = "Ops: one tenant, or all when absent") @QueryParam("tenant") @Size(max = 100) String tenant,
-            @Parameter(description = "ISO-8601 instant, inclusive", required = true) @QueryParam("from") String from,
-            @Parameter(description = "ISO-8601 instant, exclusive", required = true) @QueryParam("to") String to) {
-        Instant start = QueryValues.instant("from", from);
-        Instant end = QueryValues.instant("to", to);
-        if (start == null || end == null || !start.isBefore(end)) {
-            throw new ProblemException.InvalidRequest("The period needs from before to",
-                    List.of(new Violation("from", "is required and must be before to")));
-        }
-        return statistics.compute(scope(caller.get(), tenant), start, end);
-    }
-
-    private static String scope(Caller caller, String tenant) {
-        if (caller.is(Roles.OPS)) {
-            return tenant;
-        }
-        String own = caller.requireTenant();
-        if (tenant != null && !Objects.equals(tenant, own)) {
-            throw new ProblemException.Forbidden("A partner sees its own tenant's statistics only");
-        }
-        return own;
+            @Parameter(description = "Date (inclusive) or ISO-8601 instant (inclusive)", required = true) @QueryParam("from") String from,
+            @Parameter(description = "Date (inclusive: the whole day) or ISO-8601 instant (exclusive)", required = true) @QueryParam("to") String to) {
+        StatisticsPeriod period = StatisticsPeriod.parse(from, to);
+        return statistics.compute(CaseStatisticsResource.scope(caller.get(), QueryValues.text(tenant)),
+                period.from(), period.to());
     }
 }

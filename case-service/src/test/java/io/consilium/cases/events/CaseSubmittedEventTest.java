@@ -71,6 +71,7 @@ class CaseSubmittedEventTest {
         assertThat(value.get("diagnosisIcd10").asText()).isEqualTo("C61");
         assertThat(value.get("preferredLanguage").asText()).isEqualTo("es");
         assertThat(value.get("submittedAt").asText()).isNotBlank();
+        assertThat(value.get("openedByRole").asText()).isEqualTo("partner");
         assertThat(record.value()).as("no personal data or free text in the event")
                 .doesNotContain("Ana Ruiz", "ana@example.org", "Gleason", "prostatectomy");
     }

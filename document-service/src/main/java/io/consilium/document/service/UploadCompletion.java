@@ -35,6 +35,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -187,8 +188,11 @@ public class UploadCompletion {
         document.uploadedAt = now;
         document.persist();
         Document.flush();
+        List<DicomInstance> indexed = new ArrayList<>();
         for (ZippedStudyReader.Instance instance : checked.dicom()) {
-            DicomInstance.of(document.id, document.caseId, instance.entryName(), instance.header()).persist();
+            DicomInstance i = DicomInstance.of(document.id, document.caseId, instance.entryName(), instance.header());
+            i.persist();
+            indexed.add(i);
         }
         if (upload.checklistItemId != null) {
             ChecklistItem item = ChecklistItem.findById(upload.checklistItemId);
@@ -199,7 +203,8 @@ public class UploadCompletion {
         upload.complete(document.id, now);
         outbox.append(new OutgoingEvent(DocumentEvents.TOPIC, DocumentEvents.UPLOADED, upload.caseId.toString(),
                 upload.tenant, new DocumentUploaded(upload.caseId, upload.tenant, document.id, upload.checklistItemId,
-                document.kind, document.contentType, document.sizeBytes, sha256, document.uploadedByRole, now)));
+                document.kind, document.contentType, document.sizeBytes, sha256, document.uploadedByRole, now,
+                DocumentUploaded.Study.of(indexed))));
         audit.allowed(caller, new AuditedAccess("document", document.id.toString(), upload.caseId.toString(),
                 upload.tenant, "CREATE", "records"));
         return document.id;

@@ -71,6 +71,24 @@ class DicomUploadTest {
     }
 
     @Test
+    void theUploadedEventNamesTheDicomStudyForTheCaseBundle() {
+        String document = Tus.document(facts.patientToken(), facts.caseId,
+                DicomFiles.file(DicomFiles.EXPLICIT, Study.ct("105"), 200_000), Tus.metadata("ct5.dcm", "application/dicom"));
+        var uploaded = Broker.readUntil(kafka, "consilium.document.events",
+                        seen -> seen.stream().anyMatch(r -> facts.caseId.equals(r.key()) && r.value().contains(document)),
+                        java.time.Duration.ofSeconds(30)).stream()
+                .filter(r -> facts.caseId.equals(r.key()) && r.value().contains(document))
+                .map(r -> Broker.json(r.value())).findFirst().orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(uploaded.get("studies")).hasSize(1);
+        var study = uploaded.get("studies").get(0);
+        org.assertj.core.api.Assertions.assertThat(study.get("studyInstanceUid").asText()).isEqualTo("1.2.826.0.1.3680043.10.1.105");
+        org.assertj.core.api.Assertions.assertThat(study.get("modalities").get(0).asText()).isEqualTo("CT");
+        org.assertj.core.api.Assertions.assertThat(study.get("studyDate").asText()).isEqualTo("2026-03-14");
+        org.assertj.core.api.Assertions.assertThat(study.get("series").asInt()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(study.get("instances").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void bigEndianAndDeflatedFilesAreIndexedLikeTheOthers() {
         for (String[] file : new String[][]{{DicomFiles.BIG_ENDIAN, "103"}, {DicomFiles.DEFLATED, "104"}}) {
             String document = Tus.document(facts.patientToken(), facts.caseId,

@@ -94,6 +94,8 @@ class RouteTableTest {
         expected.put("/api/v1/ops/queue", "case-service");
         expected.put("/api/v1/ops/sla-evaluations", "case-service");
         expected.put("/api/v1/statistics/outcomes", "case-service");
+        expected.put("/api/v1/statistics/cases", "case-service");
+        expected.put("/api/v1/statistics/cases.csv", "case-service");
         expected.put(c + "/documents", "document-service");
         expected.put("/api/v1/documents/1/content", "document-service");
         expected.put(c + "/imaging", "document-service");
@@ -118,6 +120,7 @@ class RouteTableTest {
         expected.put(c + "/reports/summary", "report-service");
         expected.put(c + "/reports/summary.pdf", "report-service");
         expected.put(c + "/consolidation", "report-service");
+        expected.put(c + "/fhir", "report-service"); // the FHIR case bundle (issue 13), not case-service's /cases/**
         expected.put(c + "/share-links/1", "report-service");
         expected.put("/api/v1/reports/1/pdf", "report-service");
         expected.put("/api/v1/shared-reports/abc", "report-service");

@@ -10,15 +10,17 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.concurrent.CompletionStage;
 
-/** Reads case-service's and specialist-service's topics for what reports depend on. */
+/** Reads case-service's, specialist-service's and document-service's topics for what reports and the case bundle depend on. */
 @ApplicationScoped
 public class InputsConsumer implements EventConsumer {
 
     private final CaseAndPanelRecorder recorder;
+    private final CaseBundleInputs bundleInputs;
     private final IncomingRecords records;
 
-    InputsConsumer(CaseAndPanelRecorder recorder, IncomingRecords records) {
+    InputsConsumer(CaseAndPanelRecorder recorder, CaseBundleInputs bundleInputs, IncomingRecords records) {
         this.recorder = recorder;
+        this.bundleInputs = bundleInputs;
         this.records = records;
     }
 
@@ -35,11 +37,17 @@ public class InputsConsumer implements EventConsumer {
 
     @Override
     public boolean handles(String type) {
-        return CaseAndPanelRecorder.handles(type);
+        return CaseAndPanelRecorder.handles(type) || CaseBundleInputs.handles(type);
     }
 
     @Override
     public void apply(Delivery delivery) {
-        recorder.apply(delivery);
+        // one inbox transaction: what reports depend on first, then what only the FHIR case bundle reads
+        if (CaseAndPanelRecorder.handles(delivery.type())) {
+            recorder.apply(delivery);
+        }
+        if (CaseBundleInputs.handles(delivery.type())) {
+            bundleInputs.apply(delivery);
+        }
     }
 }

@@ -39,7 +39,12 @@ class ApiProbeTest extends ApiProbe {
     protected Map<String, String> backgroundTables() {
         return Map.of(
                 "case_file", "CaseAndPanelRecorder: case-service's case events (earlier tests' events too)",
-                "case_consent", "CaseAndPanelRecorder: consents granted and revoked");
+                "case_consent", "CaseAndPanelRecorder: consents granted and revoked",
+                "case_request", "CaseBundleInputs: case.submitted (earlier tests' events too)",
+                "case_step", "CaseBundleInputs: the lifecycle events",
+                "case_expert", "CaseBundleInputs: specialist.invited and accepted",
+                "case_record", "CaseBundleInputs: document.uploaded and rejected",
+                "case_consent_record", "CaseBundleInputs: every consent granted and revoked");
     }
 
     @Override

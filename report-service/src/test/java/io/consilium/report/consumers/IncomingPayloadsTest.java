@@ -65,4 +65,24 @@ class IncomingPayloadsTest {
                  "treatingInstitution":null,"ageBand":null,"sex":null,"changedAt":"2026-12-01T10:00:00Z"}"""
                 .formatted(CASE), "questions", "changedAt");
     }
+
+    @Test
+    void caseBundleInputs() {
+        PayloadContracts.assertRequired(CaseBundleInputs.Invited.class, """
+                {%s,"invitationId":"5e2b7c1a-0d3f-4b6e-9a8c-1f2e3d4c5b6a","specialistId":"6f3c8d2b-1e4a-4c7f-8b9d-2a3b4c5d6e7f","specialistSubject":"prof-eva","deadline":"2026-12-02T10:00:00Z","seat":1,"specialty":"urology","reportWithinHours":120}"""
+                .formatted(CASE), "specialistSubject");
+        PayloadContracts.assertRequired(CaseBundleInputs.Accepted.class, """
+                {%s,"invitationId":"5e2b7c1a-0d3f-4b6e-9a8c-1f2e3d4c5b6a","specialistId":"6f3c8d2b-1e4a-4c7f-8b9d-2a3b4c5d6e7f","specialistSubject":"prof-eva","specialistName":"Prof. Eva Lind","country":"SE","acceptedAt":"2026-12-01T10:00:00Z","seat":1}"""
+                .formatted(CASE), "specialistSubject");
+        PayloadContracts.assertRequired(CaseBundleInputs.Uploaded.class, """
+                {%s,"documentId":"1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f","checklistItemId":null,"kind":"MRI","contentType":"application/dicom","sizeBytes":3000000000,"sha256":"ab","uploadedByRole":"patient","uploadedAt":"2026-12-01T10:00:00Z",
+                 "studies":[{"studyInstanceUid":"1.2.3","modalities":["CT"],"studyDate":"2026-03-14","series":1,"instances":1}]}"""
+                .formatted(CASE), "documentId");
+        PayloadContracts.assertRequired(CaseBundleInputs.Rejected.class, """
+                {%s,"documentId":"1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f","reason":"REVIEW","rejectedAt":"2026-12-01T10:00:00Z"}"""
+                .formatted(CASE), "documentId");
+        PayloadContracts.assertRequired(CaseBundleInputs.Consent.class, """
+                {%s,%s,"purpose":"RECORDS_TO_SPECIALISTS","specialistSubjects":[],"countries":["DE"],"grantedAt":"2026-12-01T10:00:00Z"}"""
+                .formatted(CASE, CONSENT), "consentId", "purpose");
+    }
 }
