@@ -50,7 +50,8 @@ public class AuditTrail {
         OutgoingEvent event = event(caller, access, false);
         // only in a REST request: its response filter is what writes the pending records (a Vert.x route or a
         // consumer has none, and writes at once)
-        if (CurrentRequestManager.get() != null && Arc.container().requestContext().isActive() && inTransaction()) {
+        // (the request context first: outside it Quarkus' current REST request cannot even be asked for)
+        if (Arc.container().requestContext().isActive() && CurrentRequestManager.get() != null && inTransaction()) {
             deniedAccesses.add(event);
         } else {
             QuarkusTransaction.requiringNew().run(() -> outbox.append(event));
