@@ -35,10 +35,19 @@ ensure_installed() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql
 }
 
-# Prints "VERSION NAME" of the cluster on port 5432 (or else the first cluster).
+# Prints "VERSION NAME" of the cluster on PG_PORT. On 5432 without one: the first cluster. On another port without
+# one (a second checkout's own tests, PG_PORT=5433): a new cluster of the same version on that port, so a run
+# there never falls back to, and fills, the main cluster.
 find_cluster() {
-  local line
+  local line version
   line="$(pg_lsclusters -h | awk -v p="$PG_PORT" '$3 == p { print $1, $2; exit }')"
+  if [[ -z "$line" && "$PG_PORT" != 5432 ]]; then
+    version="$(pg_lsclusters -h | awk 'NR == 1 { print $1 }')"
+    [[ -n "$version" ]] || die "no PostgreSQL cluster found (pg_lsclusters is empty); try: pg_createcluster 15 main"
+    log "no cluster on port $PG_PORT: creating $version/consilium-$PG_PORT" >&2
+    pg_createcluster "$version" "consilium-$PG_PORT" -p "$PG_PORT" >/dev/null
+    line="$version consilium-$PG_PORT"
+  fi
   [[ -z "$line" ]] && line="$(pg_lsclusters -h | awk 'NR == 1 { print $1, $2 }')"
   [[ -n "$line" ]] || die "no PostgreSQL cluster found (pg_lsclusters is empty); try: pg_createcluster 15 main"
   echo "$line"
