@@ -109,7 +109,7 @@ final class SummaryTexts {
                     Map.entry("point.testsToAdd", "Pruebas a añadir"),
                     Map.entry("point.testsToStop", "Pruebas a suspender"),
                     Map.entry("point.medications", "Medicamentos"),
-                    Map.entry("nothingNamed", "ninguno"),
+                    Map.entry("nothingNamed", "no hay"),
                     Map.entry("nextSteps", "Próximos pasos"),
                     Map.entry("next.treatingDoctor", "Hable de esta opinión con su médico tratante antes de empezar, cambiar o dejar cualquier tratamiento."),
                     Map.entry("next.personalDoctorNamed", "Su médico personal, {name}, se pondrá en contacto con usted para repasar el resultado y planificar juntos los próximos pasos."),

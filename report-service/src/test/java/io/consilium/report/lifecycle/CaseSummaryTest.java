@@ -227,7 +227,7 @@ class CaseSummaryTest {
                 "Choroidal melanoma, medium size (COMS), no extrascleral extension (CIE-10 C69.3)",
                 "Braquiterapia epiescleral con placa (ojo)", "Enucleación (extirpación del ojo)", "Protonterapia",
                 "Resonancia magnética de hígado (estadificación)", "Perfil de expresión génica del tumor",
-                "Pruebas a suspender ninguno", "Medicamentos ninguno",
+                "Pruebas a suspender no hay", "Medicamentos no hay",
                 "Prof. Henry Walsh: Oncología ocular, Ocular Oncology Demo Philadelphia, Estados Unidos",
                 "Dr. Javier Jara: Oncología ocular, Hospital Clínic Demo Barcelona, España",
                 "El tratamiento recomendado: Braquiterapia epiescleral con placa (ojo)",
