@@ -1,8 +1,6 @@
 package io.consilium.report.output;
 
 import ca.uhn.fhir.context.FhirContext;
-import io.consilium.platform.input.InputPolicy;
-import io.consilium.platform.input.TextKind;
 import io.consilium.report.domain.ReportContent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -11,12 +9,16 @@ import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
+
+import static io.consilium.report.output.FhirValues.add;
+import static io.consilium.report.output.FhirValues.code;
+import static io.consilium.report.output.FhirValues.conclusion;
+import static io.consilium.report.output.FhirValues.text;
 
 /**
  * A released report as a FHIR R4 collection Bundle: the patient (by identifier only), the case as the
@@ -86,36 +88,5 @@ public final class FhirExport {
         add(bundle, requestUrl, request);
         add(bundle, patientUrl, patient);
         return bundle;
-    }
-
-    private static String conclusion(ReportContent c) {
-        StringBuilder b = new StringBuilder();
-        if (c.diagnosisAssessment() != null) {
-            b.append("Diagnosis ").append(c.diagnosisAssessment().name().toLowerCase()).append(": ");
-        }
-        b.append(c.diagnosis() == null ? "" : c.diagnosis());
-        if (c.recommendedTreatment() != null) {
-            b.append(". Recommended treatment: ").append(c.recommendedTreatment());
-        }
-        if (c.surgeryNecessary() != null) {
-            b.append(". Surgery necessary: ").append(c.surgeryNecessary().name());
-        }
-        return b.toString();
-    }
-
-    /*
-     * Stored text, and ids from other services' events, without what the input policy refuses: a control character
-     * makes the Bundle invalid R4 (FHIR strings exclude them), a bidi override reorders what the receiver shows.
-     */
-    private static String text(String value) {
-        return InputPolicy.scrub(value, TextKind.FREE_TEXT);
-    }
-
-    private static String code(String value) {
-        return InputPolicy.scrub(value, TextKind.NAME);
-    }
-
-    private static void add(Bundle bundle, String fullUrl, Resource resource) {
-        bundle.addEntry().setFullUrl(fullUrl).setResource(resource);
     }
 }

@@ -1,8 +1,6 @@
 package io.consilium.report.output.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
-import io.consilium.platform.input.InputPolicy;
-import io.consilium.platform.input.TextKind;
 import io.consilium.report.domain.ReportContent;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.Attachment;
@@ -40,6 +38,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+
+import static io.consilium.report.output.FhirValues.add;
+import static io.consilium.report.output.FhirValues.code;
+import static io.consilium.report.output.FhirValues.conclusion;
+import static io.consilium.report.output.FhirValues.text;
 /**
  * A case as one FHIR R4 {@code collection} Bundle (issue 13): the Patient (the insurer's member id only), the
  * ServiceRequest for the second opinion, a Task per lifecycle state reached, the experts (Practitioner and
@@ -425,21 +428,6 @@ public final class CaseBundle {
         add(bundle, url("record", r.documentId().toString()), doc);
     }
 
-    private static String conclusion(ReportContent c) {
-        StringBuilder b = new StringBuilder();
-        if (c.diagnosisAssessment() != null) {
-            b.append("Diagnosis ").append(c.diagnosisAssessment().name().toLowerCase()).append(": ");
-        }
-        b.append(c.diagnosis() == null ? "" : c.diagnosis());
-        if (c.recommendedTreatment() != null) {
-            b.append(". Recommended treatment: ").append(c.recommendedTreatment());
-        }
-        if (c.surgeryNecessary() != null) {
-            b.append(". Surgery necessary: ").append(c.surgeryNecessary().name());
-        }
-        return b.toString();
-    }
-
     private static void narrative(DomainResource resource, String plain) {
         Narrative n = new Narrative();
         n.setStatus(Narrative.NarrativeStatus.GENERATED);
@@ -457,18 +445,5 @@ public final class CaseBundle {
 
     private static String or(Object value, String otherwise) {
         return value == null ? otherwise : value.toString();
-    }
-
-    /* Text from reports and other services' events, without what the input policy refuses (see FhirExport). */
-    private static String text(String value) {
-        return value == null ? null : InputPolicy.scrub(value, TextKind.FREE_TEXT);
-    }
-
-    private static String code(String value) {
-        return value == null ? null : InputPolicy.scrub(value, TextKind.NAME);
-    }
-
-    private static void add(Bundle bundle, String fullUrl, org.hl7.fhir.r4.model.Resource resource) {
-        bundle.addEntry().setFullUrl(fullUrl).setResource(resource);
     }
 }
