@@ -107,20 +107,15 @@ for case in cases:
         shown_total += len(shown)
         print(f"{user:15s} {case} overview 200 shows {','.join(shown) or '-'} | withheld {','.join(overview.get('withheld', [])) or '-'}")
 
-for patient in patients:
-    status, home = get(patient, "/api/v1/me/home")
-    for listed in listed_cases(home):
-        direct, summary = get(patient, "/api/v1/cases/" + listed["summary"]["id"])
-        if direct != 200:
-            problems.append(f"{patient}: home lists case {listed['summary']['id']} that the patient reads with {direct}")
-    print(f"{patient:15s} home {status}: {len(listed_cases(home))} case(s), each readable directly")
-for manager in managers:
-    status, queue = get(manager, "/api/v1/me/work-queue")
-    for listed in listed_cases(queue):
-        direct, _ = get(manager, "/api/v1/cases/" + listed["summary"]["id"])
-        if direct != 200:
-            problems.append(f"{manager}: work queue lists case {listed['summary']['id']} that the manager reads with {direct}")
-    print(f"{manager:15s} work queue {status}: {len(listed_cases(queue))} case(s), each readable directly")
+# each patient's home and each case manager's work queue: only cases their owner reads directly
+for owners, path, label in ((patients, "/api/v1/me/home", "home"), (managers, "/api/v1/me/work-queue", "work queue")):
+    for owner in owners:
+        status, aggregate = get(owner, path)
+        for listed in listed_cases(aggregate):
+            direct, _ = get(owner, "/api/v1/cases/" + listed["summary"]["id"])
+            if direct != 200:
+                problems.append(f"{owner}: {label} lists case {listed['summary']['id']} that they read with {direct}")
+        print(f"{owner:15s} {label} {status}: {len(listed_cases(aggregate))} case(s), each readable directly")
 
 print(f"\n{len(cases)} case(s) x {len(tokens)} users: {checked} parts compared with the direct call, {shown_total} shown, "
       f"{len(problems)} problem(s)")

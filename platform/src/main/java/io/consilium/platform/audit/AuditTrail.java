@@ -48,9 +48,8 @@ public class AuditTrail {
      */
     public void denied(Caller caller, AuditedAccess access) {
         OutgoingEvent event = event(caller, access, false);
-        // only in a REST request: its response filter is what writes the pending records (a Vert.x route or a
-        // consumer has none, and writes at once)
-        // (the request context first: outside it Quarkus' current REST request cannot even be asked for)
+        // deferred only in a REST request, whose response filter writes it (a Vert.x route or a consumer has none);
+        // the request context is asked first, since outside it the current REST request cannot even be looked up
         if (Arc.container().requestContext().isActive() && CurrentRequestManager.get() != null && inTransaction()) {
             deniedAccesses.add(event);
         } else {
