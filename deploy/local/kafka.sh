@@ -33,15 +33,7 @@ STOP_TIMEOUT=30
 
 TOPIC_PARTITIONS=3
 TOPIC_REPLICATION=1
-BASE_TOPICS=(
-  consilium.case.events
-  consilium.document.events
-  consilium.specialist.events
-  consilium.report.events
-  consilium.notification.events
-  consilium.audit
-  consilium.platform.events
-)
+mapfile -t BASE_TOPICS < <(grep -v "^#" "$DEPLOY_LOCAL/../suite/topics.txt")
 
 all_topics() {
   local t

@@ -13,7 +13,7 @@ LOG_TAG=postgres
 STARTED_MARKER="$LOCAL/postgres-$PG_PORT.started"
 PG_ROLE=consilium
 PG_PASSWORD=consilium
-SERVICES=(case document specialist report notification gateway)
+mapfile -t SERVICES < <(grep -v "^#" "$DEPLOY_LOCAL/../suite/databases.txt")
 
 databases() {
   local s
