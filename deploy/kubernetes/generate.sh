@@ -10,28 +10,23 @@ mkdir -p "$out"
 mapfile -t topics < <(grep -v '^#' "$suite/topics.txt")
 mapfile -t services < <(grep -v '^#' "$suite/databases.txt")
 
-# Topics each service consumes (from its mp.messaging.incoming.*.topic(s) in application.properties).
-declare -A reads=(
-  [case]="consilium.case.events consilium.document.events consilium.specialist.events consilium.report.events consilium.notification.events consilium.audit"
-  [document]="consilium.case.events consilium.specialist.events"
-  [specialist]="consilium.case.events consilium.report.events consilium.document.events"
-  [report]="consilium.case.events consilium.specialist.events consilium.document.events"
-  [notification]="consilium.case.events consilium.document.events consilium.specialist.events consilium.report.events consilium.platform.events"
-  [gateway]=""
-)
+# Topics each service consumes, read from its mp.messaging.incoming.*.topic(s) (a table copied by hand had already
+# missed the dead-letter topics that the replay consumers read).
+reads_of() {
+  local props="$here/../../$1-service/src/main/resources/application.properties"
+  [[ -f "$props" ]] || return 0
+  grep -E '^mp\.messaging\.incoming\.[^.]+\.topics?=' "$props" | sed 's/^[^=]*=//' | tr ',' '\n' | sed 's/^ *//; s/ *$//' | sort -u
+}
+strimzi_header() { # strimzi_header KIND NAME
+  printf -- '---\napiVersion: kafka.strimzi.io/v1beta2\nkind: %s\nmetadata:\n  name: %s\n  labels:\n    strimzi.io/cluster: consilium\n' "$1" "$2"
+}
 declare -A port=([gateway]=8080 [case]=8081 [document]=8082 [specialist]=8083 [report]=8084 [notification]=8085)
 
 {
   for t in "${topics[@]}"; do
     for name in "$t" "$t.dlq"; do
+      strimzi_header KafkaTopic "${name//./-}"
       cat <<Y
----
-apiVersion: kafka.strimzi.io/v1beta2
-kind: KafkaTopic
-metadata:
-  name: ${name//./-}
-  labels:
-    strimzi.io/cluster: consilium
 spec:
   topicName: $name
   partitions: 3
@@ -49,14 +44,8 @@ acl() { # acl TOPIC OPERATIONS...
 }
 {
   for s in "${services[@]}"; do
+    strimzi_header KafkaUser "$s-service"
     cat <<Y
----
-apiVersion: kafka.strimzi.io/v1beta2
-kind: KafkaUser
-metadata:
-  name: $s-service
-  labels:
-    strimzi.io/cluster: consilium
 spec:
   authentication:
     type: scram-sha-512
@@ -70,7 +59,10 @@ Y
     fi
     acl consilium.audit Write Describe
     acl consilium.platform.events Write Describe
-    for r in ${reads[$s]}; do acl "$r" Read Describe; acl "$r.dlq" Write Describe; done
+    for r in $(reads_of "$s"); do
+      acl "$r" Read Describe
+      [[ "$r" == *.dlq ]] || acl "$r.dlq" Write Describe
+    done
     printf '      - resource:\n          type: group\n          name: %s-service\n          patternType: prefix\n        operations: [Read]\n' "$s"
   done
 } > "$out/kafka-users.yaml"
