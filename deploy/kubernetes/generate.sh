@@ -10,12 +10,12 @@ mkdir -p "$out"
 mapfile -t topics < <(grep -v '^#' "$suite/topics.txt")
 mapfile -t services < <(grep -v '^#' "$suite/databases.txt")
 
-# Topics each service consumes, read from its mp.messaging.incoming.*.topic(s) (a table copied by hand had already
-# missed the dead-letter topics that the replay consumers read).
-reads_of() {
+# What each service's consumers read and where they file dead letters, from its application.properties:
+# mp.messaging.incoming.<channel>.topic(s) and .dead-letter-queue.topic (one source, so the ACLs follow the code).
+incoming() { # incoming SERVICE 'topics?'|'dead-letter-queue\.topic'
   local props="$here/../../$1-service/src/main/resources/application.properties"
   [[ -f "$props" ]] || return 0
-  grep -E '^mp\.messaging\.incoming\.[^.]+\.topics?=' "$props" | sed 's/^[^=]*=//' | tr ',' '\n' | sed 's/^ *//; s/ *$//' | sort -u
+  grep -E "^mp\.messaging\.incoming\.[^.]+\.$2=" "$props" | sed 's/^[^=]*=//' | tr ',' '\n' | sed 's/^ *//; s/ *$//' | sort -u
 }
 strimzi_header() { # strimzi_header KIND NAME
   printf -- '---\napiVersion: kafka.strimzi.io/v1beta2\nkind: %s\nmetadata:\n  name: %s\n  labels:\n    strimzi.io/cluster: consilium\n' "$1" "$2"
@@ -59,10 +59,8 @@ Y
     fi
     acl consilium.audit Write Describe
     acl consilium.platform.events Write Describe
-    for r in $(reads_of "$s"); do
-      acl "$r" Read Describe
-      [[ "$r" == *.dlq ]] || acl "$r.dlq" Write Describe
-    done
+    for r in $(incoming "$s" 'topics?'); do acl "$r" Read Describe; done
+    for d in $(incoming "$s" 'dead-letter-queue\.topic'); do acl "$d" Write Describe; done
     printf '      - resource:\n          type: group\n          name: %s-service\n          patternType: prefix\n        operations: [Read]\n' "$s"
   done
 } > "$out/kafka-users.yaml"
