@@ -1,5 +1,6 @@
 package io.consilium.gateway.api;
 
+import io.consilium.gateway.config.ConsoleConfig;
 import io.consilium.gateway.config.EdgeConfig;
 import io.consilium.gateway.domain.CorsPolicy;
 import io.consilium.gateway.domain.RequestIds;
@@ -41,11 +42,11 @@ public class EdgeFilter {
     private final CorsPolicy cors;
     private final ResponseHardening hardening;
 
-    EdgeFilter(EdgeConfig config) {
+    EdgeFilter(EdgeConfig config, ConsoleConfig console) {
         EdgeConfig.Cors c = config.cors();
         this.cors = new CorsPolicy(c.origins().orElse(List.of()), c.methods(), c.headers(), c.exposedHeaders(),
                 c.allowCredentials(), c.maxAge());
-        this.hardening = new ResponseHardening(config.referrerPolicy(), config.hsts());
+        this.hardening = new ResponseHardening(config.referrerPolicy(), config.hsts(), console.authOrigin());
     }
 
     void install(@Observes Router router) {

@@ -10,20 +10,28 @@ import java.util.function.Predicate;
  * {@code X-Content-Type-Options: nosniff}, a {@code Referrer-Policy}, HSTS only over TLS (over plain HTTP it means
  * nothing and would pin a host that has no certificate yet), and a strict CSP on HTML. An API answer in HTML (an
  * error page of a misconfigured service, say) may run nothing at all; the gateway's own pages (the console) may load
- * their own scripts and styles and nothing from elsewhere.
+ * their own scripts and styles and nothing from elsewhere, with no inline script or style at all, and talk only to
+ * the gateway and to Keycloak (the token request, and the logout form posted there).
  */
 public final class ResponseHardening {
 
     static final String API_HTML_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox";
-    static final String PAGE_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     private final String referrerPolicy;
     private final String hsts;
+    private final String pageCsp;
 
-    public ResponseHardening(String referrerPolicy, String hsts) {
+    /** {@code authOrigin}: Keycloak's origin as browsers reach it, e.g. {@code https://login.consilium.example}. */
+    public ResponseHardening(String referrerPolicy, String hsts, String authOrigin) {
         this.referrerPolicy = referrerPolicy;
         this.hsts = hsts;
+        this.pageCsp = pageCsp(authOrigin);
+    }
+
+    static String pageCsp(String authOrigin) {
+        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+                + "connect-src 'self' " + authOrigin + "; form-action " + authOrigin + "; frame-ancestors 'none'; "
+                + "base-uri 'none'; object-src 'none'";
     }
 
     /**
@@ -43,7 +51,7 @@ public final class ResponseHardening {
             boolean api = path != null && path.startsWith("/api/");
             if (api || !present.test("Content-Security-Policy")) {
                 // an API answer never runs scripts, whatever its service set
-                add.put("Content-Security-Policy", api ? API_HTML_CSP : PAGE_CSP);
+                add.put("Content-Security-Policy", api ? API_HTML_CSP : pageCsp);
             }
             add.put("X-Frame-Options", "DENY");
         }

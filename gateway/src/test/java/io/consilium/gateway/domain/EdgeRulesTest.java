@@ -41,7 +41,7 @@ class EdgeRulesTest {
 
     @Test
     void hstsOnlyOverTlsAndStrictCspOnApiHtml() {
-        ResponseHardening hardening = new ResponseHardening("no-referrer", "max-age=60");
+        ResponseHardening hardening = new ResponseHardening("no-referrer", "max-age=60", "https://login.example");
         Map<String, String> plain = hardening.headersFor(false, "/api/v1/cases", "application/json", h -> false);
         assertThat(plain).containsEntry("X-Content-Type-Options", "nosniff").containsEntry("Referrer-Policy", "no-referrer")
                 .doesNotContainKeys("Strict-Transport-Security", "Content-Security-Policy");
@@ -50,7 +50,10 @@ class EdgeRulesTest {
         assertThat(hardening.headersFor(false, "/api/v1/x", "text/html; charset=utf-8", Set.of("Content-Security-Policy")::contains))
                 .containsEntry("Content-Security-Policy", ResponseHardening.API_HTML_CSP);
         assertThat(hardening.headersFor(false, "/q/swagger-ui", "text/html", h -> false))
-                .containsEntry("Content-Security-Policy", ResponseHardening.PAGE_CSP);
+                .containsEntry("Content-Security-Policy", ResponseHardening.pageCsp("https://login.example"));
+        // the console's pages: no inline script or style, and only the gateway and Keycloak to talk to
+        assertThat(ResponseHardening.pageCsp("https://login.example")).doesNotContain("unsafe-inline", "unsafe-eval", "*")
+                .contains("script-src 'self';", "connect-src 'self' https://login.example;", "form-action https://login.example;");
         assertThat(hardening.headersFor(false, "/x", "text/plain", Set.of("Referrer-Policy")::contains))
                 .doesNotContainKey("Referrer-Policy");
     }
