@@ -67,6 +67,31 @@ class RealmFileTest {
         }
     }
 
+    @Test
+    void theConsoleClientIsPublicWithPkceAndRedirectsOnlyToTheConsole() {
+        JsonNode console = null;
+        for (JsonNode client : realm.path("clients")) {
+            if (client.path("clientId").asText().equals("consilium-console")) {
+                console = client;
+            }
+        }
+        assertThat(console).as("the realm has the console's client").isNotNull();
+        assertThat(console.path("publicClient").asBoolean()).isTrue();
+        assertThat(console.path("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(console.path("implicitFlowEnabled").asBoolean()).as("no tokens in URLs").isFalse();
+        assertThat(console.path("directAccessGrantsEnabled").asBoolean()).as("passwords only on Keycloak's page").isFalse();
+        assertThat(console.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
+        List<String> redirects = new ArrayList<>();
+        console.path("redirectUris").forEach(u -> redirects.add(u.asText()));
+        String[] logout = console.path("attributes").path("post.logout.redirect.uris").asText().split("##");
+        assertThat(redirects).isNotEmpty().allSatisfy(u -> assertThat(u).matches("https?://[^/*]+/console/\\*"));
+        assertThat(logout).isNotEmpty().allSatisfy(u -> assertThat(u).matches("https?://[^/*]+/console/\\*"));
+        List<String> origins = new ArrayList<>();
+        console.path("webOrigins").forEach(u -> origins.add(u.asText()));
+        assertThat(origins).as("the console's origins, not '+' or '*'").isNotEmpty()
+                .allSatisfy(o -> assertThat(o).matches("https?://[^/*]+"));
+    }
+
     private static JsonNode read() {
         try {
             return new ObjectMapper().readTree(REALM.toFile());
