@@ -51,7 +51,11 @@ for entry in gateway:8080 case-service:8081 document-service:8082 specialist-ser
   report-service:8084 notification-service:8085; do
   module="${entry%%:*}"
   port="${entry##*:}"
-  if is_running "$LOCAL/services/$module.pid"; then
+  if [[ "$module" == gateway ]] && is_running "$LOCAL/services/$module.pid"; then
+    row "$module" "http://127.0.0.1:$port" "the one API; /q/openapi (all services); metrics :$((port + 1000))/q/metrics"
+    row "  ops console" "http://127.0.0.1:$port/console/" "Swagger UI with Keycloak login: olivia / olivia-pw"
+    row "  ops dashboard" "http://127.0.0.1:$port/console/dashboard.html" "the same login"
+  elif is_running "$LOCAL/services/$module.pid"; then
     row "$module" "http://127.0.0.1:$port" "/q/swagger-ui  /q/openapi  /q/health; metrics :$((port + 1000))/q/metrics"
   else
     row "$module" "(not running)" ""

@@ -24,10 +24,13 @@ const ConsoleSession = (() => {
     return claims;
   }
 
+  /** The realm's own bookkeeping roles are not worth showing. */
+  const ROLES = ["patient", "partner", "case-manager", "specialist", "ops"];
+
   function show(claims) {
     const who = document.getElementById("who");
     who.textContent = claims
-      ? "Logged in as " + (claims.preferred_username || claims.sub) + " (" + (claims.groups || []).join(", ") + ")"
+      ? "Logged in as " + (claims.preferred_username || claims.sub) + " (" + (claims.groups || []).filter(r => ROLES.includes(r)).join(", ") + ")"
       : "Not logged in";
     document.getElementById("login").hidden = !!claims;
     document.getElementById("logout").hidden = !claims;

@@ -11,7 +11,8 @@ import java.util.function.Predicate;
  * nothing and would pin a host that has no certificate yet), and a strict CSP on HTML. An API answer in HTML (an
  * error page of a misconfigured service, say) may run nothing at all; the gateway's own pages (the console) may load
  * their own scripts and styles and nothing from elsewhere, with no inline script or style at all, and talk only to
- * the gateway and to Keycloak (the token request, and the logout form posted there).
+ * the gateway and to Keycloak (the token request, and the logout form posted there, whose redirect back to the page
+ * form-action must allow too).
  */
 public final class ResponseHardening {
 
@@ -30,7 +31,7 @@ public final class ResponseHardening {
 
     static String pageCsp(String authOrigin) {
         return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-                + "connect-src 'self' " + authOrigin + "; form-action " + authOrigin + "; frame-ancestors 'none'; "
+                + "connect-src 'self' " + authOrigin + "; form-action 'self' " + authOrigin + "; frame-ancestors 'none'; "
                 + "base-uri 'none'; object-src 'none'";
     }
 

@@ -53,7 +53,7 @@ class EdgeRulesTest {
                 .containsEntry("Content-Security-Policy", ResponseHardening.pageCsp("https://login.example"));
         // the console's pages: no inline script or style, and only the gateway and Keycloak to talk to
         assertThat(ResponseHardening.pageCsp("https://login.example")).doesNotContain("unsafe-inline", "unsafe-eval", "*")
-                .contains("script-src 'self';", "connect-src 'self' https://login.example;", "form-action https://login.example;");
+                .contains("script-src 'self';", "connect-src 'self' https://login.example;", "form-action 'self' https://login.example;");
         assertThat(hardening.headersFor(false, "/x", "text/plain", Set.of("Referrer-Policy")::contains))
                 .doesNotContainKey("Referrer-Policy");
     }
