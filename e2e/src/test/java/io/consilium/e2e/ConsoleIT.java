@@ -178,7 +178,7 @@ class ConsoleIT {
         pages.waitUpTo(10).until(d -> d.findElement(block).findElement(By.cssSelector("button.execute"))).click();
         WebElement status = pages.waitUpTo(30).until(d -> d.findElement(block)
                 .findElement(By.cssSelector(".live-responses-table .response .response-col_status")));
-        String body = driver.findElement(block).findElement(By.cssSelector(".live-responses-table .response-col_description pre")).getText();
+        String body = driver.findElement(block).findElement(By.cssSelector(".live-responses-table .response-col_description pre")).getDomProperty("textContent");
         assertThat(status.getText().trim()).as(method + " " + path + ": " + body).startsWith("200");
         return body;
     }

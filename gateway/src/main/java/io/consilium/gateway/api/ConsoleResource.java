@@ -34,7 +34,7 @@ public class ConsoleResource {
     @GET
     @Path("/config.json")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The Keycloak realm and public client the console pages log in with")
+    @Operation(hidden = true, summary = "The Keycloak realm and public client the console pages log in with")
     public Response settings() {
         return Response.ok(new Settings(config.authServerUrl(), config.clientId(), "/api/v1/openapi.json"))
                 .header("Cache-Control", "no-cache").build();
