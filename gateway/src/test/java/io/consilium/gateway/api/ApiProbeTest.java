@@ -17,6 +17,12 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 @QuarkusTestResource(UpstreamStubs.class)
 class ApiProbeTest extends ApiProbe {
 
+    /** The gateway's own operations: /q/openapi is the combined document, whose proxied paths are probed at their services. */
+    @Override
+    protected String openApiPath() {
+        return "/q/gateway-openapi";
+    }
+
     @Override
     protected java.util.Map<String, String> backgroundTables() {
         return java.util.Map.of("rate_limit_bucket", "every read of a gateway endpoint with a token takes a rate limit "

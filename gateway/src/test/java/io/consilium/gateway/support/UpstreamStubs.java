@@ -41,6 +41,9 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     private final Map<String, AtomicLong> completed = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> received = new ConcurrentHashMap<>();
     private final Map<String, Runnable> releases = new ConcurrentHashMap<>();
+    /** Per service: the revision of its OpenAPI document, and whether /q/openapi fails (a service gone). */
+    private final Map<String, AtomicLong> openApiRevisions = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> openApiDown = new ConcurrentHashMap<>();
 
     @Override
     public Map<String, String> start() {
@@ -76,6 +79,14 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
     private void handle(String service, HttpServerRequest request) {
         String path = request.path();
+        if (path.equals("/q/openapi")) {
+            openApi(service, request);
+            return;
+        }
+        if (path.startsWith("/__stub/openapi/")) {
+            openApiControl(service, request, path.substring("/__stub/openapi/".length()));
+            return;
+        }
         if (path.startsWith("/__stub/")) {
             control(request, path.substring("/__stub/".length()));
             return;
@@ -245,6 +256,35 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
                     release.run();
                 }
                 yield release == null ? 0 : 1;
+            }
+            default -> -1;
+        };
+        request.response().putHeader("Content-Type", "text/plain").end(Long.toString(value));
+    }
+
+    /**
+     * A small OpenAPI document per service ({@link StubDocuments}); {@code /__stub/openapi/revise} adds an operation
+     * (the next revision), {@code /__stub/openapi/down} makes /q/openapi answer 503, {@code /__stub/openapi/up} undoes.
+     */
+    private void openApi(String service, HttpServerRequest request) {
+        if (openApiDown.getOrDefault(service, false)) {
+            request.response().setStatusCode(503).putHeader("Content-Type", "text/plain").end("down");
+            return;
+        }
+        long revision = openApiRevisions.computeIfAbsent(service, k -> new AtomicLong()).get();
+        request.response().putHeader("Content-Type", "application/json").end(StubDocuments.of(service, revision).encode());
+    }
+
+    private void openApiControl(String service, HttpServerRequest request, String what) {
+        long value = switch (what) {
+            case "revise" -> openApiRevisions.computeIfAbsent(service, k -> new AtomicLong()).incrementAndGet();
+            case "down" -> {
+                openApiDown.put(service, true);
+                yield 1;
+            }
+            case "up" -> {
+                openApiDown.put(service, false);
+                yield 0;
             }
             default -> -1;
         };

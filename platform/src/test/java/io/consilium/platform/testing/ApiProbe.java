@@ -125,6 +125,14 @@ public abstract class ApiProbe {
         return Map.of();
     }
 
+    /**
+     * Where the service's own document is served; the gateway serves the combined document of every service at
+     * {@code /q/openapi} and its own at {@code /q/gateway-openapi}.
+     */
+    protected String openApiPath() {
+        return "/q/openapi";
+    }
+
     /** The fixture of the outsider check: real objects, outsiders, secrets. Called once, inside the test. */
     protected ProbeObjects objects() {
         return ProbeObjects.create();
@@ -133,7 +141,7 @@ public abstract class ApiProbe {
     // ------------------------------------------------------------------------------------------------------------
 
     private List<Operation> operations() {
-        String document = given().queryParam("format", "json").when().get("/q/openapi")
+        String document = given().queryParam("format", "json").when().get(openApiPath())
                 .then().statusCode(200).extract().asString();
         return OpenApiOperations.of(document, sampleValues()).stream()
                 .filter(op -> op.path().startsWith("/api/")).toList();
