@@ -86,7 +86,7 @@ class ConsoleIT {
             pages.logIn("olivia");
             assertThat(browser.driver().getCurrentUrl()).as("no code or token left in the address")
                     .isEqualTo(Suite.GATEWAY + "/console/");
-            pages.waitUpTo(60).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock")));
+            pages.waitUpTo(60).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("h3.opblock-tag")));
         });
         String token = pages.accessToken();
         assertThat(token).isNotBlank();
@@ -138,9 +138,7 @@ class ConsoleIT {
     @Order(3)
     void logoutEndsTheKeycloakSession() {
         step("console-logged-out", () -> {
-            browser.driver().findElement(By.id("logout")).click();
-            pages.waitUpTo(30).until(d -> d.getCurrentUrl().startsWith(Suite.GATEWAY)
-                    && d.findElement(By.id("who")).getText().equals("Not logged in"));
+            pages.logOut();
             browser.driver().findElement(By.id("login")).click();
             // the session is gone: Keycloak asks for the password again
             pages.waitUpTo(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
@@ -161,13 +159,51 @@ class ConsoleIT {
         assertThat(Suite.get(Suite.GATEWAY + "/api/v1/ops/dashboard", pages.accessToken()).status()).isEqualTo(403);
     }
 
+    @Test
+    @Order(5)
+    void everyRoleTriesItsOwnEndpointsWithItsOwnToken() {
+        String[][] calls = {
+                {"alice", "/api/v1/me/home", "\"cases\""},
+                {"dr-carla", "/api/v1/me/work-queue", "\"cases\""},
+                {"prof-eva", "/api/v1/invitations", "\"items\""},
+        };
+        for (String[] call : calls) {
+            step("console-as-" + call[0], () -> {
+                pages.open("/console/");
+                pages.logIn(call[0]);
+                pages.waitUpTo(60).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("h3.opblock-tag")));
+                assertThat(tryItOut("get", call[1])).as(call[0] + " " + call[1]).contains(call[2]);
+                // and an ops endpoint is refused to them, in the page as at the API
+                String[] refused = execute("get", "/api/v1/ops/queue");
+                assertThat(refused[0]).as(call[0] + " on the ops queue").startsWith("403");
+                assertThat(refused[1]).contains("urn:consilium:problem:");
+            });
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------------------
 
-    /** Expands the operation in Swagger UI, presses "Try it out" and "Execute", and returns the answer's body. */
+    /** Expands the operation in Swagger UI, presses "Try it out" and "Execute", and returns the 200 answer's body. */
     private static String tryItOut(String method, String path) {
+        String[] answer = execute(method, path);
+        assertThat(answer[0]).as(method + " " + path + ": " + answer[1]).startsWith("200");
+        return answer[1];
+    }
+
+    /** The same, returning the status and the body as Swagger UI shows them. */
+    private static String[] execute(String method, String path) {
         WebDriver driver = browser.driver();
         By block = By.xpath("//div[contains(@class,'opblock-" + method + "')][.//*[contains(@class,'opblock-summary-path') and @data-path='"
                 + path + "']]");
+        if (driver.findElements(block).isEmpty()) {
+            // tags start closed: open the operation's tag (its first, as the gateway's document names it)
+            String tag = combinedDocument().path("paths").path(path).path(method).path("tags").path(0).asText();
+            assertThat(tag).as("tag of " + method + " " + path + " in the gateway's document").isNotBlank();
+            WebElement header = pages.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("h3.opblock-tag[data-tag=\"" + tag + "\"]")));
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'});", header);
+            header.click();
+        }
         WebElement op = pages.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(block));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'});", op);
         if (op.findElements(By.cssSelector(".try-out__btn")).isEmpty()) {
@@ -179,8 +215,16 @@ class ConsoleIT {
         WebElement status = pages.waitUpTo(30).until(d -> d.findElement(block)
                 .findElement(By.cssSelector(".live-responses-table .response .response-col_status")));
         String body = driver.findElement(block).findElement(By.cssSelector(".live-responses-table .response-col_description pre")).getDomProperty("textContent");
-        assertThat(status.getText().trim()).as(method + " " + path + ": " + body).startsWith("200");
-        return body;
+        return new String[] {status.getText().trim(), body};
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode document;
+
+    private static com.fasterxml.jackson.databind.JsonNode combinedDocument() {
+        if (document == null) {
+            document = Suite.get(Suite.GATEWAY + "/api/v1/openapi.json", null).json();
+        }
+        return document;
     }
 
     private static WebElement stateRow(WebDriver driver, String state) {

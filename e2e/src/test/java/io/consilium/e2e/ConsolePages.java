@@ -30,16 +30,34 @@ final class ConsolePages {
     }
 
     /**
-     * Clicks "Log in", signs in on Keycloak's own page with the user's password (unless Keycloak still has a session
-     * for this browser), and waits until the page says who is logged in.
+     * Clicks "Log in" and signs in on Keycloak's own page with the user's password. When Keycloak still has a
+     * session for this browser it logs in without asking; if that session is another user's, logs out first.
      */
     void logIn(String user) {
         driver.findElement(By.id("login")).click();
-        waitUpTo(20).until(d -> d.getCurrentUrl().startsWith(Suite.KEYCLOAK) || loggedInAs(user));
-        if (driver.getCurrentUrl().startsWith(Suite.KEYCLOAK)) {
+        waitUpTo(20).until(d -> onKeycloak() || whoText().startsWith("Logged in as"));
+        if (!onKeycloak() && !loggedInAs(user)) {
+            logOut();
+            driver.findElement(By.id("login")).click();
+            waitUpTo(20).until(d -> onKeycloak());
+        }
+        if (onKeycloak()) {
             keycloakLogin(user);
         }
         waitUpTo(30).until(d -> loggedInAs(user));
+    }
+
+    void logOut() {
+        driver.findElement(By.id("logout")).click();
+        waitUpTo(30).until(d -> d.getCurrentUrl().startsWith(Suite.GATEWAY) && whoText().equals("Not logged in"));
+    }
+
+    private boolean onKeycloak() {
+        return driver.getCurrentUrl().startsWith(Suite.KEYCLOAK);
+    }
+
+    private String whoText() {
+        return driver.findElements(By.id("who")).isEmpty() ? "" : driver.findElement(By.id("who")).getText();
     }
 
     void keycloakLogin(String user) {
@@ -52,9 +70,7 @@ final class ConsolePages {
     }
 
     boolean loggedInAs(String user) {
-        return driver.getCurrentUrl().startsWith(Suite.GATEWAY)
-                && !driver.findElements(By.id("who")).isEmpty()
-                && driver.findElement(By.id("who")).getText().contains("Logged in as " + user);
+        return driver.getCurrentUrl().startsWith(Suite.GATEWAY) && whoText().startsWith("Logged in as " + user + " ");
     }
 
     /** The page's access token, read from its memory (for checking it is in no URL and no log). */

@@ -12,7 +12,8 @@
     dom_id: "#swagger-ui",
     presets: [SwaggerUIBundle.presets.apis],
     layout: "BaseLayout",
-    docExpansion: "list",
+    // tags start closed: the whole API is several hundred operations, too many to render at once
+    docExpansion: "none",
     deepLinking: false,
     filter: true,
     displayRequestDuration: true,

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import java.util.UUID;
  * caller's own token, so the aggregate is no way around a service's access rule: what a service refuses the caller
  * is left out (named in {@code withheld}), and a case the caller may not see is the case service's own answer.
  */
+@Tag(name = "Aggregates", description = "One call for what a screen needs, each part fetched with the caller's own token from its service")
 @Path("/api/v1/cases/{caseId}/overview")
 @Authenticated
 public class CaseOverviewResource {

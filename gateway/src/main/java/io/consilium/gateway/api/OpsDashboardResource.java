@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * {@code GET /api/v1/ops/dashboard}: what ops watches, in one call. Ops only (every part is an ops endpoint of its
  * service, which checks the caller's token again).
  */
+@Tag(name = "Aggregates", description = "One call for what a screen needs, each part fetched with the caller's own token from its service")
 @Path("/api/v1/ops/dashboard")
 @RolesAllowed(Roles.OPS)
 public class OpsDashboardResource {

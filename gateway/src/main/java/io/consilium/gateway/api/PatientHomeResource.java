@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * with the caller's token (case-service lists a patient's own cases), and for any other role "my home" would be a
  * different list under a patient's name.
  */
+@Tag(name = "Aggregates", description = "One call for what a screen needs, each part fetched with the caller's own token from its service")
 @Path("/api/v1/me/home")
 @RolesAllowed(Roles.PATIENT)
 public class PatientHomeResource {

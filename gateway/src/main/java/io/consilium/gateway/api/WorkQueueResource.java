@@ -14,12 +14,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code GET /api/v1/me/work-queue}: a personal doctor's assigned cases ordered by SLA. Case managers only: the
  * parts are read with the caller's token, and case-service lists a personal doctor the cases assigned to them.
  */
+@Tag(name = "Aggregates", description = "One call for what a screen needs, each part fetched with the caller's own token from its service")
 @Path("/api/v1/me/work-queue")
 @RolesAllowed(Roles.CASE_MANAGER)
 public class WorkQueueResource {
