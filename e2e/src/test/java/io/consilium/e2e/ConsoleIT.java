@@ -215,6 +215,8 @@ class ConsoleIT {
         WebElement status = pages.waitUpTo(30).until(d -> d.findElement(block)
                 .findElement(By.cssSelector(".live-responses-table .response .response-col_status")));
         String body = driver.findElement(block).findElement(By.cssSelector(".live-responses-table .response-col_description pre")).getDomProperty("textContent");
+        // the screenshot of the step shows the answer
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'});", status);
         return new String[] {status.getText().trim(), body};
     }
 
