@@ -58,6 +58,16 @@ class CombinedOpenApiIT {
             }
         }
         assertThat(checked).as("operations the services document").isGreaterThan(100);
+        // public: only tus' discovery and the treating doctor's share link; everything else names its roles
+        List<String> open = new ArrayList<>();
+        combined.path("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(m -> {
+            if (m.getValue().path("description").asText().startsWith("**Public")) {
+                open.add(m.getKey() + " " + p.getKey());
+            }
+        }));
+        assertThat(open).containsExactlyInAnyOrder("options /api/v1/uploads", "get /api/v1/shared-reports/{token}");
+        assertThat(combined.path("paths").path("/api/v1/uploads/{uploadId}").path("patch").path("description").asText())
+                .startsWith("**Roles:** patient, case-manager");
         assertThat(missing).as("service operations missing from the gateway's document").isEmpty();
         // and the gateway's own aggregates
         for (String aggregate : List.of("/api/v1/ops/dashboard", "/api/v1/me/home", "/api/v1/me/work-queue",

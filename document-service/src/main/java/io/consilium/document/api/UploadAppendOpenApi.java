@@ -1,5 +1,7 @@
 package io.consilium.document.api;
 
+import io.consilium.platform.security.Roles;
+
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -38,6 +40,10 @@ public class UploadAppendOpenApi implements OASFilter {
                         + "duplicates are checked, then 204 carries Document-Id. Send Expect: 100-continue to get "
                         + "refusals before sending the body.")
                 .addTag("Uploads")
+                // the same callers as the upload's POST, HEAD and GET (UploadResource); the route checks the token
+                // and that the upload is the caller's
+                .addSecurityRequirement(OASFactory.createSecurityRequirement()
+                        .addScheme("SecurityScheme", List.of(Roles.PATIENT, Roles.CASE_MANAGER)))
                 .parameters(List.of(
                         header("Upload-Offset", "The upload's current offset (from HEAD)", true),
                         header("Tus-Resumable", UploadResource.TUS_VERSION, false),

@@ -77,7 +77,11 @@ public class RolesInDocument implements OASFilter {
         if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Access(List.of(), false));
+        // the roles a filter wrote as the scopes of its requirement (the tus PATCH names them)
+        List<String> roles = operation.getSecurity().get(0).getSchemes() == null ? List.of()
+                : operation.getSecurity().get(0).getSchemes().values().stream().filter(java.util.Objects::nonNull)
+                        .flatMap(List::stream).distinct().toList();
+        return Optional.of(new Access(roles, false));
     }
 
     private static void state(Operation operation, Optional<Access> access, String scheme) {
