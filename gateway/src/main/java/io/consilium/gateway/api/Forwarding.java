@@ -1,6 +1,7 @@
 package io.consilium.gateway.api;
 
 import io.consilium.gateway.domain.ForwardedHeaders;
+import io.consilium.gateway.domain.Route;
 import io.consilium.gateway.proxy.LimitedBody;
 import io.consilium.gateway.proxy.Upstream;
 import io.consilium.gateway.proxy.UpstreamFailure;
@@ -39,6 +40,12 @@ final class Forwarding {
     static String target(RoutingContext ctx) {
         String query = ctx.request().query();
         return ctx.normalizedPath() + (query == null ? "" : "?" + query);
+    }
+
+    /** What the service is asked for: the request's path as {@code route} forwards it (rewritten or not), its query. */
+    static String target(RoutingContext ctx, Route route) {
+        String query = ctx.request().query();
+        return route.upstreamPath(ctx.normalizedPath()) + (query == null ? "" : "?" + query);
     }
 
     static MultiMap upstreamHeaders(RoutingContext ctx) {

@@ -174,7 +174,7 @@ public class IdempotentPosts {
     private void forward(Attempt attempt) {
         RoutingContext ctx = attempt.ctx();
         Upstream upstream = attempt.upstream();
-        upstream.send(HttpMethod.POST, Forwarding.target(ctx), Forwarding.upstreamHeaders(ctx), attempt.body(),
+        upstream.send(HttpMethod.POST, Forwarding.target(ctx, attempt.route()), Forwarding.upstreamHeaders(ctx), attempt.body(),
                         attempt.route().readTimeout().orElse(null))
                 .onSuccess(answer -> keep(attempt, answer))
                 .onFailure(failure -> release(attempt).onComplete(v -> Forwarding.fail(ctx, failure)));

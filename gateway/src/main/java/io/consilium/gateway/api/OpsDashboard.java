@@ -5,6 +5,7 @@ import io.consilium.gateway.service.FetchedPart;
 import io.consilium.gateway.service.OpsDashboards;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,15 +15,29 @@ import java.util.TreeMap;
 /**
  * The ops dashboard. Every figure is from a part named in {@code missing} or {@code withheld} when it did not come
  * or was refused: a state's count as {@code cases:<STATE>}, a service's dead letters as {@code dead-letters:<service>},
- * the clocks as {@code clocks}, the endpoints as {@code webhooks} (that figure is then absent or null here).
+ * the clocks as {@code clocks}, the endpoints as {@code webhooks}, the case activity ({@code casesByTenant} and
+ * {@code openedClosedPerDay}) as {@code activity} (that figure is then absent or null here).
  */
-@Schema(description = "Cases by state, clocks at risk or breached, open dead letters per service, failing webhook endpoints")
+@Schema(description = "Cases by state and by tenant, cases opened and closed per day, clocks at risk or breached, "
+        + "open dead letters per service, failing webhook endpoints")
 public record OpsDashboard(boolean partial, List<String> missing, List<String> withheld,
                            @Schema(description = "the tenant the figures are narrowed to; null: all") String tenant,
                            @Schema(description = "number of cases by state") Map<String, Long> casesByState,
                            @Schema(description = "null when missing or withheld") Clocks clocks,
                            @Schema(description = "open dead letters by service") Map<String, Long> openDeadLetters,
-                           @Schema(description = "null when missing or withheld") FailingWebhooks webhooks) {
+                           @Schema(description = "by service, its first " + OpsDashboards.DEAD_LETTERS_LISTED
+                                   + " open dead letters (most recently failed first) as the service lists them; "
+                                   + "never the event's payload") Map<String, List<JsonNode>> deadLetterItems,
+                           @Schema(description = "null when missing or withheld") FailingWebhooks webhooks,
+                           @Schema(description = "per tenant, its cases now by state; null when activity is missing or withheld")
+                           Map<String, Map<String, Long>> casesByTenant,
+                           @Schema(description = "per UTC day of the last " + OpsDashboards.ACTIVITY_DAYS + " days (today "
+                                   + "included), cases opened (created) and closed; null when activity is missing or withheld")
+                           List<Day> openedClosedPerDay) {
+
+    /** One UTC day of case-service's activity: cases created and cases closed that day. */
+    public record Day(LocalDate date, long opened, long closed) {
+    }
 
     /** Listed entries of a figure are capped (the counts are not). */
     static final int LISTED = 100;
@@ -82,17 +97,43 @@ public record OpsDashboard(boolean partial, List<String> missing, List<String> w
         PartOutcomes outcomes = PartOutcomes.of(parts.values());
         Map<String, Long> byState = new LinkedHashMap<>();
         Map<String, Long> deadLetters = new TreeMap<>();
+        Map<String, List<JsonNode>> deadLetterItems = new TreeMap<>();
         parts.forEach((name, part) -> {
             if (part.shown() && name.startsWith(OpsDashboards.CASES_PREFIX)) {
                 byState.put(name.substring(OpsDashboards.CASES_PREFIX.length()), part.body().path("total").asLong());
             } else if (part.shown() && name.startsWith(OpsDashboards.DEAD_LETTERS_PREFIX)) {
-                deadLetters.put(name.substring(OpsDashboards.DEAD_LETTERS_PREFIX.length()), part.body().path("total").asLong());
+                String service = name.substring(OpsDashboards.DEAD_LETTERS_PREFIX.length());
+                deadLetters.put(service, part.body().path("total").asLong());
+                List<JsonNode> items = new ArrayList<>();
+                part.body().path("items").forEach(items::add);
+                deadLetterItems.put(service, items);
             }
         });
         FetchedPart clocks = parts.get(OpsDashboards.CLOCKS);
         FetchedPart webhooks = parts.get(OpsDashboards.WEBHOOKS);
+        FetchedPart activity = parts.get(OpsDashboards.ACTIVITY);
         return new OpsDashboard(outcomes.partial(), outcomes.missing(), outcomes.withheld(), tenant, byState,
-                clocks.shown() ? Clocks.of(clocks.body()) : null, deadLetters,
-                webhooks.shown() ? FailingWebhooks.of(webhooks.body()) : null);
+                clocks.shown() ? Clocks.of(clocks.body()) : null, deadLetters, deadLetterItems,
+                webhooks.shown() ? FailingWebhooks.of(webhooks.body()) : null,
+                activity.shown() ? casesByTenant(activity.body()) : null,
+                activity.shown() ? days(activity.body()) : null);
+    }
+
+    private static Map<String, Map<String, Long>> casesByTenant(JsonNode activity) {
+        Map<String, Map<String, Long>> byTenant = new TreeMap<>();
+        activity.path("casesByTenant").fields().forEachRemaining(tenant -> {
+            Map<String, Long> byState = new TreeMap<>();
+            tenant.getValue().fields().forEachRemaining(state -> byState.put(state.getKey(), state.getValue().asLong()));
+            byTenant.put(tenant.getKey(), byState);
+        });
+        return byTenant;
+    }
+
+    private static List<Day> days(JsonNode activity) {
+        List<Day> days = new ArrayList<>();
+        for (JsonNode day : activity.path("days")) {
+            days.add(new Day(LocalDate.parse(day.path("date").asText()), day.path("opened").asLong(), day.path("closed").asLong()));
+        }
+        return days;
     }
 }

@@ -34,9 +34,10 @@ public class OpsDashboardResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cases by state, clocks at risk or breached, open dead letters per service, failing webhook endpoints",
+    @Operation(summary = "Cases by state and tenant, opened and closed per day, clocks at risk or breached, open dead letters per service, failing webhook endpoints",
             description = "Fetched in parallel with the caller's token from case-service (list totals per state, the "
-                    + "ops queue), every service's dead letters and notification-service's webhook endpoints. Parts "
+                    + "ops queue, /api/v1/statistics/activity over 14 days), every service's open dead letters (the "
+                    + "first 20 listed, the total counted) and notification-service's webhook endpoints. Parts "
                     + "that do not come in within the aggregate timeout are named in missing, with partial: true.")
     @APIResponse(responseCode = "200", description = "The dashboard, possibly partial")
     public Uni<OpsDashboard> dashboard(@Parameter(description = "Narrow every figure to one tenant")

@@ -193,11 +193,11 @@ public class ProxyRoute {
         Future<io.vertx.core.http.HttpClientResponse> answer;
         if (body) {
             Forwarding.continueIfExpected(ctx);
-            answer = upstream.stream(request.method(), Forwarding.target(ctx), headers,
+            answer = upstream.stream(request.method(), Forwarding.target(ctx, route), headers,
                     new LimitedBody(request, route.maxBodySize()), readTimeout);
         } else {
             request.resume();
-            answer = upstream.send(request.method(), Forwarding.target(ctx), headers, null, readTimeout);
+            answer = upstream.send(request.method(), Forwarding.target(ctx, route), headers, null, readTimeout);
         }
         answer.onSuccess(response -> Forwarding.relay(ctx, upstream, response))
                 .onFailure(failure -> Forwarding.fail(ctx, failure));

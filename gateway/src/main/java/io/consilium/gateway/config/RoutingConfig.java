@@ -16,6 +16,9 @@ import java.util.Optional;
  * consilium.gateway.services.case-service.url=http://127.0.0.1:8081
  * consilium.gateway.routes.cases.service=case-service
  * consilium.gateway.routes.cases.paths=/api/v1/cases,/api/v1/cases/**
+ * consilium.gateway.routes.case-dead-letters.service=case-service
+ * consilium.gateway.routes.case-dead-letters.paths=/api/v1/ops/services/case-service/dead-letters/**
+ * consilium.gateway.routes.case-dead-letters.forward-prefix=/api/v1/ops/dead-letters
  * </pre>
  */
 @ConfigMapping(prefix = "consilium.gateway")
@@ -100,5 +103,13 @@ public interface RoutingConfig {
 
         /** A read timeout for this route instead of the service's (e.g. a server-sent event stream). */
         Optional<Duration> readTimeout();
+
+        /**
+         * The path the service serves this route's paths under: the literal prefix of the route's one pattern, which
+         * must end in {@code /**}, is replaced by this (the rest of the path and the query string kept). Each
+         * service's own dead letters ({@code /api/v1/ops/dead-letters/**}, a path the gateway answers for its own)
+         * are reached so as {@code /api/v1/ops/services/<service>/dead-letters/**}. None: paths go as they are.
+         */
+        Optional<String> forwardPrefix();
     }
 }

@@ -38,10 +38,46 @@ public final class RouteTable {
         return Optional.empty();
     }
 
+    /**
+     * The gateway path that reaches {@code servicePath} on {@code service}: a path template as the service's OpenAPI
+     * document writes it, its {@code {parameter}} segments matching a {@code *} of a pattern (and no literal, which
+     * never holds braces). The same path when the table sends it, unchanged, to that service; else the public path
+     * of a rewriting route of that service whose forward prefix it lies under; else empty (the table sends it to
+     * another service, or the gateway answers it itself).
+     */
+    public Optional<String> publicPathOf(String service, String servicePath) {
+        if (service == null || servicePath == null || !servicePath.startsWith("/")) {
+            return Optional.empty();
+        }
+        Optional<Route> direct = find(servicePath);
+        if (direct.isPresent() && direct.get().service().equals(service) && direct.get().rewrite().isEmpty()) {
+            return Optional.of(servicePath);
+        }
+        for (Entry entry : entries) {
+            Route route = entry.route();
+            if (!route.service().equals(service) || route.rewrite().isEmpty()) {
+                continue;
+            }
+            Optional<String> reversed = route.rewrite().get().reverse(servicePath);
+            // only if that public path really arrives at this route (no more specific pattern takes it)
+            if (reversed.isPresent() && find(reversed.get()).filter(route::equals).isPresent()) {
+                return reversed;
+            }
+        }
+        return Optional.empty();
+    }
+
     public static final class Builder {
         private final List<Entry> entries = new ArrayList<>();
 
         public Builder add(Route route, List<String> patterns) {
+            route.rewrite().ifPresent(rewrite -> {
+                // the rewrite is of the route's one pattern; a second pattern would be forwarded under a wrong prefix
+                if (!PathRewrite.of(patterns, rewrite.to()).equals(rewrite)) {
+                    throw new IllegalArgumentException("Route " + route.name() + " rewrites " + rewrite.from()
+                            + ", not its path " + patterns);
+                }
+            });
             for (String pattern : patterns) {
                 entries.add(new Entry(PathPattern.parse(pattern.trim()), route));
             }

@@ -2,6 +2,7 @@ package io.consilium.gateway.proxy;
 
 import io.consilium.gateway.config.RoutingConfig;
 import io.consilium.gateway.domain.CircuitBreaker;
+import io.consilium.gateway.domain.PathRewrite;
 import io.consilium.gateway.domain.Route;
 import io.consilium.gateway.domain.RouteTable;
 import io.vertx.core.Vertx;
@@ -18,8 +19,8 @@ import java.util.Optional;
 
 /**
  * The route table and the services behind it, built once from {@link RoutingConfig}: a route naming an unknown
- * service, a service URL that is not http(s), and two routes claiming the same paths all fail the start, rather
- * than the first request.
+ * service, a service URL that is not http(s), a forward-prefix on a route that is not one {@code /**} pattern, and
+ * two routes claiming the same paths all fail the start, rather than the first request.
  */
 @ApplicationScoped
 public class Upstreams {
@@ -53,7 +54,13 @@ public class Upstreams {
                         + route.service() + "'");
             }
             long maxBody = route.maxBodySize().orElse(config.maxBodySize()).asLongValue();
-            builder.add(new Route(name, route.service(), maxBody, route.readTimeout()), route.paths());
+            Optional<PathRewrite> rewrite;
+            try {
+                rewrite = route.forwardPrefix().map(prefix -> PathRewrite.of(route.paths(), prefix));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("consilium.gateway.routes." + name + ".forward-prefix: " + e.getMessage(), e);
+            }
+            builder.add(new Route(name, route.service(), maxBody, route.readTimeout(), rewrite), route.paths());
         });
         builder.add(Route.own(config.maxBodySize().asLongValue()), config.ownPaths());
         this.table = builder.build();
@@ -61,6 +68,11 @@ public class Upstreams {
 
     public Optional<Route> route(String path) {
         return table.find(path);
+    }
+
+    /** The route table itself (e.g. for the gateway path of a service's own path: {@link RouteTable#publicPathOf}). */
+    public RouteTable table() {
+        return table;
     }
 
     public Upstream service(String name) {

@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * The ops dashboard's parts, all read with the caller's own token: a count of cases per state (case-service's list,
  * one page of one, read for its total), the SLA clocks of case-service's ops queue, each service's open dead letters
- * (every service has its own, on its own base URL) and notification-service's webhook endpoints.
+ * (every service has its own, on its own base URL: the first {@link #DEAD_LETTERS_LISTED}, most recently failed first,
+ * read for their total and listed as they are), notification-service's webhook endpoints and case-service's case
+ * activity (cases per tenant by state, opened and closed per day over {@link #ACTIVITY_DAYS} days).
  */
 @ApplicationScoped
 public class OpsDashboards {
@@ -23,6 +25,11 @@ public class OpsDashboards {
     public static final String CLOCKS = "clocks";
     public static final String DEAD_LETTERS_PREFIX = "dead-letters:";
     public static final String WEBHOOKS = "webhooks";
+    public static final String ACTIVITY = "activity";
+    /** Open dead letters listed per service (the count is the service's total, not this). */
+    public static final int DEAD_LETTERS_LISTED = 20;
+    /** The activity window: two weeks up to today. */
+    public static final int ACTIVITY_DAYS = 14;
     /** The ops queue's own maximum: its clocks are counted from at most this many entries. */
     public static final int QUEUE_LIMIT = 1000;
     /** Webhook endpoints checked for failures: the first page of the endpoints list at its largest. */
@@ -50,9 +57,10 @@ public class OpsDashboards {
         parts.add(new AggregatePart(CLOCKS, "case-service", "/api/v1/ops/queue?limit=" + QUEUE_LIMIT + and));
         for (String service : services) {
             parts.add(new AggregatePart(DEAD_LETTERS_PREFIX + service, service,
-                    "/api/v1/ops/dead-letters?status=OPEN&size=1" + and));
+                    "/api/v1/ops/dead-letters?status=OPEN&size=" + DEAD_LETTERS_LISTED + and));
         }
         parts.add(new AggregatePart(WEBHOOKS, "notification-service", "/api/v1/webhook-endpoints?size=" + ENDPOINTS_CHECKED + and));
+        parts.add(new AggregatePart(ACTIVITY, "case-service", "/api/v1/statistics/activity?days=" + ACTIVITY_DAYS + and));
         return parts;
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -22,7 +23,8 @@ import static org.hamcrest.Matchers.nullValue;
 /**
  * The ops dashboard from the stand-ins of {@link AggregateStubs}: a count per state (the stand-in's list total: the
  * state name's length, plus 100 unless narrowed to acme), the ops queue's clocks at risk or breached, each live
- * service's open dead letters (report-service is down: named missing), failing or disabled webhook endpoints.
+ * service's open dead letters (report-service is down: named missing), failing or disabled webhook endpoints, the
+ * case activity (cases per tenant by state, opened and closed per day).
  */
 @QuarkusTest
 @TestProfile(AggregateProfile.class)
@@ -46,9 +48,23 @@ class OpsDashboardTest {
                 .body("clocks.byTenant.acme", equalTo(1)).body("clocks.byTenant.globex", equalTo(1))
                 .body("clocks.items.status", contains("AT_RISK", "BREACHED"))
                 .body("openDeadLetters.case-service", equalTo(2)).body("openDeadLetters.document-service", equalTo(0))
-                .body("openDeadLetters.specialist-service", equalTo(5))
+                .body("openDeadLetters.specialist-service", equalTo(25))
                 .body("openDeadLetters.notification-service", equalTo(1))
                 .body("openDeadLetters", not(hasKey("report-service")))
+                // the first 20 open ones listed as the service gave them; the count stays the service's total
+                .body("deadLetterItems.specialist-service.size()", equalTo(20))
+                .body("deadLetterItems.case-service.id", contains("case-service-dl-0", "case-service-dl-1"))
+                .body("deadLetterItems.case-service[0].consumer", equalTo("case-service-consumer"))
+                .body("deadLetterItems.case-service[0].error", equalTo("boom 0"))
+                .body("deadLetterItems.document-service", empty())
+                .body("deadLetterItems", not(hasKey("report-service")))
+                .body("casesByTenant.acme.DRAFT", equalTo(2)).body("casesByTenant.acme.CLOSED", equalTo(1))
+                .body("casesByTenant.globex.IN_REVIEW", equalTo(4))
+                .body("openedClosedPerDay.size()", equalTo(14))
+                .body("openedClosedPerDay[0].date", equalTo("2026-11-20"))
+                .body("openedClosedPerDay[12].date", equalTo("2026-12-02"))
+                .body("openedClosedPerDay[12].opened", equalTo(3)).body("openedClosedPerDay[12].closed", equalTo(1))
+                .body("openedClosedPerDay[13].opened", equalTo(0))
                 .body("webhooks.checked", equalTo(3)).body("webhooks.total", equalTo(3))
                 .body("webhooks.items.id", contains("e2", "e3"))
                 .body("partial", equalTo(true)).body("missing", contains("dead-letters:report-service"))
@@ -60,13 +76,25 @@ class OpsDashboardTest {
     void narrowedToOneTenant() {
         given().auth().oauth2(Tokens.ops("olivia")).when().get("/api/v1/ops/dashboard?tenant=acme")
                 .then().statusCode(200).body("tenant", equalTo("acme"))
-                .body("casesByState.DRAFT", equalTo(5)).body("casesByState.IN_REVIEW", equalTo(9));
+                .body("casesByState.DRAFT", equalTo(5)).body("casesByState.IN_REVIEW", equalTo(9))
+                .body("casesByTenant.keySet()", contains("acme"));
+    }
+
+    @Test
+    void aMissingActivityIsNamedAndItsFiguresAreNull() {
+        given().auth().oauth2(Tokens.ops("otto-slow-activity")).when().get("/api/v1/ops/dashboard")
+                .then().statusCode(200)
+                .body("partial", equalTo(true))
+                .body("missing", containsInAnyOrder("activity", "dead-letters:report-service"))
+                .body("casesByTenant", nullValue()).body("openedClosedPerDay", nullValue())
+                .body("casesByState.DRAFT", equalTo(105)).body("openDeadLetters.case-service", equalTo(2));
     }
 
     @Test
     void aPartItsServiceRefusesTheCallerIsLeftOut() {
         given().auth().oauth2(Tokens.ops("olga-limited")).when().get("/api/v1/ops/dashboard")
-                .then().statusCode(200).body("withheld", contains("clocks")).body("clocks", nullValue())
+                .then().statusCode(200).body("withheld", containsInAnyOrder("clocks", "activity")).body("clocks", nullValue())
+                .body("casesByTenant", nullValue()).body("openedClosedPerDay", nullValue())
                 .body("casesByState.DRAFT", equalTo(105));
     }
 

@@ -126,4 +126,30 @@ class RoutingTest {
         given().auth().oauth2(Tokens.ops("olivia")).header("If-None-Match", "\"7\"").when().get("/api/v1/plans")
                 .then().statusCode(200).header("ETag", "\"7\"").body("headers.if-none-match", equalTo("\"7\""));
     }
+
+    @Test
+    void opsReachEachServicesOwnDeadLettersUnderTheRewrittenPath() {
+        String token = Tokens.ops("olivia");
+        // the list: the bare prefix, query string kept
+        Response list = given().auth().oauth2(token).queryParam("status", "OPEN").queryParam("size", "20")
+                .when().get("/api/v1/ops/services/case-service/dead-letters");
+        list.then().statusCode(200).body("service", equalTo("case-service")).body("method", equalTo("GET"))
+                .body("uri", equalTo("/api/v1/ops/dead-letters?status=OPEN&size=20"));
+        assertThat(list.jsonPath().getString("headers.authorization")).isEqualTo("Bearer " + token);
+        // a replay, on another service
+        String id = "5a1d3c2e-8f4b-4e6a-9c7d-1b2e3f4a5b6c";
+        Response replay = given().auth().oauth2(token).queryParam("note", "after fix")
+                .when().post("/api/v1/ops/services/document-service/dead-letters/{id}/replay", id);
+        replay.then().statusCode(201).body("service", equalTo("document-service")).body("method", equalTo("POST"))
+                .body("uri", equalTo("/api/v1/ops/dead-letters/" + id + "/replay?note=after%20fix"));
+        assertThat(replay.jsonPath().getString("headers.authorization")).isEqualTo("Bearer " + token);
+        given().auth().oauth2(token).when().get("/api/v1/ops/services/report-service/dead-letters/" + id)
+                .then().statusCode(200).body("service", equalTo("report-service"))
+                .body("uri", equalTo("/api/v1/ops/dead-letters/" + id));
+        // a service the table does not know has no such route; the gateway's own dead letters stay its own
+        given().auth().oauth2(token).when().get("/api/v1/ops/services/gateway/dead-letters")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(token).when().get("/api/v1/ops/services/case-service/dead-lettersx")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
 }

@@ -96,6 +96,7 @@ class RouteTableTest {
         expected.put("/api/v1/statistics/outcomes", "case-service");
         expected.put("/api/v1/statistics/cases", "case-service");
         expected.put("/api/v1/statistics/cases.csv", "case-service");
+        expected.put("/api/v1/statistics/activity", "case-service");
         expected.put(c + "/documents", "document-service");
         expected.put("/api/v1/documents/1/content", "document-service");
         expected.put(c + "/imaging", "document-service");
@@ -132,11 +133,95 @@ class RouteTableTest {
                 assertThat(table.find(path).map(Route::service)).as(path).contains(service));
         // the gateway's own: each service's dead letters are reached on that service
         assertThat(table.find("/api/v1/ops/dead-letters")).isEmpty();
+        for (String service : List.of("case-service", "document-service", "specialist-service", "report-service",
+                "notification-service")) {
+            String prefix = "consilium.gateway.routes." + service.replace("-service", "") + "-dead-letters.";
+            assertThat(properties.getProperty(prefix + "service")).isEqualTo(service);
+            assertThat(properties.getProperty(prefix + "paths")).isEqualTo("/api/v1/ops/services/" + service + "/dead-letters/**");
+            assertThat(properties.getProperty(prefix + "forward-prefix")).isEqualTo("/api/v1/ops/dead-letters");
+            assertThat(table.find("/api/v1/ops/services/" + service + "/dead-letters").map(Route::service)).contains(service);
+        }
         // the gateway's own aggregates (own-paths): no service's pattern claims them
         assertThat(table.find("/api/v1/me/home")).isEmpty();
         assertThat(table.find("/api/v1/me/work-queue")).isEmpty();
         assertThat(table.find("/api/v1/ops/dashboard")).isEmpty();
         assertThat(table.find("/api/v1/me/notifications/stream").map(Route::name)).contains("inbox-stream");
         assertThat(table.find("/api/v1/specialists/import").map(Route::name)).contains("specialist-import");
+    }
+
+    private static Route deadLetters(String service) {
+        String pattern = "/api/v1/ops/services/" + service + "/dead-letters/**";
+        return new Route(service + "-dead-letters", service, 1024, Optional.empty(),
+                Optional.of(PathRewrite.of(List.of(pattern), "/api/v1/ops/dead-letters")));
+    }
+
+    private static RouteTable withDeadLetterRoutes() {
+        RouteTable.Builder builder = RouteTable.builder()
+                .add(route("cases", "case-service"), List.of("/api/v1/cases", "/api/v1/cases/**"))
+                .add(route("panels", "specialist-service"), List.of("/api/v1/cases/*/panel"))
+                .add(Route.own(1024), List.of("/api/v1/ops/dashboard", "/api/v1/ops/dead-letters/**"));
+        for (String service : List.of("case-service", "specialist-service")) {
+            builder.add(deadLetters(service), List.of("/api/v1/ops/services/" + service + "/dead-letters/**"));
+        }
+        return builder.build();
+    }
+
+    @Test
+    void aRewritingRouteSwapsItsPrefixAndKeepsTheRest() {
+        RouteTable table = withDeadLetterRoutes();
+        Route route = table.find("/api/v1/ops/services/case-service/dead-letters").orElseThrow();
+        assertThat(route.service()).isEqualTo("case-service");
+        assertThat(route.upstreamPath("/api/v1/ops/services/case-service/dead-letters")).isEqualTo("/api/v1/ops/dead-letters");
+        assertThat(route.upstreamPath("/api/v1/ops/services/case-service/dead-letters/42/replay"))
+                .isEqualTo("/api/v1/ops/dead-letters/42/replay");
+        assertThat(table.find("/api/v1/ops/services/specialist-service/dead-letters/42").map(Route::service))
+                .contains("specialist-service");
+        assertThat(table.find("/api/v1/ops/services/report-service/dead-letters")).isEmpty();
+        assertThat(table.find("/api/v1/ops/services/case-service/dead-lettersx")).isEmpty();
+        // a route without a rewrite forwards the path as it is
+        assertThat(table.find("/api/v1/cases/42").orElseThrow().upstreamPath("/api/v1/cases/42")).isEqualTo("/api/v1/cases/42");
+    }
+
+    @Test
+    void aForwardPrefixNeedsOneLiteralPatternEndingInRest() {
+        String prefix = "/api/v1/ops/dead-letters";
+        assertThatThrownBy(() -> PathRewrite.of(List.of("/a/**", "/b/**"), prefix)).hasMessageContaining("exactly one path");
+        assertThatThrownBy(() -> PathRewrite.of(List.of("/a/b"), prefix)).hasMessageContaining("ending in /**");
+        assertThatThrownBy(() -> PathRewrite.of(List.of("/a/*/b/**"), prefix)).hasMessageContaining("literal");
+        assertThatThrownBy(() -> PathRewrite.of(List.of("/**"), prefix)).hasMessageContaining("ending in /**");
+        for (String bad : new String[]{"api/v1", "/api/v1/", "/api//v1", "/api/*", "/api?x=1", "/"}) {
+            assertThatThrownBy(() -> PathRewrite.of(List.of("/a/**"), bad)).as(bad).hasMessageContaining("forward-prefix");
+        }
+        assertThat(PathRewrite.of(List.of(" /a/b/** "), prefix)).isEqualTo(new PathRewrite("/a/b", prefix));
+        // a rewrite that is not of the route's own pattern is refused when the table is built
+        assertThatThrownBy(() -> RouteTable.builder().add(deadLetters("case-service"), List.of("/api/v1/other/**")).build())
+                .hasMessageContaining("rewrites");
+    }
+
+    @Test
+    void theGatewayPathOfAServicesOwnPath() {
+        RouteTable table = withDeadLetterRoutes();
+        // routed to that service as it is
+        assertThat(table.publicPathOf("case-service", "/api/v1/cases/{caseId}")).contains("/api/v1/cases/{caseId}");
+        assertThat(table.publicPathOf("case-service", "/api/v1/cases")).contains("/api/v1/cases");
+        assertThat(table.publicPathOf("specialist-service", "/api/v1/cases/{caseId}/panel"))
+                .contains("/api/v1/cases/{caseId}/panel");
+        // the path goes to another service: case-service's pattern would match, but specialist-service's wins
+        assertThat(table.publicPathOf("case-service", "/api/v1/cases/{caseId}/panel")).isEmpty();
+        // a literal "panel" is no parameter: /api/v1/cases/{caseId}/{x} is case-service's (the * of panels is one segment)
+        assertThat(table.publicPathOf("case-service", "/api/v1/cases/{caseId}/{x}")).contains("/api/v1/cases/{caseId}/{x}");
+        // a service's own dead letters: reached under its rewritten prefix
+        assertThat(table.publicPathOf("case-service", "/api/v1/ops/dead-letters"))
+                .contains("/api/v1/ops/services/case-service/dead-letters");
+        assertThat(table.publicPathOf("case-service", "/api/v1/ops/dead-letters/{id}/replay"))
+                .contains("/api/v1/ops/services/case-service/dead-letters/{id}/replay");
+        assertThat(table.publicPathOf("specialist-service", "/api/v1/ops/dead-letters/{id}"))
+                .contains("/api/v1/ops/services/specialist-service/dead-letters/{id}");
+        // no rewriting route for that service, a path under no prefix, the gateway's own, nothing at all
+        assertThat(table.publicPathOf("report-service", "/api/v1/ops/dead-letters/{id}")).isEmpty();
+        assertThat(table.publicPathOf("case-service", "/api/v1/ops/dead-lettersx")).isEmpty();
+        assertThat(table.publicPathOf("case-service", "/api/v1/ops/dashboard")).isEmpty();
+        assertThat(table.publicPathOf("case-service", "/api/v1/plans")).isEmpty();
+        assertThat(table.publicPathOf("specialist-service", "/api/v1/cases/{caseId}")).isEmpty();
     }
 }

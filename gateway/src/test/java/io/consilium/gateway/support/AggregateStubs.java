@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * choose the answer: the gateway has verified the token already, and the real services verify it again.
  * <p>
  * Misbehaviour by subject, since the gateway passes no test headers to parts: {@code slow-sam}'s unread count and
- * the SLA clocks of case {@link #SLOW_CLOCKS_CASE} never come; {@code olga-limited} (ops) is refused the ops queue.
+ * the SLA clocks of case {@link #SLOW_CLOCKS_CASE} never come; {@code olga-limited} (ops) is refused the ops queue
+ * and the case activity; {@code otto-slow-activity}'s case activity never comes.
  * report-service is down (a port nothing listens on).
  */
 public class AggregateStubs implements QuarkusTestResourceLifecycleManager {
@@ -34,7 +36,9 @@ public class AggregateStubs implements QuarkusTestResourceLifecycleManager {
             "cafe0000-0000-4000-8000-000000000002", SLOW_CLOCKS_CASE);
     /** Open dead letters per live service, as the stand-ins count them. */
     public static final Map<String, Integer> OPEN_DEAD_LETTERS = Map.of("case-service", 2, "document-service", 0,
-            "specialist-service", 5, "notification-service", 1);
+            "specialist-service", 25, "notification-service", 1);
+    /** The first day of the activity stand-in's 14 days; its 13th day has 3 cases opened and 1 closed. */
+    public static final LocalDate ACTIVITY_FROM = LocalDate.parse("2026-11-20");
 
     private static final String[] LIVE = {"case-service", "document-service", "specialist-service", "notification-service"};
 
@@ -80,7 +84,7 @@ public class AggregateStubs implements QuarkusTestResourceLifecycleManager {
             } else if (!"OPEN".equals(request.getParam("status"))) {
                 problem(request, 400);
             } else {
-                json(request, page(new JsonArray(), OPEN_DEAD_LETTERS.get(service)));
+                deadLetters(request, service);
             }
             return;
         }
@@ -96,6 +100,7 @@ public class AggregateStubs implements QuarkusTestResourceLifecycleManager {
                             .add(queued(MANAGER_CASES.get(2), "globex", "BREACHED", -600)));
                 }
             }
+            case "case-service /api/v1/statistics/activity" -> activity(request, role, subject);
             case "notification-service /api/v1/me/notifications/unread-count" -> {
                 if (!subject.equals("slow-sam")) {
                     json(request, new JsonObject().put("unread", 3));
@@ -145,6 +150,46 @@ public class AggregateStubs implements QuarkusTestResourceLifecycleManager {
             }
             default -> problem(request, 403);
         }
+    }
+
+    /** A service's dead letters: the first {@code size} of its open ones, each as the platform lists it. */
+    private static void deadLetters(HttpServerRequest request, String service) {
+        int total = OPEN_DEAD_LETTERS.get(service);
+        int size = Integer.parseInt(request.getParam("size", "20"));
+        JsonArray items = new JsonArray();
+        for (int i = 0; i < Math.min(size, total); i++) {
+            items.add(new JsonObject().put("id", service + "-dl-" + i).put("consumer", service + "-consumer")
+                    .put("eventType", "consilium.test.event.v1").put("status", "OPEN").put("attempts", 5)
+                    .put("error", "boom " + i));
+        }
+        json(request, page(items, total).put("size", size));
+    }
+
+    /** case-service's activity for ops: two tenants (one when narrowed to acme), 14 days with one busy day. */
+    private void activity(HttpServerRequest request, String role, String subject) {
+        if (!role.equals("ops") || subject.equals("olga-limited")) {
+            problem(request, 403);
+            return;
+        }
+        if (subject.equals("otto-slow-activity")) {
+            return; // never answers
+        }
+        if (!"14".equals(request.getParam("days"))) {
+            problem(request, 400);
+            return;
+        }
+        String tenant = request.getParam("tenant");
+        JsonObject byTenant = new JsonObject().put("acme", new JsonObject().put("DRAFT", 2).put("CLOSED", 1));
+        if (tenant == null) {
+            byTenant.put("globex", new JsonObject().put("IN_REVIEW", 4));
+        }
+        JsonArray days = new JsonArray();
+        for (int i = 0; i < 14; i++) {
+            days.add(new JsonObject().put("date", ACTIVITY_FROM.plusDays(i).toString())
+                    .put("opened", i == 12 ? 3 : 0).put("closed", i == 12 ? 1 : 0));
+        }
+        json(request, new JsonObject().put("tenant", tenant).put("from", ACTIVITY_FROM.toString())
+                .put("to", ACTIVITY_FROM.plusDays(13).toString()).put("casesByTenant", byTenant).put("days", days));
     }
 
     private void clocks(HttpServerRequest request, String caseId) {
