@@ -13,6 +13,9 @@ public interface PublicPaths {
     Optional<String> of(String service, String servicePath);
 
     /**
+     * The route table's own reverse lookup ({@link RouteTable#publicPathOf}) is what the gateway uses; this simpler
+     * one (no rewrites) is for tests of the merge alone.
+     *
      * Through the route table ({@link RouteTable#find}): routes pass paths on unchanged, so the path is the service's own when the
      * route that answers it is that service's. Template segments ({@code {caseId}}) stay as they are: a route's
      * {@code *} matches them and no literal segment equals them.

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consilium.gateway.config.OpenApiConfig;
 import io.consilium.gateway.config.RoutingConfig;
 import io.consilium.gateway.domain.OpenApiMerge;
-import io.consilium.gateway.domain.PublicPaths;
 import io.consilium.gateway.proxy.Upstreams;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -165,7 +164,7 @@ public class CombinedOpenApi {
             }
         }
         OpenApiMerge.Merged merged = OpenApiMerge.merge(own(), sources, missing, config.serverUrl(),
-                PublicPaths.byRoute(upstreams::route));
+                upstreams.table()::publicPathOf);
         if (!merged.unrouted().equals(lastUnrouted)) {
             merged.unrouted().stream().filter(u -> !lastUnrouted.contains(u)).forEach(u ->
                     LOG.warnf("%s %s of %s is reached by no gateway route: left out of the combined OpenAPI document",
