@@ -45,7 +45,7 @@ class ConsoleIT {
         ONE_PER_SERVICE.put("document-service", new String[] {"/api/v1/ops/services/document-service/dead-letters", "\"items\""});
         ONE_PER_SERVICE.put("specialist-service", new String[] {"/api/v1/specialists", "\"items\""});
         ONE_PER_SERVICE.put("report-service", new String[] {"/api/v1/ops/services/report-service/dead-letters", "\"items\""});
-        ONE_PER_SERVICE.put("notification-service", new String[] {"/api/v1/ops/templates", "["});
+        ONE_PER_SERVICE.put("notification-service", new String[] {"/api/v1/ops/messages", "\"items\""});
         ONE_PER_SERVICE.put("gateway", new String[] {"/api/v1/ops/dashboard", "\"casesByState\""});
     }
 
@@ -121,7 +121,8 @@ class ConsoleIT {
                     .path("total").asLong();
             assertThat(total).isPositive();
             assertThat(row.getText()).isEqualTo(caseState + " " + total);
-            pages.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(replayButton(planted)));
+            WebElement replay = pages.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(replayButton(planted)));
+            ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block:'center'});", replay);
             assertThat(browser.driver().findElement(By.id("per-day-chart")).findElements(By.tagName("rect")))
                     .as("the chart's bars").isNotEmpty();
         });
@@ -129,6 +130,7 @@ class ConsoleIT {
             browser.driver().findElement(replayButton(planted)).click();
             pages.waitUpTo(30).until(ExpectedConditions.invisibilityOfElementLocated(replayButton(planted)));
             assertThat(pages.message()).contains("replayed");
+            ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('dead-letters').scrollIntoView({block:'center'});");
         });
         assertThat(deadLetterStatus(planted)).isEqualTo("REPLAYED");
         assertNoPolicyViolations();
