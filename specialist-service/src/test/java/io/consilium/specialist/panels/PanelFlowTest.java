@@ -178,7 +178,8 @@ class PanelFlowTest {
         assertThat(Panels.panel(caseId).get("state")).isEqualTo("OPEN");
 
         requestReview(2);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "ASSEMBLED".equals(Panels.panel(caseId).get("state")));
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(AssertionError.class)
+                .until(() -> "ASSEMBLED".equals(Panels.panel(caseId).get("state")));
         var assembled = Broker.readUntil(kafka, "consilium.specialist.events", rs -> rs.stream().anyMatch(r ->
                 caseId.equals(r.key()) && "consilium.specialist.panel-assembled.v1".equals(Broker.header(r, "ce_type"))),
                 Duration.ofSeconds(30));
@@ -232,7 +233,8 @@ class PanelFlowTest {
     @Test
     void anUnfilledPanelIsReopenedByTheNextReviewRequest() {
         requestReview(1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "UNFILLED".equals(Panels.panel(caseId).get("state")));
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(AssertionError.class)
+                .until(() -> "UNFILLED".equals(Panels.panel(caseId).get("state")));
         String arrived = "s-" + UUID.randomUUID();
         specialist(arrived, 1);
         requestReview(1);
@@ -366,7 +368,8 @@ class PanelFlowTest {
                 .satisfies(seat -> assertThat(seat.get("seat").asInt()).isEqualTo(2));
 
         decline(only, Panels.awaitInvitations(caseId, 1).get(0).get("id"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> "UNFILLED".equals(Panels.panel(caseId).get("state")));
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(AssertionError.class)
+                .until(() -> "UNFILLED".equals(Panels.panel(caseId).get("state")));
         List<ConsumerRecord<String, String>> alerts = eventsOf(caseId, "consilium.specialist.no-candidate.v1", 2);
         assertThat(json.readTree(alerts.get(1).value()).get("missing").asInt()).isEqualTo(2);
     }
@@ -419,7 +422,8 @@ class PanelFlowTest {
         Panels.publish(kafka, UUID.randomUUID(), "consilium.case.cancelled.v1", caseId, tenant,
                 Map.of("caseId", caseId, "tenant", tenant, "reason", "patient withdrew", "cancelledAt", Instant.now().toString()));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "CANCELLED".equals(Panels.panel(caseId).get("state")));
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(AssertionError.class)
+                .until(() -> "CANCELLED".equals(Panels.panel(caseId).get("state")));
         assertThat(state(a)).isEqualTo("RELEASED");
         assertThat(state(b)).isEqualTo("WITHDRAWN");
         given().auth().oauth2(Tokens.ops("ops-1")).when().get("/api/v1/specialists/{id}", aId)
