@@ -37,15 +37,19 @@ final class Forwarding {
     private Forwarding() {
     }
 
+    /** The request's own path and query, as the client sent them (what an Idempotency-Key's fingerprint covers). */
     static String target(RoutingContext ctx) {
-        String query = ctx.request().query();
-        return ctx.normalizedPath() + (query == null ? "" : "?" + query);
+        return withQuery(ctx, ctx.normalizedPath());
     }
 
     /** What the service is asked for: the request's path as {@code route} forwards it (rewritten or not), its query. */
     static String target(RoutingContext ctx, Route route) {
+        return withQuery(ctx, route.upstreamPath(ctx.normalizedPath()));
+    }
+
+    private static String withQuery(RoutingContext ctx, String path) {
         String query = ctx.request().query();
-        return route.upstreamPath(ctx.normalizedPath()) + (query == null ? "" : "?" + query);
+        return path + (query == null ? "" : "?" + query);
     }
 
     static MultiMap upstreamHeaders(RoutingContext ctx) {

@@ -1,5 +1,7 @@
 package io.consilium.gateway.domain;
 
+import io.consilium.platform.openapi.RolesInDocument;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -36,9 +38,10 @@ import java.util.Set;
 public final class OpenApiMerge {
 
     public static final String GATEWAY = "gateway";
-    public static final String ROLES = "**Roles:** ";
-    public static final String PUBLIC = "**Public:** no token";
-    public static final String ANY_USER = "any signed-in user; the service checks access to each object";
+    /** The platform's own wording (every service states its roles with it), so a line it wrote is recognised. */
+    public static final String ROLES = RolesInDocument.ROLES;
+    public static final String PUBLIC = RolesInDocument.PUBLIC;
+    public static final String ANY_USER = RolesInDocument.ANY_USER;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");

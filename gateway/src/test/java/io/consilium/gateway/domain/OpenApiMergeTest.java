@@ -214,7 +214,7 @@ class OpenApiMergeTest {
                 .add(new Route("documents", "document-service", 1, Optional.empty()), List.of("/api/v1/cases/*/documents/**"))
                 .add(Route.own(1), List.of("/api/v1/cases/*/overview"))
                 .build();
-        PublicPaths paths = PublicPaths.byRoute(table::find);
+        PublicPaths paths = table::publicPathOf;
 
         assertThat(paths.of("case-service", "/api/v1/cases/{caseId}")).contains("/api/v1/cases/{caseId}");
         assertThat(paths.of("document-service", "/api/v1/cases/{caseId}/documents/{id}")).contains("/api/v1/cases/{caseId}/documents/{id}");
