@@ -1,6 +1,6 @@
 package io.consilium.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -107,6 +107,29 @@ public final class Suite {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * The gateway's combined OpenAPI document once it holds every service's: a service still starting when the
+     * gateway started is fetched again within seconds, and a test (or Swagger UI, which reads the document once)
+     * must not start from a document that still misses one.
+     */
+    public static JsonNode combinedDocument() {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            JsonNode document = get(GATEWAY + "/api/v1/openapi.json", null).json();
+            boolean complete = document.path("x-consilium-missing-services").isEmpty()
+                    && document.path("x-consilium-stale-services").isEmpty();
+            if (complete || System.nanoTime() > until) {
+                return document;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
     }
 

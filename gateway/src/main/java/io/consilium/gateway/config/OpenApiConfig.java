@@ -16,6 +16,14 @@ public interface OpenApiConfig {
     @WithDefault("30s")
     Duration refresh();
 
+    /**
+     * How soon a service whose document the gateway does not have (never fetched, or not answering) is asked again.
+     * A service still starting when the gateway starts would otherwise be missing from the console for a whole
+     * {@link #refresh()} period.
+     */
+    @WithDefault("2s")
+    Duration retry();
+
     /** The one server the combined document names: the gateway as clients reach it. */
     @WithDefault("/")
     String serverUrl();

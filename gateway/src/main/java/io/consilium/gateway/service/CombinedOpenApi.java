@@ -81,6 +81,20 @@ public class CombinedOpenApi {
         refresh();
     }
 
+    /** Between polls, asks again soon while any service's document is missing or its service not answering. */
+    @Scheduled(every = "${consilium.gateway.openapi.retry:2s}", delayed = "${consilium.gateway.openapi.retry:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void retryIncomplete() {
+        if (incomplete()) {
+            refresh();
+        }
+    }
+
+    /** True while some service has no document here, or its last fetch failed. */
+    private boolean incomplete() {
+        return services().stream().anyMatch(service -> !answering.getOrDefault(service, false));
+    }
+
     public Served current() {
         Served now = served;
         if (now == null) {

@@ -103,6 +103,19 @@ class CombinedOpenApiTest {
     }
 
     @Test
+    void whileAServiceIsMissingTheRetryAsksEveryServiceAgain() throws Exception {
+        combined.refresh();
+        long revision = stub("specialist-service", "revise");
+        String added = StubDocuments.operation("specialist-service")[0] + "/revision-" + revision;
+        assertThat(document("/q/openapi").getMap("paths")).doesNotContainKey(added);
+
+        // notification-service never answers here, so the short retry (not the 30 s poll) fetches again
+        combined.retryIncomplete();
+
+        assertThat(document("/q/openapi").getMap("paths")).containsKey(added);
+    }
+
+    @Test
     void aChangedDocumentShowsUpAfterARefreshAndAServiceThatStopsAnsweringKeepsItsLastOne() throws Exception {
         combined.refresh();
         Response before = given().when().get("/q/openapi");
