@@ -1,6 +1,6 @@
 package io.consilium.e2e;
 
-import JsonNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
