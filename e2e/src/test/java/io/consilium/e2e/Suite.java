@@ -133,6 +133,15 @@ public final class Suite {
         }
     }
 
+    /** JSON text as a tree (a story's own request bodies). */
+    public static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+
     /** A claim of a JWT, read without verifying it (the services verify; a test only wants, e.g., the member id). */
     public static String claim(String token, String name) {
         try {
