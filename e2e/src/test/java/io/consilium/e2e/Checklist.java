@@ -52,4 +52,18 @@ public final class Checklist {
         assertThat(settled.path("complete").asBoolean()).as("checklist complete: " + settled).isTrue();
         return settled;
     }
+
+    /**
+     * Records complete, once case-service has the settled checklist: document-service's checklist-changed event
+     * may still be on its way (409 CHECKLIST_OPEN or CHECKLIST_UNKNOWN until then).
+     */
+    public static Reply complete(Caller doctor, String caseId) {
+        return Eventually.value("records complete on case " + caseId, () -> {
+            Reply r = doctor.post("/api/v1/cases/" + caseId + "/records-complete");
+            if (r.status() == 409 && r.text().contains("CHECKLIST_")) {
+                return null;
+            }
+            return r.expect(200);
+        });
+    }
 }
