@@ -290,7 +290,8 @@ class TumourStoryIT {
             experts.add(e.path("name").asText());
             expertCountries.add(e.path("countryCode").asText());
         });
-        assertThat(experts).containsExactlyInAnyOrder("Prof. Henry Hall", "Dr. Javier Jara", "Prof. Kate King");
+        assertThat(experts).hasSize(3);
+        assertThat(String.join("; ", experts)).contains("Henry Hall", "Javier Jara", "Kate King");
         assertThat(expertCountries).containsExactlyInAnyOrder("US", "US", "ES");
         JsonNode treatment = section(summary, "treatment");
         assertThat(treatment.path("entries")).as("one treatment: " + treatment).hasSize(1);
