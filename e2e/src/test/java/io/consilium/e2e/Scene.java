@@ -31,7 +31,7 @@ public final class Scene {
         }
         OPS.post("/api/v1/plans", """
                 {"tenant":"acme","name":"Stories","coveredSpecialties":["dermatology","allergy-immunology","ophthalmic-oncology"],
-                 "opinionsPerMemberPerYear":1000,"allowedSpecialistCountries":["DE","ES","US"],"recordsSlaBusinessDays":5,
+                 "opinionsPerMemberPerYear":100,"allowedSpecialistCountries":["DE","ES","US"],"recordsSlaBusinessDays":5,
                  "reviewSlaBusinessDays":10,"maxPanelSize":3,
                  "deadlines":{"urgent":{"acceptWithinHours":24,"reportWithinHours":72},"routine":{"acceptWithinHours":48,"reportWithinHours":168}},
                  "active":true}""").expect(201, 409);
