@@ -165,12 +165,13 @@ class RefusalsIT {
     /** The case's paths its patient reads, with its records' and its report's. */
     static List<String> patientsPaths() {
         return List.of(casePath(""), casePath("/timeline"), casePath("/sla"), casePath("/consents"), casePath("/messages"),
-                casePath("/access-log"),
+                casePath("/access-log"), casePath("/follow-ups"), casePath("/share-links"),
                 casePath("/documents"), "/api/v1/documents/" + documentId, "/api/v1/documents/" + documentId + "/content",
                 casePath("/checklist"), casePath("/specimens"), casePath("/imaging"),
                 casePath("/reports"), "/api/v1/reports/" + reportId, "/api/v1/reports/" + reportId + "/pdf?kind=summary",
-                "/api/v1/reports/" + reportId + "/versions", "/api/v1/reports/" + reportId + "/fhir",
-                casePath("/reports/summary"), casePath("/reports/summary.pdf"), casePath("/consolidation"), casePath("/fhir"),
+                "/api/v1/reports/" + reportId + "/pdf?kind=full", "/api/v1/reports/" + reportId + "/versions",
+                "/api/v1/reports/" + reportId + "/versions/1", "/api/v1/reports/" + reportId + "/follow-up-questions",
+                "/api/v1/reports/" + reportId + "/fhir", casePath("/reports/summary"), casePath("/reports/summary.pdf"), casePath("/consolidation"), casePath("/fhir"),
                 casePath("/overview"));
     }
 
@@ -258,6 +259,12 @@ class RefusalsIT {
         refused(me.get(casePath("")), 403);
         refused(me.get(casePath("/timeline")), 403);
         refused(me.get(casePath("/overview")), 403);
+        // what is still theirs (the declined invitation, their inbox and e-mails) names nothing of the case either
+        for (String path : List.of("/api/v1/invitations/" + declinedInvitation, "/api/v1/invitations?size=100",
+                "/api/v1/me/notifications?size=100", "/api/v1/me/messages?size=100")) {
+            Reply own = me.get(path).expect(200);
+            assertThat(own.text()).as(own.toString()).doesNotContain(secrets());
+        }
     }
 
     @Test
