@@ -3,6 +3,8 @@ package io.consilium.document.service;
 import io.consilium.document.domain.CaseFile;
 import io.consilium.document.domain.ChecklistItem;
 import io.consilium.document.domain.ChecklistTemplates;
+import io.consilium.document.domain.Document;
+import io.consilium.document.domain.DocumentKind;
 import io.consilium.document.domain.RecordKinds;
 import io.consilium.document.events.ChecklistChanged;
 import io.consilium.document.events.ChecklistCompleted;
@@ -41,6 +43,7 @@ public class Checklists {
     /** The specialty's template items, merged with items already on the checklist (same code after normalising). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void build(CaseFile file) {
+        lockFile(file);
         Instant now = clock.instant();
         for (ChecklistTemplates.Template template : ChecklistTemplates.forSpecialty(file.specialty)) {
             add(file, RecordKinds.normalise(template.code()), template.label(), true, ChecklistItem.Source.SPECIALTY,
@@ -56,6 +59,7 @@ public class Checklists {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void extend(CaseFile file, List<RequestedItem> items, String requestedBy) {
+        lockFile(file);
         Instant now = clock.instant();
         boolean reopened = false;
         for (RequestedItem requested : items) {
@@ -150,9 +154,36 @@ public class Checklists {
             ChecklistItem item = ChecklistItem.pending(file.caseId, code, label, required, source, now);
             item.requestedBy = requestedBy;
             item.persist();
+            claimUploadedRecord(item, now);
             return required;
         }
         return existing.askedAgain(source, requestedBy, required, now);
+    }
+
+    /**
+     * A new item takes the case's newest record of its kind that came without an item: the patient's app may have
+     * sent "my lab results" before the doctor's request reached this service, and that record must tick the item
+     * the request makes, not stay beside it while the item waits. The caller holds the case file's lock, as an
+     * upload's completion does before it looks for the item (see {@link #lockFile}): whichever comes second sees
+     * the other's commit.
+     */
+    private static void claimUploadedRecord(ChecklistItem item, Instant now) {
+        Document.<Document>find("caseId = ?1 and checklistItemId is null order by uploadedAt desc", item.caseId)
+                .stream()
+                .filter(d -> !DocumentKind.OTHER.name().equals(d.kind) && item.code.equals(RecordKinds.normalise(d.kind)))
+                .findFirst()
+                .ifPresent(d -> {
+                    d.checklistItemId = item.id;
+                    item.receive(d.id, now);
+                });
+    }
+
+    /**
+     * Locks the case's file row for the rest of the transaction: checklist changes from events and an upload's
+     * completion take it before they look at each other's rows (an item, a record without an item).
+     */
+    public static void lockFile(CaseFile file) {
+        CaseFile.getEntityManager().lock(file, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     }
 
     private void publishIfComplete(CaseFile file) {

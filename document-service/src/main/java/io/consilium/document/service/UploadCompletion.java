@@ -5,6 +5,7 @@ import io.consilium.document.dicom.DicomHeader;
 import io.consilium.document.dicom.DicomHeaderReader;
 import io.consilium.document.dicom.ZippedStudyReader;
 import io.consilium.document.domain.AllowedType;
+import io.consilium.document.domain.CaseFile;
 import io.consilium.document.domain.ChecklistItem;
 import io.consilium.document.domain.DicomInstance;
 import io.consilium.document.domain.Document;
@@ -170,6 +171,20 @@ public class UploadCompletion {
         }
     }
 
+    /**
+     * An upload that named only its kind, and found no item for it when it was created: the item may have been made
+     * since (the doctor's request arrived while the bytes were on their way). Looked for under the case file's lock,
+     * which the checklist's changes take too (see {@link Checklists#lockFile}).
+     */
+    private static UUID itemCreatedSince(Upload upload) {
+        CaseFile file = CaseFile.findById(upload.caseId);
+        if (file == null || upload.kind == null) {
+            return null;
+        }
+        Checklists.lockFile(file);
+        return Uploads.itemForKind(upload.caseId, upload.kind);
+    }
+
     private UUID record(Caller caller, UUID uploadId, Checked checked, String sha256) {
         Upload upload = Upload.findById(uploadId);
         Instant now = clock.instant();
@@ -177,7 +192,7 @@ public class UploadCompletion {
         document.id = UUID.randomUUID();
         document.caseId = upload.caseId;
         document.tenant = upload.tenant;
-        document.checklistItemId = upload.checklistItemId;
+        document.checklistItemId = upload.checklistItemId != null ? upload.checklistItemId : itemCreatedSince(upload);
         document.kind = upload.kind;
         document.filename = FileNames.withExtensionOf(upload.filename, checked.type());
         document.contentType = checked.type().mediaType();
@@ -194,15 +209,15 @@ public class UploadCompletion {
             i.persist();
             indexed.add(i);
         }
-        if (upload.checklistItemId != null) {
-            ChecklistItem item = ChecklistItem.findById(upload.checklistItemId);
+        if (document.checklistItemId != null) {
+            ChecklistItem item = ChecklistItem.findById(document.checklistItemId);
             if (item != null && item.state.mayReceive()) {
                 checklists.received(item, document.id);
             }
         }
         upload.complete(document.id, now);
         outbox.append(new OutgoingEvent(DocumentEvents.TOPIC, DocumentEvents.UPLOADED, upload.caseId.toString(),
-                upload.tenant, new DocumentUploaded(upload.caseId, upload.tenant, document.id, upload.checklistItemId,
+                upload.tenant, new DocumentUploaded(upload.caseId, upload.tenant, document.id, document.checklistItemId,
                 document.kind, document.contentType, document.sizeBytes, sha256, document.uploadedByRole, now,
                 DocumentUploaded.Study.of(indexed))));
         audit.allowed(caller, new AuditedAccess("document", document.id.toString(), upload.caseId.toString(),

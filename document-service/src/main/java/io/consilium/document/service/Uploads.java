@@ -199,7 +199,7 @@ public class Uploads {
      * one item per code, see {@link RecordKinds}) while it can still receive one: a patient's app that shows only
      * "upload your lab results" must tick the checklist, not leave a stray document beside a pending item.
      */
-    private static UUID itemForKind(UUID caseId, String kind) {
+    static UUID itemForKind(UUID caseId, String kind) {
         if (DocumentKind.OTHER.name().equals(kind)) {
             return null;
         }

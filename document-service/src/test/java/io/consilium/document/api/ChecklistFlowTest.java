@@ -155,6 +155,36 @@ class ChecklistFlowTest {
         assertThat(checklist(facts).getString("items.find { it.code == 'LAB_RESULTS' }.documentId")).isEqualTo(labDocument);
     }
 
+    @Test
+    void aRecordSentBeforeTheDoctorsRequestArrivedTicksTheItemTheRequestMakes() {
+        CaseFacts facts = new CaseFacts(kafka).submittedAndAssigned("dermatology"); // LAB_RESULTS, MEDICAL_REPORT
+        // the photo is complete before any PHOTO item exists: a record without an item
+        Map<String, String> photo = Tus.metadata("rash.pdf", "application/pdf");
+        photo.put("kind", "PHOTO");
+        String early = Tus.document(facts.patientToken(), facts.caseId, Fixtures.pdf(601), photo);
+        // the second one's bytes are still on their way when the request's item is made
+        Map<String, String> pathology = Tus.metadata("biopsy.pdf", "application/pdf");
+        pathology.put("kind", "PATHOLOGY_REPORT");
+        byte[] biopsy = Fixtures.pdf(602);
+        String upload = Tus.created(facts.patientToken(), facts.caseId, biopsy.length, pathology);
+
+        facts.recordsRequested("""
+                [{"code":"PHOTO","label":"Photos of the rash","required":true},
+                 {"code":"PATHOLOGY_REPORT","label":"Skin biopsy","required":true}]""");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(checklist(facts).getList("items.code", String.class)).contains("PHOTO", "PATHOLOGY_REPORT"));
+        String late = Tus.patch(facts.patientToken(), upload, 0, biopsy).statusCode(204).extract().header("Document-Id");
+
+        JsonPath after = checklist(facts);
+        for (String[] expected : new String[][]{{"PHOTO", early}, {"PATHOLOGY_REPORT", late}}) {
+            String item = "items.find { it.code == '" + expected[0] + "' }";
+            assertThat(after.getString(item + ".state")).as(expected[0]).isEqualTo("RECEIVED");
+            assertThat(after.getString(item + ".documentId")).as(expected[0]).isEqualTo(expected[1]);
+            given().auth().oauth2(facts.managerToken()).when().get("/api/v1/documents/{id}", expected[1])
+                    .then().statusCode(200).body("checklistItemId", equalTo(after.getString(item + ".id")));
+        }
+    }
+
     private static JsonPath checklist(CaseFacts facts) {
         return given().auth().oauth2(facts.managerToken()).when().get("/api/v1/cases/{id}/checklist", facts.caseId)
                 .then().statusCode(200).extract().jsonPath();
