@@ -94,7 +94,7 @@ class RefusalsIT {
                 Records.pdf("Hospital Universitario Demo - Ophthalmology", RECORD_TEXT));
         Checklist.await(doctor, caseId, "the upload received", c -> Checklist.count(c, "RECEIVED") + Checklist.count(c, "ACCEPTED") >= 1);
         Checklist.settle(doctor, caseId, "Imaging is diagnostic for this tumour");
-        doctor.post("/api/v1/cases/" + caseId + "/records-complete").expect(200);
+        Checklist.complete(doctor, caseId);
 
         // one seat: its first invitee reads the short summary (which an invitee may), then declines; the seat is
         // refilled from its own candidates, and that specialist accepts and reports

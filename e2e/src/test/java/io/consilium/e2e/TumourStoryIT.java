@@ -134,7 +134,7 @@ class TumourStoryIT {
         JsonNode settled = Checklist.settle(doctor, caseId, "Not needed: imaging is diagnostic for this tumour");
         assertThat(item(settled, "IMAGING").path("state").asText()).isEqualTo("ACCEPTED");
         assertThat(itemById(settled, specimenItem).path("state").asText()).isEqualTo("ACCEPTED");
-        recordsComplete(doctor, caseId);
+        Checklist.complete(doctor, caseId);
         Scene.awaitState(doctor, caseId, "READY_FOR_REVIEW");
 
         // the doctor translates AJ's question for the experts; the case keeps his words beside it
@@ -366,20 +366,6 @@ class TumourStoryIT {
         assertThat(outcome.path("opinionFollowed").asText()).isEqualTo("YES");
         doctor.post("/api/v1/cases/" + caseId + "/close").expect(200);
         Scene.awaitState(AJ, caseId, "CLOSED");
-    }
-
-    /**
-     * Records complete, once case-service has the settled checklist: document-service's checklist-changed event
-     * may still be on its way (409 CHECKLIST_OPEN or CHECKLIST_UNKNOWN until then).
-     */
-    private static void recordsComplete(Caller doctor, String caseId) {
-        Eventually.value("records complete on case " + caseId, () -> {
-            Reply r = doctor.post("/api/v1/cases/" + caseId + "/records-complete");
-            if (r.status() == 409 && r.text().contains("CHECKLIST_")) {
-                return null;
-            }
-            return r.expect(200);
-        });
     }
 
     /** Every page of a provider search (the directory grows with every run). */
