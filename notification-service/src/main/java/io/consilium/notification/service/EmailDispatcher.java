@@ -45,6 +45,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class EmailDispatcher {
 
+    /** The header every e-mail carries with its delivery's id. */
+    public static final String DELIVERY_HEADER = "Consilium-Delivery-Id";
     private static final Logger LOG = Logger.getLogger(EmailDispatcher.class);
     /** Deliveries claimed per round (the {@code limit} of {@link #CLAIM}). */
     private static final int BATCH = 50;
@@ -186,8 +188,12 @@ public class EmailDispatcher {
         }
         var m = message.get();
         try {
+            // the delivery's id names the mail without saying anything of the person: support traces a mail to
+            // its delivery row by it, and the fault run counts a mail sent twice (a crash between the SMTP
+            // server's answer and the row's update) by it
             mailer.send(Mail.withText(contact.get().email(), m.subject(), m.text()).setHtml(m.html())
-                            .addHeader("Content-Language", m.language()))
+                            .addHeader("Content-Language", m.language())
+                            .addHeader(DELIVERY_HEADER, id.toString()))
                     .await().atMost(settings.sendTimeout());
             outcomes.recordEmail(id, true, null, false);
         } catch (RuntimeException e) {

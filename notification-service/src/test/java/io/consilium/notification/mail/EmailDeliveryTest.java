@@ -98,6 +98,8 @@ class EmailDeliveryTest {
             String ref = caseId.substring(0, 8).toUpperCase();
             assertThat(subject(mail)).isEqualTo("Su segunda opinión " + ref + ": se solicitan informes");
             assertThat(mail.getHeader("Content-Language")).containsExactly("es");
+            assertThat(mail.getHeader(EmailDispatcher.DELIVERY_HEADER)).singleElement()
+                    .satisfies(id -> assertThat(UUID.fromString(id)).isNotNull());
             List<String> parts = parts(mail);
             assertThat(parts).anySatisfy(p -> assertThat(p).startsWith("text/plain").contains("Su médico personal")
                     .contains("/cases/" + caseId));
