@@ -93,6 +93,20 @@ class DeadLettersTest {
     }
 
     @Test
+    void anEventThatMeetsTheDatabaseAwayWaitsForItAndIsAppliedOnceWithoutADeadLetter() {
+        // more tries than the consumer's three attempts: a restarting database is waited for, not counted
+        UUID waiting = UUID.randomUUID();
+        consumer.databaseAwayFor(waiting, 6);
+        publish(waiting, waiting);
+        UUID later = UUID.randomUUID();
+        publish(waiting, later); // same key, same partition: after the waiting one, never before it
+        await().atMost(Duration.ofSeconds(60)).until(() -> consumer.appliedFor(later) == 1);
+        assertThat(consumer.appliedFor(waiting)).isEqualTo(1);
+        given().auth().oauth2(ops).queryParam("caseId", waiting.toString()).when().get(PATH)
+                .then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
     void filingADeadLetterAnnouncesItToOpsWithoutPayloadCaseOrTenant() {
         UUID failing = UUID.randomUUID();
         consumer.failFor(failing);

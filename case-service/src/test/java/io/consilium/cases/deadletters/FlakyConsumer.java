@@ -27,6 +27,7 @@ public class FlakyConsumer implements EventConsumer {
 
     private final IncomingRecords records;
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> databaseAway = new ConcurrentHashMap<>();
     private final Map<String, Integer> applied = new ConcurrentHashMap<>();
 
     FlakyConsumer(IncomingRecords records) {
@@ -52,6 +53,11 @@ public class FlakyConsumer implements EventConsumer {
     @Override
     public void apply(Delivery delivery) {
         String subject = delivery.event().subject();
+        if (databaseAway.computeIfPresent(subject, (s, n) -> n > 0 ? n - 1 : null) != null) {
+            // what the driver says while PostgreSQL restarts, wrapped as Hibernate does
+            throw new IllegalStateException("JDBC exception executing SQL",
+                    new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        }
         if (failing.contains(subject)) {
             throw new IllegalStateException("downstream unavailable for " + subject);
         }
@@ -60,6 +66,11 @@ public class FlakyConsumer implements EventConsumer {
 
     void failFor(UUID caseId) {
         failing.add(caseId.toString());
+    }
+
+    /** The next {@code tries} applications for the case meet a database that is away. */
+    void databaseAwayFor(UUID caseId, int tries) {
+        databaseAway.put(caseId.toString(), tries);
     }
 
     void heal(UUID caseId) {
