@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The project's test command.
 #   test.sh                 every module's tests, then the end-to-end tests (e2e/) against the suite started as README
-#                           says (what CI runs)
+#                           says, then the short fault run (e2e/faults.sh; FAULTS=0 leaves it out): what CI runs
 #   test.sh <maven args>    only ./mvnw -B verify <maven args> (e.g. test.sh -pl platform,case-service)
 #   test.sh --e2e [args]    only the end-to-end tests, against the running suite or one started for them
 # Module tests need PostgreSQL (role + databases) and the tests' own Kafka broker (port 9192, not the suite's 9092, so
@@ -35,6 +35,10 @@ end_to_end() {
   fi
   local r=0
   ./mvnw -B -pl e2e verify -DskipITs=false "$@" || r=$?
+  # last, as it kills and restarts parts of the suite: the short fault run (FAULTS=0 leaves it out)
+  if [[ $r == 0 && "${FAULTS:-1}" != 0 ]]; then
+    "$ROOT/e2e/faults.sh" --short || r=$?
+  fi
   if $started; then
     log "stopping the suite the end-to-end tests started"
     "$DEPLOY_LOCAL/services.sh" stop || true
