@@ -149,7 +149,10 @@ start_service notification-service -Dquarkus.oidc-client.auth-server-url=http://
 for svc in case-service document-service specialist-service report-service notification-service; do
   wait_for_http "$(url_of "$svc")/q/health/ready" 180 "${PID_OF[$svc]}" || { tail -c 3000 "$WORK/$svc.log"; die "$svc did not get ready"; }
 done
-gateway_opts=(-Dconsilium.gateway.rate-limit.clients.\"partner-acme\".quota=100000000)
+# the console's login page names a Keycloak (the console must know where to log in, even when nobody does here):
+# without Keycloak the gateway would refuse to start with the empty quarkus.oidc.auth-server-url
+gateway_opts=(-Dconsilium.gateway.rate-limit.clients.\"partner-acme\".quota=100000000
+  -Dconsilium.gateway.console.auth-server-url=http://127.0.0.1:8180/realms/consilium)
 for svc in case-service document-service specialist-service report-service notification-service; do
   gateway_opts+=("-Dconsilium.gateway.services.$svc.url=$(url_of "$svc")")
 done
