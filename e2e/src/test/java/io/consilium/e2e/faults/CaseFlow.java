@@ -81,7 +81,7 @@ final class CaseFlow {
             } catch (AssertionError | RuntimeException e) {
                 transientFailures++; // the suite did not answer (a fault): the next turn tries again
             }
-            pause(Duration.ofMillis(400));
+            Faults.sleep(400);
         }
         return Outcome.STUCK;
     }
@@ -212,7 +212,7 @@ final class CaseFlow {
                 Map.of("Idempotency-Key", key + "-" + step + "-" + generation));
         if (reply.status() == 429) {
             rateLimited++;
-            pause(Duration.ofSeconds(Math.min(5, Long.parseLong(reply.header("Retry-After").orElse("1")))));
+            Faults.sleep(1000 * Math.min(5, Long.parseLong(reply.header("Retry-After").orElse("1"))));
             return reply;
         }
         boolean inFlight = reply.status() == 409 && reply.header("Retry-After").isPresent();
@@ -220,14 +220,5 @@ final class CaseFlow {
             generations.put(step, generation + 1);
         }
         return reply;
-    }
-
-    private static void pause(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

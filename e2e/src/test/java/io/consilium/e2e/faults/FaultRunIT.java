@@ -73,7 +73,7 @@ class FaultRunIT {
                 List<String> cycle = Faults.cycle();
                 long gap = starting.toMillis() / (faultCount + 1);
                 for (int i = 0; i < faultCount; i++) {
-                    sleep(gap);
+                    Faults.sleep(gap);
                     faults.inject(cycle.get(i % cycle.size()));
                 }
                 return null;
@@ -83,7 +83,7 @@ class FaultRunIT {
                 CaseFlow flow = new CaseFlow(scene, scene.patient(i), run + "-" + i);
                 flows.add(flow);
                 outcomes.add(walkers.submit(() -> flow.run(deadline.plus(Duration.ofMinutes(1)))));
-                sleep((long) (1000 / rate));
+                Faults.sleep((long) (1000 / rate));
             }
             injected.get(); // a fault that could not be done (a restart that failed) fails the run here
             injector.shutdown();
@@ -155,15 +155,6 @@ class FaultRunIT {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     /**
      * The ledger once the relays and consumers caught up after the last case closed (nothing unsent or unapplied,
      * no delivery still waiting), or as it stands after {@code within}: then its counts show what is missing.
@@ -177,7 +168,7 @@ class FaultRunIT {
             if ((c.unsent() == 0 && c.lost() == 0 && !waiting) || System.nanoTime() > until) {
                 return c;
             }
-            sleep(2000);
+            Faults.sleep(2000);
         }
     }
 }

@@ -115,7 +115,8 @@ final class Faults {
         }
     }
 
-    private static void sleep(long millis) {
+    /** Waits; an interrupt (the run being stopped) ends the run. The fault run's one way to wait. */
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
