@@ -6,7 +6,6 @@ import io.consilium.e2e.Records;
 import io.consilium.e2e.Reply;
 import io.consilium.e2e.Suite;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
