@@ -8,6 +8,8 @@
 # SMTP 127.0.0.1:3025 (notification-service sends there), IMAP 127.0.0.1:3143 (read the demo mail:
 #   curl -s "imap://127.0.0.1:3143/INBOX;UID=1" --user "<address>:any"   one message of <address>'s mailbox
 #   curl -s "imap://127.0.0.1:3143/INBOX" --user "<address>:any" -X "SEARCH ALL"   the ids of its messages).
+# GreenMail keeps every mail in memory: GREENMAIL_HEAP (default 128m) is raised for the long fault run
+# (e2e/faults.sh --long sends some 40,000 mails).
 # Layout: .local/downloads/greenmail-standalone-*.jar, .local/greenmail/{greenmail.pid,greenmail.log}
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -47,8 +49,8 @@ cmd_start() {
     return 0
   fi
   ensure_jar
-  log "starting GreenMail $GREENMAIL_VERSION (SMTP $SMTP_PORT, IMAP $IMAP_PORT, API $API_PORT), log: ${LOGFILE#"$ROOT"/}"
-  start_bg "$PIDFILE" "$LOGFILE" java -Xmx128m \
+  log "starting GreenMail $GREENMAIL_VERSION (SMTP $SMTP_PORT, IMAP $IMAP_PORT, API $API_PORT, heap ${GREENMAIL_HEAP:-128m}), log: ${LOGFILE#"$ROOT"/}"
+  start_bg "$PIDFILE" "$LOGFILE" java -Xmx"${GREENMAIL_HEAP:-128m}" \
     -Dgreenmail.setup.test.smtp -Dgreenmail.setup.test.imap -Dgreenmail.hostname=127.0.0.1 \
     -Dgreenmail.auth.disabled -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$API_PORT" \
     -jar "$JAR"

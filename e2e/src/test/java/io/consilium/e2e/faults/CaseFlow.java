@@ -25,6 +25,13 @@ final class CaseFlow {
     enum Outcome { CLOSED, STUCK }
 
     /*
+     * How long a walker waits between turns. Every turn reads the case as the patient, and each clinical read is
+     * audited (an access-recorded event through the outbox, Kafka and back): at the long form's rate a few hundred
+     * walkers polling every 400 ms would be most of the load, so it polls less often (faults.sh --poll).
+     */
+    private static final long POLL_MILLIS = Long.getLong("faults.poll", 400);
+
+    /*
      * Reads go to the services' own ports, writes through the gateway. The gateway limits each user to a few
      * hundred calls a minute, and a fault run is one patient, one doctor and one specialist walking many cases
      * at once: its polling would be throttled, not tested. Every step that changes something still passes the
@@ -47,6 +54,8 @@ final class CaseFlow {
     private int transientFailures;
     private int rateLimited;
     private final Map<String, Integer> generations = new java.util.HashMap<>();
+    private Instant started;
+    private Instant finished;
 
     CaseFlow(FaultScene scene, Caller patient, String key) {
         this.scene = scene;
@@ -70,17 +79,24 @@ final class CaseFlow {
         return rateLimited;
     }
 
+    /** From the first turn to the turn that saw the case CLOSED; null for a case that never closed. */
+    java.time.Duration walked() {
+        return finished == null ? null : java.time.Duration.between(started, finished);
+    }
+
     /** Walks the case until it is CLOSED or {@code deadline} passes. */
     Outcome run(Instant deadline) {
+        started = Instant.now();
         while (Instant.now().isBefore(deadline)) {
             try {
                 if (step()) {
+                    finished = Instant.now();
                     return Outcome.CLOSED;
                 }
             } catch (AssertionError | RuntimeException e) {
                 transientFailures++; // the suite did not answer (a fault): the next turn tries again
             }
-            Faults.sleep(400);
+            Faults.sleep(POLL_MILLIS);
         }
         return Outcome.STUCK;
     }

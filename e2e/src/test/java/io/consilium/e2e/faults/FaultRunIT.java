@@ -137,6 +137,13 @@ class FaultRunIT {
             System.out.printf("%-48s %9s%n", "e-mails sent twice", mailsTwice);
             System.out.printf("%-48s %9s%n", "cases closed", cases - stuck);
             System.out.printf("%-48s %9s%n", "stuck cases", stuck);
+            List<Long> walks = flows.stream().map(CaseFlow::walked).filter(java.util.Objects::nonNull)
+                    .map(Duration::toMillis).sorted().toList();
+            if (!walks.isEmpty()) {
+                System.out.printf("%-48s %9s%n", "walk from open to CLOSED, p50 / p99 / max (s)", String.format("%.1f / %.1f / %.1f",
+                        walks.get(walks.size() / 2) / 1000.0, walks.get((int) Math.min(walks.size() - 1, Math.floor(walks.size() * 0.99))) / 1000.0,
+                        walks.get(walks.size() - 1) / 1000.0));
+            }
             System.out.printf("%-48s %9s%n", "calls retried by the walkers", flows.stream().mapToInt(CaseFlow::transientFailures).sum());
             System.out.printf("%-48s %9s%n", "calls answered 429 (rate limit)", flows.stream().mapToInt(CaseFlow::rateLimited).sum());
             for (Faults.Fault f : faults.done()) {
