@@ -73,7 +73,10 @@ class FaultRunIT {
                 List<String> cycle = Faults.cycle();
                 long gap = starting.toMillis() / (faultCount + 1);
                 for (int i = 0; i < faultCount; i++) {
-                    Faults.sleep(gap);
+                    // on a fixed schedule, not a gap after each recovery: 200 recoveries of 20-40 s under load
+                    // would otherwise push the faults an hour and more past the cases they are meant to hit
+                    Instant due = since.plusMillis(gap * (i + 1));
+                    Faults.sleep(Math.max(0, Duration.between(Instant.now(), due).toMillis()));
                     faults.inject(cycle.get(i % cycle.size()));
                 }
                 return null;
@@ -116,6 +119,12 @@ class FaultRunIT {
                 }
             }
             long mailsTwice = mails.values().stream().filter(n -> n > 1).count();
+            long mailsMoreThanTwice = mails.values().stream().filter(n -> n > 2).count();
+            // SMTP cannot take a message and a database row in one commit: a kill -9 of notification-service after
+            // the SMTP server's answer and before the row's update sends that one mail again (one SMTP
+            // conversation at a time, so at most one per kill), with the same Consilium-Delivery-Id. Nothing else
+            // may: a restart of PostgreSQL must not (the outcome waits for the database), nor a slow SMTP server.
+            long notificationKills = faults.done().stream().filter(f -> f.target().equals("notification-service")).count();
 
             System.out.println();
             System.out.printf("fault run %s: %d cases at %.2f/s, %d faults (%s)%n", run, cases, rate,
@@ -135,6 +144,12 @@ class FaultRunIT {
             System.out.printf("%-48s %9s%n", "webhook ids received more than once", webhooksTwice);
             System.out.printf("%-48s %9s%n", "e-mails received (patients, doctor, specialists)", mails.values().stream().mapToInt(Integer::intValue).sum());
             System.out.printf("%-48s %9s%n", "e-mails sent twice", mailsTwice);
+            System.out.printf("%-48s %9s%n", "  at most (kills of notification-service)", notificationKills);
+            mails.forEach((id, n) -> {
+                if (n > 1) {
+                    System.out.printf("  e-mail %s received %d times%n", id, n);
+                }
+            });
             System.out.printf("%-48s %9s%n", "cases closed", cases - stuck);
             System.out.printf("%-48s %9s%n", "stuck cases", stuck);
             List<Long> walks = flows.stream().map(CaseFlow::walked).filter(java.util.Objects::nonNull)
@@ -156,7 +171,9 @@ class FaultRunIT {
             assertThat(counts.timelineDuplicates() + counts.deliveryDuplicates()).as("events applied twice").isZero();
             assertThat(webhooksMissing).as("webhooks delivered but not received").isZero();
             assertThat(unverified).as("webhooks whose signature did not verify").isZero();
-            assertThat(mailsTwice).as("e-mails sent twice").isZero();
+            assertThat(mailsTwice).as("e-mails sent twice (at most one per kill of notification-service)")
+                    .isLessThanOrEqualTo(notificationKills);
+            assertThat(mailsMoreThanTwice).as("e-mails sent three times or more").isZero();
             assertThat(stuck).as("stuck cases").isZero();
             assertThat(faults.done()).hasSize(faultCount);
         }

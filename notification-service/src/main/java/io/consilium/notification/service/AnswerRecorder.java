@@ -2,6 +2,7 @@ package io.consilium.notification.service;
 
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -22,12 +23,15 @@ final class AnswerRecorder {
 
     private static final Logger LOG = Logger.getLogger(AnswerRecorder.class);
     private static final int BATCH = 200;
+    // the claim's lease leaves a minute after the connect and read timeouts, some of it spent queued in a lane
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
 
     private final DeliveryOutcomes outcomes;
     private final Consumer<List<DeliveryOutcomes.Attempted>> recorded;
     private final ExecutorService thread;
     private final Queue<DeliveryOutcomes.Attempted> answered = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean queued = new AtomicBoolean();
+    private final UntilRecorded untilRecorded = new UntilRecorded(PATIENCE);
 
     /** @param recorded told of every batch once it is recorded (or given up on) */
     AnswerRecorder(String name, DeliveryOutcomes outcomes, Consumer<List<DeliveryOutcomes.Attempted>> recorded) {
@@ -93,7 +97,8 @@ final class AnswerRecorder {
 
     private void record(List<DeliveryOutcomes.Attempted> batch) {
         try {
-            outcomes.recordAll(batch);
+            // the answers are in: a database restarting now must not make them be sent again (see UntilRecorded)
+            untilRecorded.run(() -> outcomes.recordAll(batch));
         } catch (RuntimeException e) {
             // one bad row must not cost the others their record: each on its own, then only that one is lost
             LOG.warnf("Recording %d webhook attempts failed (%s); recording them one by one", batch.size(), e.getMessage());

@@ -28,6 +28,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +36,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Sends e-mail deliveries after their commit: claims due rows (the same lease as webhooks, so a crash between
- * sending and recording costs at most one duplicate e-mail), resolves the address (Keycloak, cached; ops' address
+ * Sends e-mail deliveries after their commit: claims due rows (the same lease as webhooks, so a crash of this
+ * service between the SMTP server's answer and the record costs at most one duplicate e-mail, with the same
+ * {@value #DELIVERY_HEADER}; a restart of the database does not, as the record waits for it), resolves the address (Keycloak, cached; ops' address
  * from configuration), renders the message in the recipient's language and hands it to the SMTP server with a
  * timeout. The recipient's preferences are judged just before (e-mail off: skipped; quiet hours: a routine
  * message waits until they end, an urgent one goes). A failure (no answer from SMTP or Keycloak) is retried on the delivery's schedule; a person without an
@@ -68,6 +70,8 @@ public class EmailDispatcher {
     private final Clock clock;
     // one SMTP conversation at a time is plenty for this volume, and keeps the order of a person's messages
     private final Rounds rounds = new Rounds("email-dispatch", () -> round() >= BATCH);
+    // well inside the claim's lease (the send's timeout and a minute): a restart of PostgreSQL takes seconds
+    private final UntilRecorded untilRecorded = new UntilRecorded(Duration.ofSeconds(30));
 
     EmailDispatcher(AgroalDataSource dataSource, KeycloakContacts contacts, MessageRenderer renderer, ReactiveMailer mailer,
                     DeliveryOutcomes outcomes, ContactSettings contactSettings, EmailSettings settings, Clock clock,
@@ -141,6 +145,11 @@ public class EmailDispatcher {
         return ids;
     }
 
+    /** The outcome of an attempt, written even through a restart of the database (see {@link UntilRecorded}). */
+    private void record(UUID id, boolean sent, String error, boolean hopeless) {
+        untilRecorded.run(() -> outcomes.recordEmail(id, sent, error, hopeless));
+    }
+
     private void send(UUID id) {
         EmailJob job = QuarkusTransaction.requiringNew().call(() -> {
             Delivery d = Delivery.findById(id);
@@ -170,11 +179,11 @@ public class EmailDispatcher {
                     ? Optional.of(new Contact(contactSettings.opsEmail(), "en"))
                     : contacts.contact(job.recipient());
         } catch (ContactUnavailable e) {
-            outcomes.recordEmail(id, false, e.getMessage(), false);
+            record(id, false, e.getMessage(), false);
             return;
         }
         if (contact.isEmpty()) {
-            outcomes.recordEmail(id, false, "no e-mail address for the recipient", true);
+            record(id, false, "no e-mail address for the recipient", true);
             return;
         }
         // the person's own choice first; else a patient's is the case's, a doctor's or specialist's their account's
@@ -183,7 +192,7 @@ public class EmailDispatcher {
                 ? job.caseLanguage() : contact.get().locale();
         var message = renderer.render(job.eventType(), language, job.caseId(), job.slaStatus());
         if (message.isEmpty()) {
-            outcomes.recordEmail(id, false, "no template for " + job.eventType(), true);
+            record(id, false, "no template for " + job.eventType(), true);
             return;
         }
         var m = message.get();
@@ -195,9 +204,11 @@ public class EmailDispatcher {
                             .addHeader("Content-Language", m.language())
                             .addHeader(DELIVERY_HEADER, id.toString()))
                     .await().atMost(settings.sendTimeout());
-            outcomes.recordEmail(id, true, null, false);
         } catch (RuntimeException e) {
-            outcomes.recordEmail(id, false, "SMTP: " + e.getClass().getSimpleName(), false);
+            record(id, false, "SMTP: " + e.getClass().getSimpleName(), false);
+            return;
         }
+        // outside the send's try: a record that failed is not the SMTP server's failure
+        record(id, true, null, false);
     }
 }
